@@ -1,0 +1,21 @@
+/**
+ * Lawang: QR-code check-in for government offices.
+ *
+ * <p>Agencies and sites ({@code dev.lawang.directory}), geofences ({@code dev.lawang.geo}), signed shared codes
+ * ({@code dev.lawang.code}) and their QR images ({@code dev.lawang.qr}), capacity rules and the occupancy ledger
+ * ({@code dev.lawang.capacity}), visits ({@code dev.lawang.visit}), code requests and coverage
+ * ({@code dev.lawang.request}), PostgreSQL storage ({@code dev.lawang.jdbc}), and the check-in flow that ties them
+ * together ({@code dev.lawang}).
+ */
+module dev.lawang {
+    requires static org.jspecify;
+    requires org.slf4j;
+    requires org.locationtech.jts;
+    requires com.google.zxing;
+    requires com.fasterxml.jackson.databind;
+    requires java.desktop;
+    requires java.sql;
+
+    exports dev.lawang;
+    exports dev.lawang.directory;
+}

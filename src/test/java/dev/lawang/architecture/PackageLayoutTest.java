@@ -1,0 +1,99 @@
+package dev.lawang.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package layout of docs/concepts.md: dependencies point down, never up or sideways across the tree, and the
+ * packages form no cycles. Every package may use the root exception {@code dev.lawang.LawangException}.
+ */
+class PackageLayoutTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.lawang");
+    }
+
+    @Test
+    void subpackages_formNoCycles() {
+        slices().matching("dev.lawang.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void geo_dependsOnNoOtherLawangPackage() {
+        onlyDependsOn("geo");
+    }
+
+    @Test
+    void directory_dependsOnlyOnGeo() {
+        onlyDependsOn("directory", "geo");
+    }
+
+    @Test
+    void qr_dependsOnNoOtherLawangPackage() {
+        onlyDependsOn("qr");
+    }
+
+    @Test
+    void code_dependsOnlyOnDirectoryIdsAndGeoAndQr() {
+        onlyDependsOn("code", "directory", "geo", "qr");
+    }
+
+    @Test
+    void capacity_dependsOnlyOnDirectory() {
+        onlyDependsOn("capacity", "directory", "geo");
+    }
+
+    @Test
+    void visit_dependsOnlyOnDirectory() {
+        onlyDependsOn("visit", "directory", "geo");
+    }
+
+    @Test
+    void request_dependsOnlyOnCodeDirectoryAndGeo() {
+        onlyDependsOn("request", "code", "directory", "geo", "qr");
+    }
+
+    @Test
+    void jdbc_dependsOnlyOnCapacityVisitAndDirectory() {
+        onlyDependsOn("jdbc", "capacity", "visit", "directory", "geo");
+    }
+
+    @Test
+    void noSubpackage_dependsOnTheRootPackageExceptForTheRootException() {
+        noClasses().that().resideInAPackage("dev.lawang.(*)..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are in dev.lawang other than LawangException",
+                        c -> c.getPackageName().equals("dev.lawang")
+                                && !c.getName().equals("dev.lawang.LawangException")))
+                .check(classes);
+    }
+
+    private static void onlyDependsOn(String pkg, String... allowed) {
+        var allowedPackages = new java.util.ArrayList<String>();
+        allowedPackages.add("dev.lawang." + pkg + "..");
+        for (String a : allowed) {
+            allowedPackages.add("dev.lawang." + a + "..");
+        }
+        String[] lawangPackages = {"geo", "directory", "code", "qr", "capacity", "visit", "request", "jdbc"};
+        var forbidden = new java.util.ArrayList<String>();
+        for (String p : lawangPackages) {
+            if (!allowedPackages.contains("dev.lawang." + p + "..")) {
+                forbidden.add("dev.lawang." + p + "..");
+            }
+        }
+        noClasses().that().resideInAPackage("dev.lawang." + pkg + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}
