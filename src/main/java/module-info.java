@@ -8,7 +8,7 @@
  * together ({@code dev.lawang}).
  */
 module dev.lawang {
-    requires static org.jspecify;
+    requires static transitive org.jspecify;
     requires org.slf4j;
     requires org.locationtech.jts;
     requires com.google.zxing;
@@ -18,4 +18,5 @@ module dev.lawang {
 
     exports dev.lawang;
     exports dev.lawang.directory;
+    exports dev.lawang.geo;
 }
