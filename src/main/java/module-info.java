@@ -13,10 +13,12 @@ module dev.lawang {
     requires org.locationtech.jts;
     requires com.google.zxing;
     requires com.fasterxml.jackson.databind;
-    requires java.desktop;
+    requires transitive java.desktop;
     requires java.sql;
 
     exports dev.lawang;
+    exports dev.lawang.code;
     exports dev.lawang.directory;
     exports dev.lawang.geo;
+    exports dev.lawang.qr;
 }
