@@ -8,7 +8,7 @@
  * together ({@code dev.lawang}).
  */
 module dev.lawang {
-    requires static org.jspecify;
+    requires static transitive org.jspecify;
     requires org.slf4j;
     requires org.locationtech.jts;
     requires com.google.zxing;
@@ -17,5 +17,6 @@ module dev.lawang {
     requires java.sql;
 
     exports dev.lawang;
+    exports dev.lawang.capacity;
     exports dev.lawang.directory;
 }
