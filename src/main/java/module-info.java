@@ -18,6 +18,7 @@ module dev.lawang {
 
     exports dev.lawang;
     exports dev.lawang.code;
+    exports dev.lawang.capacity;
     exports dev.lawang.directory;
     exports dev.lawang.geo;
     exports dev.lawang.qr;
