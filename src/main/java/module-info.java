@@ -18,4 +18,6 @@ module dev.lawang {
 
     exports dev.lawang;
     exports dev.lawang.directory;
+    exports dev.lawang.capacity;
+    exports dev.lawang.visit;
 }
