@@ -22,4 +22,6 @@ module dev.lawang {
     exports dev.lawang.directory;
     exports dev.lawang.geo;
     exports dev.lawang.qr;
+    exports dev.lawang.capacity;
+    exports dev.lawang.visit;
 }

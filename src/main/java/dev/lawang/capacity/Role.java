@@ -31,4 +31,7 @@ public enum Role {
     int bit() {
         return 1 << index;
     }
+    STAFF,
+    /** A visitor: a member of the public or a guest of an agency. */
+    GUEST
 }
