@@ -22,6 +22,5 @@ module dev.lawang {
     exports dev.lawang.directory;
     exports dev.lawang.geo;
     exports dev.lawang.qr;
-    exports dev.lawang.capacity;
     exports dev.lawang.visit;
 }

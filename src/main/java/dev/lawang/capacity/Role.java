@@ -31,7 +31,4 @@ public enum Role {
     int bit() {
         return 1 << index;
     }
-    STAFF,
-    /** A visitor: a member of the public or a guest of an agency. */
-    GUEST
 }
