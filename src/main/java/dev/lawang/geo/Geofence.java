@@ -118,13 +118,17 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
             throw new IllegalArgumentException("WKT text is " + wkt.length() + " characters; at most "
                     + MAX_WKT_LENGTH + " are accepted");
         }
+        checkNothingTrails(wkt);
         Geometry geometry;
         try {
             geometry = new WKTReader(FACTORY).read(wkt);
         } catch (ParseException e) {
             throw new IllegalArgumentException("not valid WKT: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not valid WKT: " + e, e);
+            // JTS signals some malformed rings with unchecked exceptions.
+            String why = e.getMessage();
+            throw new IllegalArgumentException("not valid WKT: " + (why == null ? e.getClass().getSimpleName() : why),
+                    e);
         }
         if (!(geometry instanceof Polygon) && !(geometry instanceof MultiPolygon)) {
             throw new IllegalArgumentException("WKT must be a POLYGON or MULTIPOLYGON, not " + geometry.getGeometryType());
@@ -141,6 +145,26 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
             }
         }
         return Area.of(geometry);
+    }
+
+    /** JTS stops reading at the end of the first geometry; anything after it is an error here. */
+    private static void checkNothingTrails(String wkt) {
+        int depth = 0;
+        for (int i = 0; i < wkt.length(); i++) {
+            char c = wkt.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && !wkt.substring(i + 1).isBlank()) {
+                    throw new IllegalArgumentException("not valid WKT: text after the geometry at character "
+                            + (i + 2));
+                }
+                if (depth < 0) {
+                    throw new IllegalArgumentException("not valid WKT: unbalanced ')' at character " + (i + 1));
+                }
+            }
+        }
     }
 
     private static void checkRing(Coordinate[] ring, String where) {
