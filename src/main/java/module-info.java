@@ -8,16 +8,19 @@
  * together ({@code dev.lawang}).
  */
 module dev.lawang {
-    requires static org.jspecify;
+    requires static transitive org.jspecify;
     requires org.slf4j;
     requires org.locationtech.jts;
     requires com.google.zxing;
     requires com.fasterxml.jackson.databind;
-    requires java.desktop;
+    requires transitive java.desktop;
     requires java.sql;
 
     exports dev.lawang;
-    exports dev.lawang.directory;
+    exports dev.lawang.code;
     exports dev.lawang.capacity;
+    exports dev.lawang.directory;
+    exports dev.lawang.geo;
+    exports dev.lawang.qr;
     exports dev.lawang.visit;
 }
