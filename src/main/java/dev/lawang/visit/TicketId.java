@@ -2,6 +2,7 @@ package dev.lawang.visit;
 
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The identifier of one visit, printed on the visitor's ticket and used to check out: 128 bits, written as 32
@@ -30,6 +31,17 @@ public final class TicketId implements Comparable<TicketId> {
      */
     public static TicketId of(long high, long low) {
         return new TicketId(high, low);
+    }
+
+    /**
+     * Returns the ticket id with the same 128 bits as a UUID, the form the occupancy ledger uses for visit ids.
+     *
+     * @param uuid the UUID
+     * @return the ticket id
+     */
+    public static TicketId of(UUID uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        return new TicketId(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
     }
 
     /**
@@ -69,6 +81,15 @@ public final class TicketId implements Comparable<TicketId> {
      */
     public long low() {
         return low;
+    }
+
+    /**
+     * Returns the same 128 bits as a UUID, the form the occupancy ledger uses for visit ids.
+     *
+     * @return the UUID
+     */
+    public UUID toUuid() {
+        return new UUID(high, low);
     }
 
     @Override

@@ -29,10 +29,13 @@ public final class VisitorRef {
 
     private final long high;
     private final long low;
+    private final String text;
 
     private VisitorRef(long high, long low) {
         this.high = high;
         this.low = low;
+        // Kept because the occupancy ledger keys visitors by text on every admission.
+        this.text = toHex(high, low);
     }
 
     /**
@@ -91,7 +94,7 @@ public final class VisitorRef {
      * @return the text form, accepted by {@link #parse(CharSequence)}
      */
     public String toText() {
-        return toHex(high, low);
+        return text;
     }
 
     @Override

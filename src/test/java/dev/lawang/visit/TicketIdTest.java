@@ -40,6 +40,13 @@ class TicketIdTest {
     }
 
     @Test
+    void toUuid_keepsTheSameBitsBothWays() {
+        java.util.UUID uuid = java.util.UUID.fromString("fedcba98-7654-3210-0000-000000000010");
+        assertThat(TicketId.of(uuid).toString()).isEqualTo("fedcba98765432100000000000000010");
+        assertThat(TicketId.of(uuid).toUuid()).isEqualTo(uuid);
+    }
+
+    @Test
     void random_drawsDistinctIds() {
         Set<TicketId> ids = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
