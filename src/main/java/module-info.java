@@ -18,4 +18,5 @@ module dev.lawang {
 
     exports dev.lawang;
     exports dev.lawang.directory;
+    exports dev.lawang.jdbc;
 }
