@@ -14,7 +14,7 @@ module dev.lawang {
     requires com.google.zxing;
     requires com.fasterxml.jackson.databind;
     requires java.desktop;
-    requires java.sql;
+    requires transitive java.sql;
 
     exports dev.lawang;
     exports dev.lawang.directory;
