@@ -8,15 +8,20 @@
  * together ({@code dev.lawang}).
  */
 module dev.lawang {
-    requires static org.jspecify;
+    requires static transitive org.jspecify;
     requires org.slf4j;
     requires org.locationtech.jts;
     requires com.google.zxing;
     requires com.fasterxml.jackson.databind;
-    requires java.desktop;
+    requires transitive java.desktop;
     requires transitive java.sql;
 
     exports dev.lawang;
+    exports dev.lawang.code;
+    exports dev.lawang.capacity;
     exports dev.lawang.directory;
+    exports dev.lawang.geo;
     exports dev.lawang.jdbc;
+    exports dev.lawang.qr;
+    exports dev.lawang.visit;
 }

@@ -1,0 +1,229 @@
+package dev.lawang.capacity;
+
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A hash set of open leases under one key (the visit id, or the visitor key), built for memory: open addressing with
+ * linear probing in plain arrays, one reference per slot and no entry objects. Lock striping keeps it concurrent:
+ * a lease's key picks one of {@value #SEGMENTS} segments, each guarded by its own monitor and held only for one
+ * probe, never while taking another lock.
+ *
+ * <p>Thread-safe.
+ */
+abstract class LeaseIndex {
+    private static final int SEGMENT_BITS = 6;
+    static final int SEGMENTS = 1 << SEGMENT_BITS;
+    private static final int INITIAL_SLOTS = 16;
+
+    private final Segment[] segments = new Segment[SEGMENTS];
+
+    LeaseIndex() {
+        for (int i = 0; i < SEGMENTS; i++) {
+            segments[i] = new Segment();
+        }
+    }
+
+    /** Guarded by its own monitor. */
+    static final class Segment {
+        Lease[] slots = new Lease[INITIAL_SLOTS];
+        int size;
+    }
+
+    abstract int hashOf(Lease lease);
+
+    abstract boolean sameKey(Lease a, Lease b);
+
+    /** Murmur3's finaliser: spreads key hashes so both the high bits (segment) and the low bits (slot) vary. */
+    static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    final Segment segment(int hash) {
+        return segments[hash >>> (Integer.SIZE - SEGMENT_BITS)];
+    }
+
+    /** Inserts the lease unless one with the same key is present. */
+    final boolean putIfAbsent(Lease lease) {
+        int hash = hashOf(lease);
+        Segment segment = segment(hash);
+        synchronized (segment) {
+            Lease[] slots = segment.slots;
+            int mask = slots.length - 1;
+            int i = hash & mask;
+            for (Lease e; (e = slots[i]) != null; i = (i + 1) & mask) {
+                if (sameKey(e, lease)) {
+                    return false;
+                }
+            }
+            slots[i] = lease;
+            if (++segment.size * 2 > slots.length) {
+                grow(segment);
+            }
+            return true;
+        }
+    }
+
+    /** Puts {@code replacement} in the place of {@code current} (same key); false if {@code current} is absent. */
+    final boolean replace(Lease current, Lease replacement) {
+        int hash = hashOf(current);
+        Segment segment = segment(hash);
+        synchronized (segment) {
+            Lease[] slots = segment.slots;
+            int mask = slots.length - 1;
+            for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
+                if (slots[i] == current) {
+                    slots[i] = replacement;
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Removes this very lease; false if it is absent. */
+    final boolean remove(Lease lease) {
+        int hash = hashOf(lease);
+        Segment segment = segment(hash);
+        synchronized (segment) {
+            Lease[] slots = segment.slots;
+            int mask = slots.length - 1;
+            for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
+                if (slots[i] == lease) {
+                    deleteAt(slots, i);
+                    segment.size--;
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Visits every lease, one segment at a time under its lock; the action must not take other locks. */
+    final void forEach(Consumer<Lease> action) {
+        for (Segment segment : segments) {
+            synchronized (segment) {
+                for (Lease lease : segment.slots) {
+                    if (lease != null) {
+                        action.accept(lease);
+                    }
+                }
+            }
+        }
+    }
+
+    final int size() {
+        int size = 0;
+        for (Segment segment : segments) {
+            synchronized (segment) {
+                size += segment.size;
+            }
+        }
+        return size;
+    }
+
+    /** Backward-shift deletion (Knuth's algorithm R): no tombstones, so probes stay short after many removals. */
+    private void deleteAt(Lease[] slots, int hole) {
+        int mask = slots.length - 1;
+        int i = hole;
+        int j = hole;
+        while (true) {
+            j = (j + 1) & mask;
+            Lease e = slots[j];
+            if (e == null) {
+                break;
+            }
+            int home = hashOf(e) & mask;
+            boolean homeBetween = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+            if (!homeBetween) {
+                slots[i] = e;
+                i = j;
+            }
+        }
+        slots[i] = null;
+    }
+
+    private void grow(Segment segment) {
+        Lease[] old = segment.slots;
+        Lease[] slots = new Lease[old.length * 2];
+        int mask = slots.length - 1;
+        for (Lease e : old) {
+            if (e != null) {
+                int i = hashOf(e) & mask;
+                while (slots[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = e;
+            }
+        }
+        segment.slots = slots;
+    }
+
+    /** Open leases by visit id. */
+    static final class ById extends LeaseIndex {
+        @Override
+        int hashOf(Lease lease) {
+            return hash(lease.idHigh, lease.idLow);
+        }
+
+        @Override
+        boolean sameKey(Lease a, Lease b) {
+            return a.hasId(b.idHigh, b.idLow);
+        }
+
+        private static int hash(long high, long low) {
+            return mix(Long.hashCode(high * 31 + low));
+        }
+
+        @Nullable Lease get(UUID id) {
+            long high = id.getMostSignificantBits();
+            long low = id.getLeastSignificantBits();
+            int hash = hash(high, low);
+            Segment segment = segment(hash);
+            synchronized (segment) {
+                Lease[] slots = segment.slots;
+                int mask = slots.length - 1;
+                for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
+                    if (slots[i].hasId(high, low)) {
+                        return slots[i];
+                    }
+                }
+                return null;
+            }
+        }
+    }
+
+    /** Open leases by visitor key: at most one per visitor. */
+    static final class ByVisitor extends LeaseIndex {
+        @Override
+        int hashOf(Lease lease) {
+            return mix(lease.visitorKey.hashCode());
+        }
+
+        @Override
+        boolean sameKey(Lease a, Lease b) {
+            return a.visitorKey.equals(b.visitorKey);
+        }
+
+        @Nullable Lease get(String visitorKey) {
+            int hash = mix(visitorKey.hashCode());
+            Segment segment = segment(hash);
+            synchronized (segment) {
+                Lease[] slots = segment.slots;
+                int mask = slots.length - 1;
+                for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
+                    if (slots[i].visitorKey.equals(visitorKey)) {
+                        return slots[i];
+                    }
+                }
+                return null;
+            }
+        }
+    }
+}
