@@ -77,16 +77,18 @@ BEGIN
 END
 $$;
 
--- Admits a visitor under the limits the caller computed for local day p_day (NULL limit: none; masks as above).
+-- Admits a visitor under the limits the caller computed for the site's local day p_day, which runs from p_day_start
+-- (inclusive) to p_day_end (exclusive); the caller converts days with its own time-zone rules. A NULL limit means
+-- none; masks as above.
 -- The caller commits if the outcome is ADMITTED and rolls back otherwise, so a refusal changes nothing.
 -- Outcomes: ADMITTED, REPEAT (the visit is already open: nothing counted), SITE_FULL, AGENCY_FULL,
--- SITE_QUOTA_REACHED, AGENCY_QUOTA_REACHED (with the count and limit that refused), OTHER_DAY (the site's day by
--- the ledger's clock is not p_day: call again with the limits of the returned day), ID_IN_USE (the visit id is
+-- SITE_QUOTA_REACHED, AGENCY_QUOTA_REACHED (with the count and limit that refused), OTHER_DAY (the ledger's clock,
+-- returned as started_at, lies outside p_day: call again with the limits of its day), ID_IN_USE (the visit id is
 -- open with another visitor, site, agency or role). A visitor's open visit elsewhere is closed in the same step
 -- and returned as moved_*; a refusal leaves it open (the caller rolls back).
 CREATE FUNCTION lawang_admit(
     p_visit uuid, p_visitor varchar, p_site varchar, p_agency varchar, p_role varchar,
-    p_clock timestamptz, p_zone text, p_day date, p_stay_micros bigint,
+    p_clock timestamptz, p_day date, p_day_start timestamptz, p_day_end timestamptz, p_stay_micros bigint,
     p_site_limit integer, p_site_mask integer, p_agency_limit integer, p_agency_mask integer,
     p_site_quota integer, p_site_quota_mask integer, p_agency_quota integer, p_agency_quota_mask integer)
     RETURNS TABLE (
@@ -139,10 +141,10 @@ BEGIN
     END IF;
 
     v_now := greatest(coalesce(p_clock, clock_timestamp()), v_now);
-    v_day := (v_now AT TIME ZONE p_zone)::date;
-    IF v_day <> p_day THEN
-        RETURN QUERY SELECT 'OTHER_DAY', NULL::bigint, NULL::integer, v_day, NULL::uuid, NULL::varchar,
-            NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::uuid, NULL::varchar,
+    v_day := p_day;
+    IF v_now < p_day_start OR v_now >= p_day_end THEN
+        RETURN QUERY SELECT 'OTHER_DAY', NULL::bigint, NULL::integer, NULL::date, NULL::uuid, NULL::varchar,
+            NULL::varchar, NULL::varchar, v_now, NULL::timestamptz, NULL::uuid, NULL::varchar,
             NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz;
         RETURN;
     END IF;
