@@ -100,6 +100,7 @@ public final class ReferenceLedger implements OccupancyLedger {
             Stay s = same.stay();
             if (!same.visitorKey().equals(request.visitorKey()) || !s.site().equals(request.site())
                     || !s.agency().equals(request.agency()) || s.role() != request.role()) {
+                moveTime(request);
                 throw new IllegalArgumentException("visit id " + request.visitId() + " already open for another visitor");
             }
             return new Admitted(s, true, null);
@@ -107,11 +108,7 @@ public final class ReferenceLedger implements OccupancyLedger {
         SiteId site = request.site();
         UUID previousId = byVisitor.get(request.visitorKey());
         Stay previous = previousId == null ? null : open.get(previousId).stay();
-        long now = advance(site, clockMicros());
-        if (previous != null && !previous.site().equals(site)) {
-            now = advance(previous.site(), now);
-            advance(site, now);
-        }
+        long now = moveTime(request);
         LocalDate day = rollDay(site, now);
         if (previous != null && previous.site().equals(site) && previous.agency().equals(request.agency())) {
             return new Admitted(previous, true, null);
@@ -161,6 +158,20 @@ public final class ReferenceLedger implements OccupancyLedger {
         return new Admitted(stay, false, moved);
     }
 
+    /** Every admission attempt, even a rejected one, moves the clocks of the sites it involves. */
+    private long moveTime(AdmitRequest request) {
+        SiteId site = request.site();
+        UUID previousId = byVisitor.get(request.visitorKey());
+        Stay previous = previousId == null ? null : open.get(previousId).stay();
+        long now = advance(site, clockMicros());
+        if (previous != null && !previous.site().equals(site)) {
+            now = advance(previous.site(), now);
+            advance(site, now);
+        }
+        rollDay(site, now);
+        return now;
+    }
+
     private Departure close(UUID visitId, long now, Departure.Cause cause) {
         Open o = open.remove(visitId);
         byVisitor.remove(o.visitorKey());
@@ -184,9 +195,9 @@ public final class ReferenceLedger implements OccupancyLedger {
         long clockNow = clockMicros();
         List<Departure> out = new ArrayList<>();
         for (Open o : List.copyOf(open.values())) {
-            long now = advance(o.stay().site(), clockNow);
-            if (Lease.micros(o.stay().due()) <= now) {
-                out.add(close(o.stay().visitId(), now, Departure.Cause.EXPIRED));
+            SiteId site = o.stay().site();
+            if (Lease.micros(o.stay().due()) <= Math.max(clockNow, siteTime.get(site))) {
+                out.add(close(o.stay().visitId(), advance(site, clockNow), Departure.Cause.EXPIRED));
             }
         }
         return out;
