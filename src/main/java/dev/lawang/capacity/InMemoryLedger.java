@@ -118,11 +118,24 @@ public final class InMemoryLedger implements OccupancyLedger {
         if (previous != null && !previous.open) {
             return null;
         }
-        long now = target.advance(Lease.micros(clock.instant()));
-        if (previous != null && previous.site != target) {
-            now = Math.max(now, previous.site.advance(now));
-            target.advance(now);
+        SiteState left = previous != null && previous.site != target ? previous.site : null;
+        long now = target.timeAt(Lease.micros(clock.instant()));
+        if (left != null) {
+            now = left.timeAt(now);
         }
+        Admission admission = decide(request, rules, target, previous, now);
+        if (admission != null) {
+            target.advance(now);
+            if (left != null) {
+                left.advance(now);
+            }
+        }
+        return admission;
+    }
+
+    /** The outcome at the sites' time {@code now}, which the caller keeps only if there is one. */
+    private @Nullable Admission decide(AdmitRequest request, CapacityPolicy rules, SiteState target,
+            @Nullable Lease previous, long now) {
         target.refresh(rules, now);
         if (previous != null && previous.site == target && previous.agency.id.equals(request.agency())) {
             boolean sameLease = previous.hasId(request.visitId().getMostSignificantBits(),

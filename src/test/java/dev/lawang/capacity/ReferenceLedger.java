@@ -100,7 +100,6 @@ public final class ReferenceLedger implements OccupancyLedger {
             Stay s = same.stay();
             if (!same.visitorKey().equals(request.visitorKey()) || !s.site().equals(request.site())
                     || !s.agency().equals(request.agency()) || s.role() != request.role()) {
-                moveTime(request);
                 throw new IllegalArgumentException("visit id " + request.visitId() + " already open for another visitor");
             }
             return new Admitted(s, true, null);
@@ -158,7 +157,7 @@ public final class ReferenceLedger implements OccupancyLedger {
         return new Admitted(stay, false, moved);
     }
 
-    /** Every admission attempt, even a rejected one, moves the clocks of the sites it involves. */
+    /** An admission that returns an outcome (not one rejected by an exception) moves the clocks of its sites. */
     private long moveTime(AdmitRequest request) {
         SiteId site = request.site();
         UUID previousId = byVisitor.get(request.visitorKey());
