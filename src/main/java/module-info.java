@@ -14,13 +14,14 @@ module dev.lawang {
     requires com.google.zxing;
     requires com.fasterxml.jackson.databind;
     requires transitive java.desktop;
-    requires java.sql;
+    requires transitive java.sql;
 
     exports dev.lawang;
     exports dev.lawang.code;
     exports dev.lawang.capacity;
     exports dev.lawang.directory;
     exports dev.lawang.geo;
+    exports dev.lawang.jdbc;
     exports dev.lawang.qr;
     exports dev.lawang.visit;
 }

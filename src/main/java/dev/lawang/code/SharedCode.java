@@ -256,9 +256,9 @@ public final class SharedCode {
                 throw new IllegalArgumentException(
                         "validity window [" + from + ", " + until + ") is empty or reversed");
             }
-            checkRange("issuedAt", issued);
             checkRange("validFrom", from);
             checkRange("validUntil", until);
+            checkRange("issuedAt", issued);
             SharedCode code = new SharedCode(id != null ? id : CodeId.random(), site, new TreeSet<>(agencies),
                     issued, from, until);
             int length = PayloadV1.textLength(code);

@@ -204,6 +204,10 @@ final class DirectoryFile {
         if (coordinates == null || !coordinates.isArray()) {
             throw new IllegalArgumentException("'coordinates' missing or not an array");
         }
+        if (!"Point".equals(type) && !"Polygon".equals(type) && !"MultiPolygon".equals(type)) {
+            throw new IllegalArgumentException("'type' must be Polygon, MultiPolygon or Point (with a radius): "
+                    + (type == null ? geometry.path("type").toString() : abbreviate(type)));
+        }
         JsonNode radius = properties.get("radius");
         if ("Point".equals(type)) {
             if (radius == null || !radius.isNumber()) {
@@ -221,16 +225,13 @@ final class DirectoryFile {
         if ("Polygon".equals(type)) {
             wkt.append("POLYGON ");
             appendPolygon(wkt, coordinates, "coordinates", vertices);
-        } else if ("MultiPolygon".equals(type)) {
+        } else {
             wkt.append("MULTIPOLYGON (");
             for (int p = 0; p < coordinates.size(); p++) {
                 wkt.append(p == 0 ? "" : ", ");
                 appendPolygon(wkt, coordinates.get(p), "coordinates[" + p + "]", vertices);
             }
             wkt.append(')');
-        } else {
-            throw new IllegalArgumentException("'type' must be Polygon, MultiPolygon or Point (with a radius): "
-                    + (type == null ? geometry.path("type").toString() : abbreviate(type)));
         }
         return Geofence.parseWkt(wkt.toString());
     }

@@ -118,13 +118,17 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
             throw new IllegalArgumentException("WKT text is " + wkt.length() + " characters; at most "
                     + MAX_WKT_LENGTH + " are accepted");
         }
+        checkNothingTrails(wkt);
         Geometry geometry;
         try {
             geometry = new WKTReader(FACTORY).read(wkt);
         } catch (ParseException e) {
             throw new IllegalArgumentException("not valid WKT: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not valid WKT: " + e, e);
+            // JTS signals some malformed rings with unchecked exceptions.
+            String why = e.getMessage();
+            throw new IllegalArgumentException("not valid WKT: " + (why == null ? e.getClass().getSimpleName() : why),
+                    e);
         }
         if (!(geometry instanceof Polygon) && !(geometry instanceof MultiPolygon)) {
             throw new IllegalArgumentException("WKT must be a POLYGON or MULTIPOLYGON, not " + geometry.getGeometryType());
@@ -141,6 +145,26 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
             }
         }
         return Area.of(geometry);
+    }
+
+    /** JTS stops reading at the end of the first geometry; anything after it is an error here. */
+    private static void checkNothingTrails(String wkt) {
+        int depth = 0;
+        for (int i = 0; i < wkt.length(); i++) {
+            char c = wkt.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && !wkt.substring(i + 1).isBlank()) {
+                    throw new IllegalArgumentException("not valid WKT: text after the geometry at character "
+                            + (i + 2));
+                }
+                if (depth < 0) {
+                    throw new IllegalArgumentException("not valid WKT: unbalanced ')' at character " + (i + 1));
+                }
+            }
+        }
     }
 
     private static void checkRing(Coordinate[] ring, String where) {
@@ -616,10 +640,16 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
             for (int r = 0; r + 1 < starts.length; r++) {
                 int end = starts[r + 1] - 1;
                 for (int i = starts[r]; i < end; i++) {
-                    double x1 = xs[i];
                     double y1 = ys[i];
+                    double y2 = ys[i + 1];
+                    // An edge whose latitude range is a band away from the point can neither be within the band
+                    // nor cross the point's parallel: most edges end here, without a division.
+                    if (y1 - py >= band && y2 - py >= band || py - y1 >= band && py - y2 >= band) {
+                        continue;
+                    }
+                    double x1 = xs[i];
                     double dx = xs[i + 1] - x1;
-                    double dy = ys[i + 1] - y1;
+                    double dy = y2 - y1;
                     double ax = px - x1;
                     double ay = py - y1;
                     double len2 = dx * dx + dy * dy;
@@ -629,7 +659,7 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
                     if (ex * ex + ey * ey < band2) {
                         return Containment.UNCERTAIN;
                     }
-                    if ((y1 > py) != (ys[i + 1] > py) && ax < dx * ay / dy) {
+                    if ((y1 > py) != (y2 > py) && ax < dx * ay / dy) {
                         inside = !inside;
                     }
                 }
@@ -645,9 +675,37 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
             if (px < minX - tolerance || px > maxX + tolerance || py < minY - tolerance || py > maxY + tolerance) {
                 return false;
             }
-            return crossingParityIsOdd(px, py)
-                    || boundaryDistance(px, py, 1 - tanLat * Math.toRadians(latitude - lat0))
-                    <= BOUNDARY_TOLERANCE_METERS;
+            double s = 1 - tanLat * Math.toRadians(latitude - lat0);
+            double tolerance2 = BOUNDARY_TOLERANCE_METERS * BOUNDARY_TOLERANCE_METERS;
+            boolean inside = false;
+            for (int r = 0; r + 1 < ringStart.length; r++) {
+                int end = ringStart[r + 1] - 1;
+                for (int i = ringStart[r]; i < end; i++) {
+                    double y1 = y[i];
+                    double y2 = y[i + 1];
+                    boolean crosses = (y1 > py) != (y2 > py);
+                    if (!crosses && (y1 - py > BOUNDARY_TOLERANCE_METERS && y2 - py > BOUNDARY_TOLERANCE_METERS
+                            || py - y1 > BOUNDARY_TOLERANCE_METERS && py - y2 > BOUNDARY_TOLERANCE_METERS)) {
+                        continue;
+                    }
+                    double x1 = x[i];
+                    double dx = x[i + 1] - x1;
+                    double dy = y2 - y1;
+                    double ax = px - x1;
+                    double ay = py - y1;
+                    if (crosses && ax < dx * ay / dy) {
+                        inside = !inside;
+                    }
+                    double len2 = dx * dx + dy * dy;
+                    double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, (ax * dx + ay * dy) / len2));
+                    double ex = (ax - t * dx) * s;
+                    double ey = ay - t * dy;
+                    if (ex * ex + ey * ey <= tolerance2) {
+                        return true;
+                    }
+                }
+            }
+            return inside;
         }
 
         @Override

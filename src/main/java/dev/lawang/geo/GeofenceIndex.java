@@ -123,6 +123,11 @@ public final class GeofenceIndex<T> {
         /** A fence spanning more cells than this on either axis goes to the next, coarser level. */
         private static final int MAX_SPAN_CELLS = 8;
         private static final long EMPTY = Long.MIN_VALUE;
+        /**
+         * Fences are entered in every cell within this many degrees of their box, so that rounding cannot put a
+         * point on a cell edge (or on 180 degrees east, which is 180 west) in a cell that misses them.
+         */
+        private static final double MARGIN = 1e-9;
 
         private final Geofence[] fences;
         private final double cellDegrees;
@@ -134,7 +139,10 @@ public final class GeofenceIndex<T> {
         /** Entries of cell c are [cellStart[c], cellStart[c + 1]). */
         private final int[] cellStart;
         private final int[] entryItem;
-        /** Each entry's bounding box; longitudes shifted by whole turns into the cell's range near the antimeridian. */
+        /**
+         * Each entry's bounding box: minimum and maximum latitude, western longitude and width in degrees; the
+         * longitude test is modular, so boxes near the antimeridian need no special case.
+         */
         private final double[] entryBox;
         final int[] tooLarge;
 
@@ -148,8 +156,8 @@ public final class GeofenceIndex<T> {
             boolean[] here = new boolean[ids.length];
             for (int j = 0; j < ids.length; j++) {
                 Geofence f = fences[ids[j]];
-                int spanY = cellOf(f.maxLatitude()) - cellOf(f.minLatitude()) + 1;
-                int spanX = cellOf(f.maxLongitude()) - cellOf(f.minLongitude()) + 1;
+                int spanY = cellOf(f.maxLatitude() + MARGIN) - cellOf(f.minLatitude() - MARGIN) + 1;
+                int spanX = cellOf(f.maxLongitude() + MARGIN) - cellOf(f.minLongitude() - MARGIN) + 1;
                 if ((spanX > MAX_SPAN_CELLS || spanY > MAX_SPAN_CELLS) && cellDegrees < 90) {
                     large[largeCount++] = ids[j];
                 } else {
@@ -167,16 +175,14 @@ public final class GeofenceIndex<T> {
                     continue;
                 }
                 Geofence f = fences[ids[j]];
-                for (int cy = cellOf(f.minLatitude()); cy <= cellOf(f.maxLatitude()); cy++) {
-                    for (int cx = cellOf(f.minLongitude()); cx <= cellOf(f.maxLongitude()); cx++) {
-                        int wrapped = Math.floorMod(cx, lonCells);
-                        double turns = 360.0 * Math.floorDiv(wrapped - cx, lonCells);
-                        entryKey[e] = key(cy, wrapped);
+                for (int cy = cellOf(f.minLatitude() - MARGIN); cy <= cellOf(f.maxLatitude() + MARGIN); cy++) {
+                    for (int cx = cellOf(f.minLongitude() - MARGIN); cx <= cellOf(f.maxLongitude() + MARGIN); cx++) {
+                        entryKey[e] = key(cy, Math.floorMod(cx, lonCells));
                         item[e] = ids[j];
                         box[4 * e] = f.minLatitude();
                         box[4 * e + 1] = f.maxLatitude();
-                        box[4 * e + 2] = f.minLongitude() + turns;
-                        box[4 * e + 3] = f.maxLongitude() + turns;
+                        box[4 * e + 2] = f.minLongitude();
+                        box[4 * e + 3] = f.maxLongitude() - f.minLongitude();
                         e++;
                     }
                 }
@@ -231,9 +237,16 @@ public final class GeofenceIndex<T> {
             int cell = cells[slot];
             for (int e = cellStart[cell], end = cellStart[cell + 1]; e < end; e++) {
                 int b = 4 * e;
-                if (latitude >= entryBox[b] && latitude <= entryBox[b + 1] && longitude >= entryBox[b + 2]
-                        && longitude <= entryBox[b + 3] && fences[entryItem[e]].covers(latitude, longitude)) {
-                    hits.add(entryItem[e]);
+                if (latitude >= entryBox[b] && latitude <= entryBox[b + 1]) {
+                    double east = longitude - entryBox[b + 2];
+                    if (east < -180) {
+                        east += 360;
+                    } else if (east > 180) {
+                        east -= 360;
+                    }
+                    if (east >= 0 && east <= entryBox[b + 3] && fences[entryItem[e]].covers(latitude, longitude)) {
+                        hits.add(entryItem[e]);
+                    }
                 }
             }
         }

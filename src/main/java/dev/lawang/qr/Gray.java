@@ -100,4 +100,27 @@ final class Gray {
         }
         return new Gray(out, w, h);
     }
+
+    /** A copy smoothed with a 3 by 3 box filter, which averages away pixel noise while modules stay legible. */
+    Gray smoothed() {
+        byte[] out = new byte[pixels.length];
+        for (int y = 0; y < height; y++) {
+            int y0 = Math.max(0, y - 1);
+            int y1 = Math.min(height - 1, y + 1);
+            for (int x = 0; x < width; x++) {
+                int x0 = Math.max(0, x - 1);
+                int x1 = Math.min(width - 1, x + 1);
+                int sum = 0;
+                int count = 0;
+                for (int yy = y0; yy <= y1; yy++) {
+                    for (int xx = x0; xx <= x1; xx++) {
+                        sum += pixels[yy * width + xx] & 0xFF;
+                        count++;
+                    }
+                }
+                out[y * width + x] = (byte) (sum / count);
+            }
+        }
+        return new Gray(out, width, height);
+    }
 }

@@ -113,8 +113,8 @@ public final class QrImages {
      * Reads the text of a QR symbol from an image, which may be a photo: rotated, scaled down, seen at an angle,
      * blurred, noisy, low in contrast or on a busy background.
      *
-     * <p>The reader binarises the image locally first, then globally, then tries a downscaled copy of large images and
-     * an upscaled copy of small ones; the first text found wins.
+     * <p>The reader binarises the image locally first, then globally, then tries a smoothed copy (against sensor
+     * noise), then a downscaled copy of large images or an upscaled copy of small ones; the first text found wins.
      *
      * @param image the image
      * @return the text of the symbol, or empty if no symbol could be read
@@ -127,6 +127,10 @@ public final class QrImages {
             return found;
         }
         found = decode(gray, false);
+        if (found.isPresent()) {
+            return found;
+        }
+        found = decode(gray.smoothed(), true);
         if (found.isPresent()) {
             return found;
         }

@@ -1,0 +1,81 @@
+package dev.lawang.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class GeofenceIndexTest {
+    private record Named(String name, Geofence fence) {}
+
+    @Test
+    void covering_findsExactlyWhatABruteForceScanFindsInInputOrder() {
+        Random random = new Random(3);
+        List<Named> items = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            GeoPoint centre = GeoPoint.of(-7.6 + 0.4 * random.nextDouble(), 110.8 + 0.4 * random.nextDouble());
+            Geofence fence = switch (i % 4) {
+                case 0 -> Geofence.circle(centre, 20 + 200 * random.nextDouble());
+                case 1 -> Geofence.parseWkt(GeofenceTest.office(centre.latitude(), centre.longitude(), 12,
+                        30 + 300 * random.nextDouble(), i));
+                // a few large fences among small ones exercise the coarser grid levels
+                case 2 -> Geofence.circle(centre, i % 40 == 2 ? 4_000 : 50);
+                default -> Geofence.parseWkt(GeofenceTest.office(centre.latitude(), centre.longitude(), 6,
+                        i % 60 == 3 ? 4_000 : 80, i));
+            };
+            items.add(new Named("site-" + i, fence));
+        }
+        GeofenceIndex<Named> index = GeofenceIndex.of(items, Named::fence);
+        assertThat(index.size()).isEqualTo(3_000);
+        assertThat(index.items()).isEqualTo(items);
+        int nonEmpty = 0;
+        for (int q = 0; q < 20_000; q++) {
+            GeoPoint p = q % 2 == 0
+                    ? GeoPoint.of(-7.65 + 0.5 * random.nextDouble(), 110.75 + 0.5 * random.nextDouble())
+                    : items.get(random.nextInt(items.size())).fence().interiorPoint();
+            List<Named> expected = items.stream().filter(n -> n.fence().covers(p)).toList();
+            assertThat(index.covering(p)).as("at %s", p).isEqualTo(expected);
+            nonEmpty += expected.isEmpty() ? 0 : 1;
+        }
+        assertThat(nonEmpty).isGreaterThan(10_000);
+    }
+
+    @Test
+    void covering_worksAcrossTheAntimeridian() {
+        List<Geofence> fences = List.of(
+                Geofence.circle(GeoPoint.of(-16.5, 179.9995), 150),
+                Geofence.circle(GeoPoint.of(-16.5, -179.9995), 150),
+                Geofence.parseWkt("POLYGON ((179.998 -16.501, 180 -16.501, 180 -16.499, 179.998 -16.499, "
+                        + "179.998 -16.501))"),
+                Geofence.parseWkt("POLYGON ((-180 -16.501, -179.998 -16.501, -179.998 -16.499, -180 -16.499, "
+                        + "-180 -16.501))"));
+        GeofenceIndex<Geofence> index = GeofenceIndex.of(fences, f -> f);
+        assertThat(index.covering(GeoPoint.of(-16.5, 180))).containsExactlyElementsOf(fences);
+        assertThat(index.covering(GeoPoint.of(-16.5, -180))).containsExactlyElementsOf(fences);
+        assertThat(index.covering(GeoPoint.of(-16.5, 179.9993))).containsExactly(fences.get(0), fences.get(1),
+                fences.get(2));
+        assertThat(index.covering(GeoPoint.of(-16.5, -179.9993))).containsExactly(fences.get(0), fences.get(1),
+                fences.get(3));
+        assertThat(index.covering(GeoPoint.of(-16.5, 179.99))).isEmpty();
+    }
+
+    @Test
+    void covering_onAnEmptyIndexFindsNothing() {
+        GeofenceIndex<Geofence> index = GeofenceIndex.of(List.of(), f -> f);
+        assertThat(index.covering(GeoPoint.of(0, 0))).isEmpty();
+        assertThat(index.size()).isZero();
+    }
+
+    @Test
+    void covering_findsEveryOneOfManyIdenticalFences() {
+        Geofence same = Geofence.circle(GeoPoint.of(-7.43, 111.02), 30);
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ids.add(i);
+        }
+        GeofenceIndex<Integer> index = GeofenceIndex.of(ids, i -> same);
+        assertThat(index.covering(GeoPoint.of(-7.43, 111.02))).isEqualTo(ids);
+    }
+}
