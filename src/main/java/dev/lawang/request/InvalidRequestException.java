@@ -14,7 +14,8 @@ public final class InvalidRequestException extends LawangException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    @SuppressWarnings("serial") // an immutable List.copyOf of records
+    /** Everything wrong with the request; an immutable list of records. */
+    @SuppressWarnings("serial")
     private final List<Problem> problems;
 
     InvalidRequestException(List<Problem> problems) {

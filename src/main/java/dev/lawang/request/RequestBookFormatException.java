@@ -11,6 +11,7 @@ public final class RequestBookFormatException extends LawangException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The offending line, counting from 1. */
     private final long line;
 
     RequestBookFormatException(long line, String message) {
