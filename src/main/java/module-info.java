@@ -23,5 +23,6 @@ module dev.lawang {
     exports dev.lawang.geo;
     exports dev.lawang.jdbc;
     exports dev.lawang.qr;
+    exports dev.lawang.request;
     exports dev.lawang.visit;
 }
