@@ -250,6 +250,17 @@ class CoverageReportTest {
     }
 
     @Test
+    void expiringWithin_ignoresCodesThatCoverNobodyInTheDirectory() {
+        SharedCode misplaced = code(CIVIC, "2021-12-01T00:00:00Z", "2021-12-20T00:00:00Z", KEJARI);
+
+        CoverageReport report = CoverageReport.of(directory, RequestBook.create(clock), List.of(misplaced), NOW);
+
+        assertThat(report.expiringWithin(Duration.ofDays(30))).isEmpty();
+        assertThat(report.count(CoverageState.COVERED)).isZero();
+        assertThat(report.problems()).extracting(Problem::key).containsExactly("codes.notTenant");
+    }
+
+    @Test
     void exports_quoteAndDefuseCellsThatASpreadsheetWouldRun() {
         RequestEntry e = book.submit(registryRequest(DINSOS).build(), directory, "office:dinsos");
         book.reject(e.id(), "r", "=HYPERLINK(\"http://x\") | see notes");
