@@ -62,31 +62,41 @@ public final class InMemoryLedger implements OccupancyLedger {
     @Override
     public Admission admit(AdmitRequest request) {
         Objects.requireNonNull(request, "request");
-        while (true) {
-            Admission admission = tryAdmit(request);
-            if (admission != null) {
-                return admission;
-            }
+        Admission admission = tryAdmit(request);
+        while (admission == null) {
             Thread.onSpinWait();
+            admission = sameId(request);
+            if (admission == null) {
+                admission = tryAdmit(request);
+            }
+        }
+        return admission;
+    }
+
+    /** The open visit with the request's id, or null if there is none (any more). */
+    private @Nullable Admission sameId(AdmitRequest request) {
+        Lease sameId = byId.get(request.visitId());
+        if (sameId == null) {
+            return null;
+        }
+        synchronized (sameId.site) {
+            if (!sameId.open) {
+                return null;
+            }
+            if (!sameId.sameVisitAs(request)) {
+                throw new IllegalArgumentException("visit id " + request.visitId()
+                        + " is already open for another visitor, site, agency or role");
+            }
+            return new Admitted(sameId.toStay(), true, null);
         }
     }
 
-    /** One attempt; null when another thread changed the visitor's or the id's open visit meanwhile. */
+    /**
+     * One attempt, assuming no open visit has the request's id; null when that turns out wrong, or when another
+     * thread changed the visitor's open visit meanwhile.
+     */
     private @Nullable Admission tryAdmit(AdmitRequest request) {
         CapacityPolicy rules = policy;
-        Lease sameId = byId.get(request.visitId());
-        if (sameId != null) {
-            synchronized (sameId.site) {
-                if (!sameId.open) {
-                    return null;
-                }
-                if (!sameId.sameVisitAs(request)) {
-                    throw new IllegalArgumentException("visit id " + request.visitId()
-                            + " is already open for another visitor, site, agency or role");
-                }
-                return new Admitted(sameId.toStay(), true, null);
-            }
-        }
         SiteState target = site(request.site());
         Lease previous = byVisitor.get(request.visitorKey());
         SiteState other = previous == null ? target : previous.site;
@@ -99,25 +109,48 @@ public final class InMemoryLedger implements OccupancyLedger {
         }
     }
 
+    /**
+     * The admission proper, under the lock of the target site and of the previous visit's site. An open lease is
+     * always the one indexed under its visitor key, so {@code previous.open} proves {@code previous} is current.
+     */
     private @Nullable Admission admitLocked(AdmitRequest request, CapacityPolicy rules, SiteState target,
             @Nullable Lease previous) {
-        if (byVisitor.get(request.visitorKey()) != previous || (previous != null && !previous.open)) {
+        if (previous != null && !previous.open) {
             return null;
         }
-        long now = target.advance(Lease.micros(clock.instant()));
-        if (previous != null && previous.site != target) {
-            now = Math.max(now, previous.site.advance(now));
-            target.advance(now);
+        SiteState left = previous != null && previous.site != target ? previous.site : null;
+        long now = target.timeAt(Lease.micros(clock.instant()));
+        if (left != null) {
+            now = left.timeAt(now);
         }
+        Admission admission = decide(request, rules, target, previous, now);
+        if (admission != null) {
+            target.advance(now);
+            if (left != null) {
+                left.advance(now);
+            }
+        }
+        return admission;
+    }
+
+    /** The outcome at the sites' time {@code now}, which the caller keeps only if there is one. */
+    private @Nullable Admission decide(AdmitRequest request, CapacityPolicy rules, SiteState target,
+            @Nullable Lease previous, long now) {
         target.refresh(rules, now);
         if (previous != null && previous.site == target && previous.agency.id.equals(request.agency())) {
+            boolean sameLease = previous.hasId(request.visitId().getMostSignificantBits(),
+                    request.visitId().getLeastSignificantBits());
+            if (sameLease ? previous.role != request.role() : byId.get(request.visitId()) != null) {
+                return null;
+            }
             return new Admitted(previous.toStay(), true, null);
         }
         AgencyState agency = target.agency(request.agency());
         agency.refresh(rules);
         Refused refused = check(request.role(), target, agency, previous);
         if (refused != null) {
-            return refused;
+            boolean stale = previous == null && byVisitor.get(request.visitorKey()) != null;
+            return stale || byId.get(request.visitId()) != null ? null : refused;
         }
         Lease lease = new Lease(request.visitId(), request.visitorKey(), target, agency, request.role(), now,
                 due(now, rules));
@@ -125,13 +158,11 @@ public final class InMemoryLedger implements OccupancyLedger {
             return null;
         }
         Departure moved = null;
-        if (previous == null) {
-            if (!byVisitor.putIfAbsent(lease)) {
-                byId.remove(lease);
-                return null;
-            }
-        } else {
-            byVisitor.replace(previous, lease);
+        if (previous == null ? !byVisitor.putIfAbsent(lease) : !byVisitor.replace(previous, lease)) {
+            byId.remove(lease);
+            return null;
+        }
+        if (previous != null) {
             moved = close(previous, now, Departure.Cause.MOVED);
         }
         int role = request.role().index();

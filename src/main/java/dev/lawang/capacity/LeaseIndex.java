@@ -1,14 +1,16 @@
 package dev.lawang.capacity;
 
 import java.util.UUID;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A hash set of open leases under one key (the visit id, or the visitor key), built for memory: open addressing with
  * linear probing in plain arrays, one reference per slot and no entry objects. Lock striping keeps it concurrent:
- * a lease's key picks one of {@value #SEGMENTS} segments, each guarded by its own monitor and held only for one
- * probe, never while taking another lock.
+ * a lease's key picks one of {@value #SEGMENTS} segments, each with its own lock, held only for one probe and never
+ * while taking another lock. Lookups first probe without locking and keep the result only if no write to the
+ * segment happened meanwhile (an optimistic read), so the common lookup takes no lock at all.
  *
  * <p>Thread-safe.
  */
@@ -25,8 +27,9 @@ abstract class LeaseIndex {
         }
     }
 
-    /** Guarded by its own monitor. */
-    static final class Segment {
+    /** Guarded by itself: written under the write lock, read optimistically or under the read lock. */
+    @SuppressWarnings("serial")
+    static final class Segment extends StampedLock {
         Lease[] slots = new Lease[INITIAL_SLOTS];
         int size;
     }
@@ -53,7 +56,8 @@ abstract class LeaseIndex {
     final boolean putIfAbsent(Lease lease) {
         int hash = hashOf(lease);
         Segment segment = segment(hash);
-        synchronized (segment) {
+        long stamp = segment.writeLock();
+        try {
             Lease[] slots = segment.slots;
             int mask = slots.length - 1;
             int i = hash & mask;
@@ -67,6 +71,8 @@ abstract class LeaseIndex {
                 grow(segment);
             }
             return true;
+        } finally {
+            segment.unlockWrite(stamp);
         }
     }
 
@@ -74,7 +80,8 @@ abstract class LeaseIndex {
     final boolean replace(Lease current, Lease replacement) {
         int hash = hashOf(current);
         Segment segment = segment(hash);
-        synchronized (segment) {
+        long stamp = segment.writeLock();
+        try {
             Lease[] slots = segment.slots;
             int mask = slots.length - 1;
             for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
@@ -84,6 +91,8 @@ abstract class LeaseIndex {
                 }
             }
             return false;
+        } finally {
+            segment.unlockWrite(stamp);
         }
     }
 
@@ -91,7 +100,8 @@ abstract class LeaseIndex {
     final boolean remove(Lease lease) {
         int hash = hashOf(lease);
         Segment segment = segment(hash);
-        synchronized (segment) {
+        long stamp = segment.writeLock();
+        try {
             Lease[] slots = segment.slots;
             int mask = slots.length - 1;
             for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
@@ -102,18 +112,23 @@ abstract class LeaseIndex {
                 }
             }
             return false;
+        } finally {
+            segment.unlockWrite(stamp);
         }
     }
 
     /** Visits every lease, one segment at a time under its lock; the action must not take other locks. */
     final void forEach(Consumer<Lease> action) {
         for (Segment segment : segments) {
-            synchronized (segment) {
+            long stamp = segment.readLock();
+            try {
                 for (Lease lease : segment.slots) {
                     if (lease != null) {
                         action.accept(lease);
                     }
                 }
+            } finally {
+                segment.unlockRead(stamp);
             }
         }
     }
@@ -121,8 +136,11 @@ abstract class LeaseIndex {
     final int size() {
         int size = 0;
         for (Segment segment : segments) {
-            synchronized (segment) {
+            long stamp = segment.readLock();
+            try {
                 size += segment.size;
+            } finally {
+                segment.unlockRead(stamp);
             }
         }
         return size;
@@ -186,16 +204,34 @@ abstract class LeaseIndex {
             long low = id.getLeastSignificantBits();
             int hash = hash(high, low);
             Segment segment = segment(hash);
-            synchronized (segment) {
-                Lease[] slots = segment.slots;
-                int mask = slots.length - 1;
-                for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
-                    if (slots[i].hasId(high, low)) {
-                        return slots[i];
-                    }
+            long stamp = segment.tryOptimisticRead();
+            if (stamp != 0) {
+                Lease found = find(segment.slots, hash, high, low);
+                if (segment.validate(stamp)) {
+                    return found;
                 }
-                return null;
             }
+            stamp = segment.readLock();
+            try {
+                return find(segment.slots, hash, high, low);
+            } finally {
+                segment.unlockRead(stamp);
+            }
+        }
+
+        /** Probes at most every slot once, as a racy read may see a changing table; the caller validates. */
+        private static @Nullable Lease find(Lease[] slots, int hash, long high, long low) {
+            int mask = slots.length - 1;
+            for (int n = 0, i = hash & mask; n < slots.length; n++, i = (i + 1) & mask) {
+                Lease e = slots[i];
+                if (e == null) {
+                    return null;
+                }
+                if (e.hasId(high, low)) {
+                    return e;
+                }
+            }
+            return null;
         }
     }
 
@@ -214,16 +250,34 @@ abstract class LeaseIndex {
         @Nullable Lease get(String visitorKey) {
             int hash = mix(visitorKey.hashCode());
             Segment segment = segment(hash);
-            synchronized (segment) {
-                Lease[] slots = segment.slots;
-                int mask = slots.length - 1;
-                for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
-                    if (slots[i].visitorKey.equals(visitorKey)) {
-                        return slots[i];
-                    }
+            long stamp = segment.tryOptimisticRead();
+            if (stamp != 0) {
+                Lease found = find(segment.slots, hash, visitorKey);
+                if (segment.validate(stamp)) {
+                    return found;
                 }
-                return null;
             }
+            stamp = segment.readLock();
+            try {
+                return find(segment.slots, hash, visitorKey);
+            } finally {
+                segment.unlockRead(stamp);
+            }
+        }
+
+        /** Probes at most every slot once, as a racy read may see a changing table; the caller validates. */
+        private static @Nullable Lease find(Lease[] slots, int hash, String visitorKey) {
+            int mask = slots.length - 1;
+            for (int n = 0, i = hash & mask; n < slots.length; n++, i = (i + 1) & mask) {
+                Lease e = slots[i];
+                if (e == null) {
+                    return null;
+                }
+                if (e.visitorKey.equals(visitorKey)) {
+                    return e;
+                }
+            }
+            return null;
         }
     }
 }

@@ -42,6 +42,11 @@ final class SiteState {
         this.id = id;
     }
 
+    /** The site's time if the clock reads {@code clockMicros}, without moving it. */
+    long timeAt(long clockMicros) {
+        return Math.max(lastMicros, clockMicros);
+    }
+
     /** Moves the site's time to a clock reading, unless it already is later, and returns the site's time. */
     long advance(long clockMicros) {
         long last = lastMicros;

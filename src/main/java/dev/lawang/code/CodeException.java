@@ -34,6 +34,7 @@ public final class CodeException extends LawangException {
         REVOKED
     }
 
+    /** Why the code does not verify. */
     private final Reason reason;
 
     CodeException(Reason reason, String message) {

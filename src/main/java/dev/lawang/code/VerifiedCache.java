@@ -27,6 +27,8 @@ final class VerifiedCache {
         }
     }
 
+    private static final int HASHED_CHARS = 32;
+
     private final @Nullable Entry[] slots;
     private final int mask;
 
@@ -69,8 +71,16 @@ final class VerifiedCache {
         return slots.length;
     }
 
+    /**
+     * Hashes only the last 32 characters: they encode signature bytes, which differ between any two codes, and a
+     * re-scan usually arrives as a new string whose full {@link String#hashCode()} would cost a pass over the text.
+     */
     private int index(String text) {
-        int h = text.hashCode();
-        return (h ^ (h >>> 16)) & mask;
+        int h = 0;
+        for (int i = Math.max(0, text.length() - HASHED_CHARS); i < text.length(); i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        h ^= h >>> 16;
+        return h & mask;
     }
 }

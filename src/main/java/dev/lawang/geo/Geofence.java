@@ -644,7 +644,7 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
                     double y2 = ys[i + 1];
                     // An edge whose latitude range is a band away from the point can neither be within the band
                     // nor cross the point's parallel: most edges end here, without a division.
-                    if (y1 - py >= band && y2 - py >= band || py - y1 >= band && py - y2 >= band) {
+                    if ((y1 - py >= band && y2 - py >= band) || (py - y1 >= band && py - y2 >= band)) {
                         continue;
                     }
                     double x1 = xs[i];
@@ -684,8 +684,8 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
                     double y1 = y[i];
                     double y2 = y[i + 1];
                     boolean crosses = (y1 > py) != (y2 > py);
-                    if (!crosses && (y1 - py > BOUNDARY_TOLERANCE_METERS && y2 - py > BOUNDARY_TOLERANCE_METERS
-                            || py - y1 > BOUNDARY_TOLERANCE_METERS && py - y2 > BOUNDARY_TOLERANCE_METERS)) {
+                    if (!crosses && ((y1 - py > BOUNDARY_TOLERANCE_METERS && y2 - py > BOUNDARY_TOLERANCE_METERS)
+                            || (py - y1 > BOUNDARY_TOLERANCE_METERS && py - y2 > BOUNDARY_TOLERANCE_METERS))) {
                         continue;
                     }
                     double x1 = x[i];

@@ -107,11 +107,7 @@ public final class ReferenceLedger implements OccupancyLedger {
         SiteId site = request.site();
         UUID previousId = byVisitor.get(request.visitorKey());
         Stay previous = previousId == null ? null : open.get(previousId).stay();
-        long now = advance(site, clockMicros());
-        if (previous != null && !previous.site().equals(site)) {
-            now = advance(previous.site(), now);
-            advance(site, now);
-        }
+        long now = moveTime(request);
         LocalDate day = rollDay(site, now);
         if (previous != null && previous.site().equals(site) && previous.agency().equals(request.agency())) {
             return new Admitted(previous, true, null);
@@ -161,6 +157,20 @@ public final class ReferenceLedger implements OccupancyLedger {
         return new Admitted(stay, false, moved);
     }
 
+    /** An admission that returns an outcome (not one rejected by an exception) moves the clocks of its sites. */
+    private long moveTime(AdmitRequest request) {
+        SiteId site = request.site();
+        UUID previousId = byVisitor.get(request.visitorKey());
+        Stay previous = previousId == null ? null : open.get(previousId).stay();
+        long now = advance(site, clockMicros());
+        if (previous != null && !previous.site().equals(site)) {
+            now = advance(previous.site(), now);
+            advance(site, now);
+        }
+        rollDay(site, now);
+        return now;
+    }
+
     private Departure close(UUID visitId, long now, Departure.Cause cause) {
         Open o = open.remove(visitId);
         byVisitor.remove(o.visitorKey());
@@ -184,9 +194,9 @@ public final class ReferenceLedger implements OccupancyLedger {
         long clockNow = clockMicros();
         List<Departure> out = new ArrayList<>();
         for (Open o : List.copyOf(open.values())) {
-            long now = advance(o.stay().site(), clockNow);
-            if (Lease.micros(o.stay().due()) <= now) {
-                out.add(close(o.stay().visitId(), now, Departure.Cause.EXPIRED));
+            SiteId site = o.stay().site();
+            if (Lease.micros(o.stay().due()) <= Math.max(clockNow, siteTime.get(site))) {
+                out.add(close(o.stay().visitId(), advance(site, clockNow), Departure.Cause.EXPIRED));
             }
         }
         return out;

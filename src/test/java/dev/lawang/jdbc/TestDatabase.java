@@ -91,6 +91,15 @@ final class TestDatabase {
         return new HikariDataSource(config);
     }
 
+    /** Empties every Lawang table of a database, keeping the schema. */
+    static void clean(DataSource database) {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE lawang_visit, lawang_stay, lawang_admitted, lawang_agency, lawang_site");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot clean the test database", e);
+        }
+    }
+
     /** Creates a database from the schema template and returns its name. */
     static String createDatabase(EmbeddedPostgres server) {
         String name = "lawang_" + COUNTER.incrementAndGet();

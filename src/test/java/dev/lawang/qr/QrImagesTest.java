@@ -132,4 +132,26 @@ class QrImagesTest {
         assertThatThrownBy(() -> QrImages.read(notAnImage)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> QrImages.read(dir.resolve("missing.png"))).isInstanceOf(NoSuchFileException.class);
     }
+
+    @Test
+    void readPath_refusesImagesLargerThanTheBoundBeforeDecodingThem(@TempDir Path dir) throws IOException {
+        Path bomb = dir.resolve("bomb.png");
+        Files.write(bomb, pngHeaderOnly(100_000, 100_000));
+
+        assertThatThrownBy(() -> QrImages.read(bomb)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("100000 x 100000");
+    }
+
+    /** A PNG signature and header chunk claiming the given size, with no image data. */
+    private static byte[] pngHeaderOnly(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4);
+        out.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}).putInt(13).put(ihdr.array())
+                .putInt((int) crc.getValue());
+        return out.array();
+    }
 }
