@@ -125,6 +125,18 @@ class CoverageReportTest {
     }
 
     @Test
+    void report_leavesOutCodesOfASiteRevokedBeforeACutOff() {
+        TrustList cutOff = TrustList.builder().trust(Issuer.generate().publicKey())
+                .revokeSiteBefore(CIVIC, Instant.parse("2021-12-02T00:00:00Z")).build();
+
+        CoverageReport report = CoverageReport.of(directory, RequestBook.create(clock), List.of(shared, own),
+                cutOff, NOW);
+
+        assertThat(report.count(CoverageState.COVERED)).isZero();
+        assertThat(report.expiringWithin(Duration.ofDays(30))).isEmpty();
+    }
+
+    @Test
     void report_countsACodeFromItsFirstInstantUpToButExcludingItsLast() {
         RequestBook empty = RequestBook.create(clock);
 
