@@ -13,10 +13,16 @@ module dev.lawang {
     requires org.locationtech.jts;
     requires com.google.zxing;
     requires com.fasterxml.jackson.databind;
-    requires java.desktop;
-    requires java.sql;
+    requires transitive java.desktop;
+    requires transitive java.sql;
 
     exports dev.lawang;
+    exports dev.lawang.code;
+    exports dev.lawang.capacity;
     exports dev.lawang.directory;
     exports dev.lawang.geo;
+    exports dev.lawang.jdbc;
+    exports dev.lawang.qr;
+    exports dev.lawang.request;
+    exports dev.lawang.visit;
 }

@@ -1,8 +1,13 @@
 /**
  * Signed shared codes: one code for one site that covers one or more agencies.
  *
- * <p>Codes are issued by an authority holding an Ed25519 key, carried as compact text in a QR symbol, verified offline
- * against a trust list, and revocable and rotatable.
+ * <p>An authority holding an Ed25519 key ({@link dev.lawang.code.Issuer}) signs a
+ * {@link dev.lawang.code.SharedCode} (site, 1 to 64 agencies, validity window, issue time, random
+ * {@link dev.lawang.code.CodeId}) into a compact text, {@code LW1:} followed by Base45, that fits a QR symbol in
+ * alphanumeric mode (payload format v1, docs/payload-format.md). A {@link dev.lawang.code.Verifier} checks texts
+ * offline against a {@link dev.lawang.code.TrustList}: the keys trusted now (several at once, so keys can be rotated)
+ * and what has been revoked, single codes or every code of a site issued before a cut-off. A text that does not
+ * verify raises a {@link dev.lawang.code.CodeException} with a {@link dev.lawang.code.CodeException.Reason}.
  */
 @NullMarked
 package dev.lawang.code;

@@ -53,9 +53,10 @@ class PackageLayoutTest {
         onlyDependsOn("capacity", "directory", "geo");
     }
 
+    /** A visit records the visitor's role, which the capacity rules define. */
     @Test
-    void visit_dependsOnlyOnDirectory() {
-        onlyDependsOn("visit", "directory", "geo");
+    void visit_dependsOnlyOnCapacityAndDirectory() {
+        onlyDependsOn("visit", "capacity", "directory", "geo");
     }
 
     @Test

@@ -1,0 +1,155 @@
+package dev.lawang.capacity;
+
+import dev.lawang.directory.AgencyId;
+import dev.lawang.directory.SiteId;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * Admit + release pairs on {@link InMemoryLedger}: one site with one thread, one hot site with two threads, and two
+ * threads spread over 10,000 sites. Each is measured next to two baselines in the same run: a bare
+ * {@link ConcurrentHashMap#merge} counter per site (the least any shared count costs), and the same ledger behind
+ * one global lock (what the per-site locks save). One operation is one pair.
+ *
+ * <p>Each admission passes the site limit, the agency limit and the agency's daily guest quota, so every check runs.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class LedgerBenchmark {
+    /** Created by JMH. */
+    public LedgerBenchmark() {
+    }
+
+    static final int SITES = 10_000;
+    static final AgencyId DUKCAPIL = AgencyId.of("dispendukcapil");
+
+    /** The shared ledgers and counters, fresh for each benchmark. */
+    @State(Scope.Benchmark)
+    public static class Shared {
+        /** Created by JMH. */
+        public Shared() {
+        }
+
+        final SiteId[] sites = new SiteId[SITES];
+        InMemoryLedger ledger;
+        final Object globalLock = new Object();
+        final ConcurrentHashMap<SiteId, Long> counters = new ConcurrentHashMap<>();
+        final AtomicInteger threads = new AtomicInteger();
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            CapacityPolicy.Builder policy = CapacityPolicy.builder();
+            for (int i = 0; i < SITES; i++) {
+                sites[i] = SiteId.of("site-" + i);
+                policy.maxPresent(sites[i], 1_000).maxPresent(sites[i], DUKCAPIL, 500)
+                        .dailyQuota(sites[i], DUKCAPIL, Limit.MAX);
+            }
+            ledger = InMemoryLedger.of(policy.build());
+        }
+    }
+
+    /** One thread's visitors: keys cycle, so a visitor comes back only after checking out. */
+    @State(Scope.Thread)
+    public static class Visitors {
+        /** Created by JMH. */
+        public Visitors() {
+        }
+
+        final String[] keys = new String[1024];
+        long thread;
+        long next;
+        int site;
+
+        @Setup(Level.Trial)
+        public void setUp(Shared shared) {
+            thread = shared.threads.incrementAndGet();
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = "visitor-" + thread + "-" + i + "-0123456789abcdefghijklmnopqrstuvwxyz";
+            }
+            site = (int) (thread * 7919 % SITES);
+        }
+
+        AdmitRequest next(SiteId site) {
+            long n = next++;
+            return AdmitRequest.of(new UUID(thread, n), keys[(int) (n & (keys.length - 1))], site, DUKCAPIL,
+                    Role.GUEST);
+        }
+
+        SiteId spread(Shared shared) {
+            site = site + 1 == SITES ? 0 : site + 1;
+            return shared.sites[site];
+        }
+    }
+
+    private static Optional<Departure> pair(OccupancyLedger ledger, AdmitRequest request) {
+        Admission admission = ledger.admit(request);
+        return ledger.release(((Admission.Admitted) admission).stay().visitId());
+    }
+
+    private static Optional<Departure> pairUnderGlobalLock(Shared shared, AdmitRequest request) {
+        synchronized (shared.globalLock) {
+            return pair(shared.ledger, request);
+        }
+    }
+
+    private static Long counterPair(Shared shared, SiteId site) {
+        shared.counters.merge(site, 1L, Long::sum);
+        return shared.counters.merge(site, -1L, Long::sum);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Optional<Departure> oneSite1Thread_ledger(Shared shared, Visitors visitors) {
+        return pair(shared.ledger, visitors.next(shared.sites[0]));
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Long oneSite1Thread_baselineCounter(Shared shared) {
+        return counterPair(shared, shared.sites[0]);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Optional<Departure> oneSite2Threads_ledger(Shared shared, Visitors visitors) {
+        return pair(shared.ledger, visitors.next(shared.sites[0]));
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Long oneSite2Threads_baselineCounter(Shared shared) {
+        return counterPair(shared, shared.sites[0]);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Optional<Departure> sites10000Threads2_ledger(Shared shared, Visitors visitors) {
+        return pair(shared.ledger, visitors.next(visitors.spread(shared)));
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Long sites10000Threads2_baselineCounter(Shared shared, Visitors visitors) {
+        return counterPair(shared, visitors.spread(shared));
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Optional<Departure> sites10000Threads2_baselineGlobalLock(Shared shared, Visitors visitors) {
+        return pairUnderGlobalLock(shared, visitors.next(visitors.spread(shared)));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.lawang;
+
+import dev.lawang.capacity.Role;
+import dev.lawang.directory.AgencyId;
+import dev.lawang.geo.Fix;
+import dev.lawang.visit.VisitorRef;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A check-in request: a scanned code, who scanned it, which agency they came for, as what, where the phone was, and
+ * the health status the host's health system reports.
+ *
+ * <p>The site comes from the code. {@link #toString()} leaves out the code text and the visitor. Immutable and
+ * thread-safe.
+ *
+ * @param code the text read from the QR symbol, as scanned
+ * @param visitor the visitor's pseudonym
+ * @param agency the agency the visitor came for; the code must cover it
+ * @param role whether the visitor comes as staff or as a guest
+ * @param fix the phone's position, or {@code null} if the host has none
+ * @param status the visitor's health status, or {@code null} if the host has none
+ */
+public record CheckIn(String code, VisitorRef visitor, AgencyId agency, Role role, @Nullable Fix fix,
+        @Nullable HealthStatus status) {
+    /**
+     * Validates the request.
+     *
+     * @param code the record component of that name
+     * @param visitor the record component of that name
+     * @param agency the record component of that name
+     * @param role the record component of that name
+     * @param fix the record component of that name
+     * @param status the record component of that name
+     */
+    public CheckIn {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(visitor, "visitor");
+        Objects.requireNonNull(agency, "agency");
+        Objects.requireNonNull(role, "role");
+    }
+
+    /**
+     * Describes the request without the code text, the visitor, the position or the status.
+     *
+     * @return a description
+     */
+    @Override
+    public String toString() {
+        return "CheckIn[agency=" + agency + ", role=" + role + ", fix=" + (fix == null ? "none" : "given")
+                + ", status=" + (status == null ? "none" : "given") + "]";
+    }
+}

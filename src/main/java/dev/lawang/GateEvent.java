@@ -1,0 +1,124 @@
+package dev.lawang;
+
+import dev.lawang.capacity.Role;
+import dev.lawang.directory.AgencyId;
+import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Visit;
+import dev.lawang.visit.VisitorRef;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something a gate did, as its {@link GateListener}s see it: a visitor admitted, a visitor refused, a visit checked
+ * out, a stay expired.
+ *
+ * <p>Events carry no national id, code text, health status, screening result or position. Immutable and
+ * thread-safe.
+ */
+public sealed interface GateEvent permits GateEvent.Admitted, GateEvent.Refused, GateEvent.CheckedOut,
+        GateEvent.Expired {
+    /**
+     * Returns when it happened.
+     *
+     * @return the instant
+     */
+    Instant at();
+
+    /**
+     * A visitor was admitted.
+     *
+     * @param visit the open visit
+     * @param repeat whether it was a repeat scan of an open visit, which recorded nothing new
+     * @param walkIn whether it was a walk-in screened by hand rather than a code check-in
+     * @param at when
+     */
+    record Admitted(Visit visit, boolean repeat, boolean walkIn, Instant at) implements GateEvent {
+        /**
+         * Validates the event.
+         *
+         * @param visit the record component of that name
+         * @param repeat the record component of that name
+         * @param walkIn the record component of that name
+         * @param at the record component of that name
+         */
+        public Admitted {
+            Objects.requireNonNull(visit, "visit");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A visitor was refused; nothing was recorded.
+     *
+     * @param reason why
+     * @param detail the explanation given with the decision
+     * @param site the site, or {@code null} if the code could not be read or verified
+     * @param agency the agency the visitor came for
+     * @param role the role the visitor came as
+     * @param visitor the visitor's pseudonym
+     * @param at when
+     */
+    record Refused(RefusalReason reason, String detail, @Nullable SiteId site, AgencyId agency, Role role,
+            VisitorRef visitor, Instant at) implements GateEvent {
+        /**
+         * Validates the event.
+         *
+         * @param reason the record component of that name
+         * @param detail the record component of that name
+         * @param site the record component of that name
+         * @param agency the record component of that name
+         * @param role the record component of that name
+         * @param visitor the record component of that name
+         * @param at the record component of that name
+         */
+        public Refused {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(agency, "agency");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(visitor, "visitor");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A visit was closed by a check-out, or because the visitor checked in elsewhere.
+     *
+     * @param visit the closed visit
+     * @param moved whether it closed because the visitor checked in elsewhere
+     * @param at when
+     */
+    record CheckedOut(Visit visit, boolean moved, Instant at) implements GateEvent {
+        /**
+         * Validates the event.
+         *
+         * @param visit the record component of that name
+         * @param moved the record component of that name
+         * @param at the record component of that name
+         */
+        public CheckedOut {
+            Objects.requireNonNull(visit, "visit");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A stay ran out and the gate checked the visitor out automatically.
+     *
+     * @param visit the closed visit; it ends when the stay was due
+     * @param at when the gate noticed
+     */
+    record Expired(Visit visit, Instant at) implements GateEvent {
+        /**
+         * Validates the event.
+         *
+         * @param visit the record component of that name
+         * @param at the record component of that name
+         */
+        public Expired {
+            Objects.requireNonNull(visit, "visit");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+}

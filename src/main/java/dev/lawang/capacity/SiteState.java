@@ -1,0 +1,101 @@
+package dev.lawang.capacity;
+
+import dev.lawang.directory.AgencyId;
+import dev.lawang.directory.SiteId;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The counts of one site in {@link InMemoryLedger}, with the limits in force today cached until the local day ends
+ * or the policy changes, so that an admission needs no time-zone arithmetic.
+ *
+ * <p>Mutable; every field but {@link #id} is guarded by this object's monitor, which is the site's lock.
+ */
+final class SiteState extends Counts {
+    final SiteId id;
+    int percent = 100;
+    long epoch;
+
+    /**
+     * The latest clock reading seen at this site: the site's time never runs backwards. Written under the lock;
+     * {@link InMemoryLedger#expire()} also reads it without the lock to pick candidates, and checks again under the
+     * lock, so a stale read costs nothing but a candidate missed until the next call.
+     */
+    long lastMicros = Long.MIN_VALUE;
+    private @Nullable CapacityPolicy rulesFrom;
+    private @Nullable LocalDate day;
+    private long dayEndMicros = Long.MIN_VALUE;
+    private final Map<AgencyId, AgencyState> agencies = new HashMap<>();
+    /** The agency of the latest admission: most sites serve one agency, or one at a time. */
+    private @Nullable AgencyState lastAgency;
+
+    SiteState(SiteId id) {
+        this.id = id;
+    }
+
+    /** The site's time if the clock reads {@code clockMicros}, without moving it. */
+    long timeAt(long clockMicros) {
+        return Math.max(lastMicros, clockMicros);
+    }
+
+    /** Moves the site's time to a clock reading, unless it already is later, and returns the site's time. */
+    long advance(long clockMicros) {
+        long last = lastMicros;
+        if (clockMicros > last) {
+            lastMicros = clockMicros;
+            return clockMicros;
+        }
+        return last;
+    }
+
+    /**
+     * Brings today's limits up to date with the policy and the day; a new day starts today's counts afresh. Policies
+     * are compared by identity: a replaced policy is recomputed even if equal, which is cheap and always right.
+     */
+    @SuppressWarnings("ReferenceEquality")
+    void refresh(CapacityPolicy policy, long now) {
+        if (policy == rulesFrom && now < dayEndMicros) {
+            return;
+        }
+        ZoneId zone = policy.zone(id);
+        LocalDate today = Lease.instant(now).atZone(zone).toLocalDate();
+        LocalDate current = day;
+        if (current == null || today.isAfter(current)) {
+            current = today;
+            day = today;
+            startDay();
+            for (AgencyState agency : agencies.values()) {
+                agency.startDay();
+            }
+        }
+        dayEndMicros = Lease.micros(current.plusDays(1).atStartOfDay(zone).toInstant());
+        percent = policy.levels(id).percentOn(current);
+        limits(policy.sitePresentLimit(id), policy.siteQuotaLimit(id), percent);
+        rulesFrom = policy;
+        epoch++;
+    }
+
+    /** Returns the agency's counts at this site, creating them; call {@link AgencyState#refresh} before use. */
+    AgencyState agency(AgencyId agency) {
+        AgencyState last = lastAgency;
+        if (last != null && last.id.equals(agency)) {
+            return last;
+        }
+        AgencyState state = agencies.get(agency);
+        if (state == null) {
+            state = new AgencyState(agency, this);
+            agencies.put(agency, state);
+        }
+        lastAgency = state;
+        return state;
+    }
+
+    /** Returns the agency's counts at this site, or fresh ones that are not kept. */
+    AgencyState agencyOrEmpty(AgencyId agency) {
+        AgencyState state = agencies.get(agency);
+        return state == null ? new AgencyState(agency, this) : state;
+    }
+}

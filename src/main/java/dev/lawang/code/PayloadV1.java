@@ -1,0 +1,200 @@
+package dev.lawang.code;
+
+import dev.lawang.directory.AgencyId;
+import dev.lawang.directory.SiteId;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Payload format version 1, byte by byte as specified in docs/payload-format.md.
+ *
+ * <pre>
+ * offset  size  field
+ *      0     1  format version, 0x01
+ *      1     8  key id: the first 8 bytes of SHA-256 over the raw 32-byte Ed25519 public key
+ *      9    16  code id
+ *     25     4  issued at, unsigned seconds since 1970-01-01T00:00:00Z, big-endian
+ *     29     4  valid from, same encoding
+ *     33     4  valid until, same encoding; greater than valid from
+ *     37     1  number of agencies N, 1 to 64
+ *     38     L  site id then N agency ids in ascending order, 6-bit symbols (IdCodec), zero-padded to a byte
+ *   38+L    64  Ed25519 signature over bytes [0, 38+L)
+ * </pre>
+ *
+ * The text is {@code "LW1:"} followed by the Base45 encoding of those bytes.
+ */
+final class PayloadV1 {
+    static final String PREFIX = "LW1:";
+    static final int VERSION = 1;
+    static final int KEY_ID_OFFSET = 1;
+    static final int KEY_ID_LENGTH = 8;
+    static final int CODE_ID_OFFSET = 9;
+    static final int ISSUED_AT_OFFSET = 25;
+    static final int VALID_FROM_OFFSET = 29;
+    static final int VALID_UNTIL_OFFSET = 33;
+    static final int COUNT_OFFSET = 37;
+    static final int IDS_OFFSET = 38;
+    static final int SIGNATURE_LENGTH = 64;
+    /** The shortest ids section: a one-character site and a one-character agency, 24 bits. */
+    static final int MIN_IDS_LENGTH = 3;
+    /** The most characters a QR symbol holds at error correction M in alphanumeric mode (version 40). */
+    static final int MAX_TEXT_LENGTH = 3391;
+
+    private PayloadV1() {}
+
+    static int textLength(SharedCode code) {
+        int ids = IdCodec.encode(code.site(), code.agencies()).length;
+        return PREFIX.length() + Base45.encodedLength(IDS_OFFSET + ids + SIGNATURE_LENGTH);
+    }
+
+    /** The bytes the signature covers. */
+    static byte[] signedPart(SharedCode code, byte[] keyId) {
+        byte[] ids = IdCodec.encode(code.site(), code.agencies());
+        byte[] out = new byte[IDS_OFFSET + ids.length];
+        out[0] = VERSION;
+        System.arraycopy(keyId, 0, out, KEY_ID_OFFSET, KEY_ID_LENGTH);
+        code.id().writeTo(out, CODE_ID_OFFSET);
+        putSeconds(out, ISSUED_AT_OFFSET, code.issuedAt());
+        putSeconds(out, VALID_FROM_OFFSET, code.validFrom());
+        putSeconds(out, VALID_UNTIL_OFFSET, code.validUntil());
+        out[COUNT_OFFSET] = (byte) code.agencies().size();
+        System.arraycopy(ids, 0, out, IDS_OFFSET, ids.length);
+        return out;
+    }
+
+    static String text(byte[] signedPart, byte[] signature) {
+        byte[] all = Arrays.copyOf(signedPart, signedPart.length + signature.length);
+        System.arraycopy(signature, 0, all, signedPart.length, signature.length);
+        StringBuilder out = new StringBuilder(PREFIX.length() + Base45.encodedLength(all.length));
+        out.append(PREFIX);
+        Base45.encode(all, out);
+        return out.toString();
+    }
+
+    /**
+     * Checks the prefix and decodes the payload bytes, trusting nothing in them yet beyond the version byte and the
+     * overall length.
+     */
+    static byte[] decode(String text) {
+        if (text.isEmpty()) {
+            throw malformed("empty text");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw malformed("text of " + text.length() + " characters is longer than any code (at most "
+                    + MAX_TEXT_LENGTH + ")");
+        }
+        if (!text.startsWith(PREFIX)) {
+            int version = otherVersion(text);
+            if (version >= 0) {
+                throw new CodeException(CodeException.Reason.UNSUPPORTED_VERSION,
+                        "payload format version " + version + " is not supported; this library reads version "
+                                + VERSION);
+            }
+            throw malformed("text does not start with " + PREFIX + ": '" + head(text) + "'");
+        }
+        byte[] bytes = Base45.decode(text, PREFIX.length());
+        if (bytes.length < IDS_OFFSET + MIN_IDS_LENGTH + SIGNATURE_LENGTH) {
+            throw malformed("payload of " + bytes.length + " bytes is shorter than the shortest code ("
+                    + (IDS_OFFSET + MIN_IDS_LENGTH + SIGNATURE_LENGTH) + " bytes)");
+        }
+        if (bytes[0] != VERSION) {
+            throw malformed("prefix " + PREFIX + " but version byte " + (bytes[0] & 0xFF));
+        }
+        return bytes;
+    }
+
+    /** Reads the fields of a payload whose signature has been verified. */
+    static SharedCode fields(byte[] bytes) {
+        int signedLength = bytes.length - SIGNATURE_LENGTH;
+        CodeId id = CodeId.fromBytes(bytes, CODE_ID_OFFSET);
+        Instant issuedAt = seconds(bytes, ISSUED_AT_OFFSET);
+        Instant validFrom = seconds(bytes, VALID_FROM_OFFSET);
+        Instant validUntil = seconds(bytes, VALID_UNTIL_OFFSET);
+        if (!validFrom.isBefore(validUntil)) {
+            throw malformed("validity window [" + validFrom + ", " + validUntil + ") is empty or reversed");
+        }
+        int count = bytes[COUNT_OFFSET] & 0xFF;
+        if (count < 1 || count > SharedCode.MAX_AGENCIES) {
+            throw malformed("agency count " + count + " is outside 1 to " + SharedCode.MAX_AGENCIES);
+        }
+        IdCodec.Decoded ids = IdCodec.decode(bytes, IDS_OFFSET, signedLength, count);
+        if (!SiteId.isValid(ids.site())) {
+            throw malformed("site id '" + ids.site() + "' is not a valid slug");
+        }
+        SiteId site = SiteId.of(ids.site());
+        TreeSet<AgencyId> agencies = new TreeSet<>();
+        @Nullable AgencyId previous = null;
+        for (String value : ids.agencies()) {
+            if (!AgencyId.isValid(value)) {
+                throw malformed("agency id '" + value + "' is not a valid slug");
+            }
+            AgencyId agency = AgencyId.of(value);
+            if (previous != null && previous.compareTo(agency) >= 0) {
+                throw malformed("agency ids are not in strictly ascending order at '" + value + "'");
+            }
+            agencies.add(agency);
+            previous = agency;
+        }
+        byte[] canonical = IdCodec.encode(site, agencies);
+        if (!Arrays.equals(canonical, 0, canonical.length, bytes, IDS_OFFSET, signedLength)) {
+            throw malformed("the ids section is not the canonical (greedy) encoding of its ids");
+        }
+        return new SharedCode(id, site, agencies, issuedAt, validFrom, validUntil);
+    }
+
+    static long keyId(byte[] bytes) {
+        long v = 0;
+        for (int i = 0; i < KEY_ID_LENGTH; i++) {
+            v = (v << 8) | (bytes[KEY_ID_OFFSET + i] & 0xFF);
+        }
+        return v;
+    }
+
+    /** The version number of a text shaped like {@code LW<digits>:}, or -1. */
+    private static int otherVersion(String text) {
+        if (!text.startsWith("LW")) {
+            return -1;
+        }
+        int i = 2;
+        int version = 0;
+        while (i < text.length() && i < 6 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            version = version * 10 + (text.charAt(i) - '0');
+            i++;
+        }
+        return i > 2 && i < text.length() && text.charAt(i) == ':' ? version : -1;
+    }
+
+    /** The start of a foreign text for a message: at most 16 characters, non-printable ones escaped. */
+    static String head(String text) {
+        StringBuilder out = new StringBuilder(24);
+        for (int i = 0; i < Math.min(16, text.length()); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                out.append(c);
+            } else {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return text.length() > 16 ? out + "..." : out.toString();
+    }
+
+    private static void putSeconds(byte[] out, int at, Instant t) {
+        long s = t.getEpochSecond();
+        out[at] = (byte) (s >>> 24);
+        out[at + 1] = (byte) (s >>> 16);
+        out[at + 2] = (byte) (s >>> 8);
+        out[at + 3] = (byte) s;
+    }
+
+    private static Instant seconds(byte[] bytes, int at) {
+        long s = ((bytes[at] & 0xFFL) << 24) | ((bytes[at + 1] & 0xFFL) << 16) | ((bytes[at + 2] & 0xFFL) << 8)
+                | (bytes[at + 3] & 0xFFL);
+        return Instant.ofEpochSecond(s);
+    }
+
+    private static CodeException malformed(String message) {
+        return new CodeException(CodeException.Reason.MALFORMED, message);
+    }
+}

@@ -1,0 +1,417 @@
+package dev.lawang.jdbc;
+
+import dev.lawang.capacity.Admission;
+import dev.lawang.capacity.AdmitRequest;
+import dev.lawang.capacity.CapacityPolicy;
+import dev.lawang.capacity.CapacityRefusal;
+import dev.lawang.capacity.Departure;
+import dev.lawang.capacity.Limit;
+import dev.lawang.capacity.Occupancy;
+import dev.lawang.capacity.OccupancyLedger;
+import dev.lawang.capacity.Role;
+import dev.lawang.capacity.Stay;
+import dev.lawang.directory.AgencyId;
+import dev.lawang.directory.SiteId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link OccupancyLedger} whose counts and open visits live in PostgreSQL, so that several application instances
+ * serving the same sites share them and every limit holds across all of them.
+ *
+ * <p>Each admission is one transaction that calls the schema's {@code lawang_admit} function: it locks the site's
+ * row (and, for a visitor moving from another site, both sites' rows in ascending id order, so that concurrent
+ * admissions cannot deadlock), then raises each counter with a conditional update ({@code ... WHERE present <
+ * limit}) in the order site, agency, the site's daily quota, the agency's daily quota. The first update that changes
+ * no row names the refusal, and the transaction is rolled back: nothing was counted. Admissions are idempotent by
+ * visit id, so a caller that lost the reply may repeat the request. Releases and expiry take the site's row lock
+ * first as well; expiry closes overdue visits one site at a time in batches, skipping rows locked by others.
+ *
+ * <p><b>The database clock is the clock.</b> Stays start and end, and local days turn, by PostgreSQL's
+ * {@code clock_timestamp()} (read after the site's lock is held), so application servers with skewed clocks still
+ * agree. Days are the site's calendar days in the zone of the {@link CapacityPolicy}, converted with the JVM's time
+ * zone rules; levels apply by that day. Every instance must hold the same policy: the limits an instance checks are
+ * those of its own policy.
+ *
+ * <p>Errors: a serialization failure, deadlock or lost connection before the commit is retried a few times
+ * (the failed attempt rolled back). A connection lost during the commit is resolved by looking on a new connection
+ * whether the visit is there. Anything else, and retries that run out, throw {@link DatabaseUnavailableException};
+ * a missing schema throws {@link IllegalStateException}.
+ *
+ * <p>Thread-safe: share one instance per data source. The policy is held in memory and can be replaced at any time.
+ */
+public final class JdbcLedger implements OccupancyLedger {
+    private static final int STAFF_BIT = 1;
+    private static final int GUEST_BIT = 2;
+    private static final int EVERYONE = STAFF_BIT | GUEST_BIT;
+    private static final int DAY_ATTEMPTS = 3;
+    /** Visits closed per expiry transaction: bounds the time the site's row stays locked. */
+    static final int EXPIRY_BATCH = 500;
+
+    private static final String ADMIT = "SELECT * FROM lawang_admit(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?)";
+
+    private final Transactions transactions;
+    private final @Nullable Clock clock;
+    private volatile CapacityPolicy policy;
+
+    private JdbcLedger(DataSource dataSource, CapacityPolicy policy, @Nullable Clock clock) {
+        this.transactions = new Transactions(dataSource);
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = clock;
+    }
+
+    /**
+     * Returns a ledger on a database that holds the schema ({@link JdbcSchema}), using the database's clock.
+     *
+     * @param dataSource the database; a connection pool in production (see docs/deployment-postgresql.md)
+     * @param policy the capacity rules; the same in every instance sharing the database
+     * @return the ledger
+     */
+    public static JdbcLedger of(DataSource dataSource, CapacityPolicy policy) {
+        return new JdbcLedger(Objects.requireNonNull(dataSource, "dataSource"), policy, null);
+    }
+
+    /**
+     * Returns a ledger that takes instants from {@code clock} instead of the database, for tests and simulations
+     * that move time; the database still keeps time from running backwards at a site.
+     */
+    static JdbcLedger withClock(DataSource dataSource, CapacityPolicy policy, Clock clock) {
+        return new JdbcLedger(Objects.requireNonNull(dataSource, "dataSource"), policy,
+                Objects.requireNonNull(clock, "clock"));
+    }
+
+    @Override
+    public Admission admit(AdmitRequest request) {
+        Objects.requireNonNull(request, "request");
+        CapacityPolicy rules = policy;
+        ZoneId zone = rules.zone(request.site());
+        LocalDate day = LocalDate.ofInstant(clock == null ? Instant.now() : clock.instant(), zone);
+        for (int attempt = 0; attempt < DAY_ATTEMPTS; attempt++) {
+            LocalDate forDay = day;
+            AdmitResult result = transactions.run("admit", c -> callAdmit(c, request, rules, zone, forDay),
+                    r -> r.outcome.equals("ADMITTED"), (c, r) -> stayOpen(c, request.visitId()), true);
+            if (result.outcome.equals("OTHER_DAY")) {
+                day = LocalDate.ofInstant(result.requireStart(), zone);
+                continue;
+            }
+            if (result.outcome.equals("ID_IN_USE")) {
+                throw new IllegalArgumentException("visit id " + request.visitId()
+                        + " is already open for another visitor, site, agency or role");
+            }
+            return result.toAdmission();
+        }
+        throw new DatabaseUnavailableException("admit: the local day changed during " + DAY_ATTEMPTS
+                + " attempts", null, false, null);
+    }
+
+    private AdmitResult callAdmit(Connection c, AdmitRequest request, CapacityPolicy rules, ZoneId zone,
+            LocalDate day) throws SQLException {
+        SiteId site = request.site();
+        AgencyId agency = request.agency();
+        int percent = rules.levels(site).percentOn(day);
+        try (PreparedStatement ps = c.prepareStatement(ADMIT)) {
+            ps.setObject(1, request.visitId());
+            ps.setString(2, request.visitorKey());
+            ps.setString(3, site.value());
+            ps.setString(4, agency.value());
+            ps.setString(5, request.role().name());
+            setInstant(ps, 6, now());
+            ps.setObject(7, day);
+            setInstant(ps, 8, day.atStartOfDay(zone).toInstant());
+            setInstant(ps, 9, day.plusDays(1).atStartOfDay(zone).toInstant());
+            ps.setLong(10, rules.defaultStay().toNanos() / 1_000);
+            setLimit(ps, 11, rules.maxPresent(site).orElse(null), percent);
+            setLimit(ps, 13, rules.maxPresent(site, agency).orElse(null), percent);
+            setLimit(ps, 15, rules.dailyQuota(site).orElse(null), percent);
+            setLimit(ps, 17, rules.dailyQuota(site, agency).orElse(null), percent);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("lawang_admit returned no row", "XX000");
+                }
+                return AdmitResult.from(rs);
+            }
+        }
+    }
+
+    private static boolean stayOpen(Connection c, UUID visitId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lawang_stay WHERE visit_id = ?")) {
+            ps.setObject(1, visitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public Optional<Departure> release(UUID visitId) {
+        Objects.requireNonNull(visitId, "visitId");
+        return transactions.run("release", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lawang_release(?, ?)")) {
+                ps.setObject(1, visitId);
+                setInstant(ps, 2, now());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(departure(rs, Departure.Cause.RELEASED)) : Optional.empty();
+                }
+            }
+        }, Optional::isPresent, (c, closed) -> !stayOpen(c, visitId), false);
+    }
+
+    @Override
+    public List<Departure> expire() {
+        List<String> sites = transactions.read("expire", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT site_id FROM lawang_stay WHERE due_at"
+                    + " <= greatest(coalesce(?::timestamptz, clock_timestamp()), (SELECT max(last_at) FROM"
+                    + " lawang_site)) ORDER BY site_id")) {
+                setInstant(ps, 1, now());
+                List<String> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+                return ids;
+            }
+        });
+        List<Departure> departures = new ArrayList<>();
+        for (String site : sites) {
+            List<Departure> batch;
+            do {
+                batch = transactions.run("expire", c -> expireBatch(c, site), b -> !b.isEmpty(),
+                        (c, b) -> !stayOpen(c, b.get(0).stay().visitId()), false);
+                departures.addAll(batch);
+            } while (batch.size() == EXPIRY_BATCH);
+        }
+        return departures;
+    }
+
+    private List<Departure> expireBatch(Connection c, String site) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lawang_expire_site(?, ?, ?)")) {
+            ps.setString(1, site);
+            setInstant(ps, 2, now());
+            ps.setInt(3, EXPIRY_BATCH);
+            List<Departure> closed = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    closed.add(departure(rs, Departure.Cause.EXPIRED));
+                }
+            }
+            return closed;
+        }
+    }
+
+    @Override
+    public Occupancy read(SiteId site) {
+        Objects.requireNonNull(site, "site");
+        CapacityPolicy rules = policy;
+        return read(rules, site, null, rules.maxPresent(site).orElse(null), rules.dailyQuota(site).orElse(null));
+    }
+
+    @Override
+    public Occupancy read(SiteId site, AgencyId agency) {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(agency, "agency");
+        CapacityPolicy rules = policy;
+        return read(rules, site, agency, rules.maxPresent(site, agency).orElse(null),
+                rules.dailyQuota(site, agency).orElse(null));
+    }
+
+    private Occupancy read(CapacityPolicy rules, SiteId site, @Nullable AgencyId agency, @Nullable Limit present,
+            @Nullable Limit quota) {
+        String presentSql = agency == null
+                ? "SELECT present_staff, present_guest FROM lawang_site WHERE site_id = ?"
+                : "SELECT present_staff, present_guest FROM lawang_agency WHERE site_id = ? AND agency_id = ?";
+        return transactions.read("read", c -> {
+            Instant now;
+            try (PreparedStatement ps = c.prepareStatement("SELECT greatest(coalesce(?::timestamptz,"
+                    + " clock_timestamp()), (SELECT last_at FROM lawang_site WHERE site_id = ?))")) {
+                setInstant(ps, 1, now());
+                ps.setString(2, site.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    now = instant(rs, 1);
+                }
+            }
+            LocalDate day = LocalDate.ofInstant(now, rules.zone(site));
+            int percent = rules.levels(site).percentOn(day);
+            long[] people = counts(c, presentSql, site, agency == null ? null : agency.value(), null);
+            long[] admitted = counts(c, "SELECT admitted_staff, admitted_guest FROM lawang_admitted WHERE site_id = ?"
+                    + " AND agency_id = ? AND day = ?", site, agency == null ? "" : agency.value(), day);
+            Occupancy occupancy = Occupancy.of(Math.toIntExact(count(people, mask(present, EVERYONE))),
+                    count(admitted, mask(quota, GUEST_BIT)));
+            if (present != null) {
+                occupancy = occupancy.withLimit(present.scaled(percent));
+            }
+            if (quota != null) {
+                occupancy = occupancy.withDailyQuota(quota.scaled(percent));
+            }
+            return occupancy;
+        });
+    }
+
+    private static long[] counts(Connection c, String sql, SiteId site, @Nullable String agency,
+            @Nullable LocalDate day) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, site.value());
+            if (agency != null) {
+                ps.setString(2, agency);
+            }
+            if (day != null) {
+                ps.setObject(3, day);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[2];
+            }
+        }
+    }
+
+    private static long count(long[] staffAndGuests, int mask) {
+        return ((mask & STAFF_BIT) != 0 ? staffAndGuests[0] : 0) + ((mask & GUEST_BIT) != 0 ? staffAndGuests[1] : 0);
+    }
+
+    @Override
+    public CapacityPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public void policy(CapacityPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** The instant to pass as the ledger's clock, or null to let the database read its own. */
+    private @Nullable Instant now() {
+        return clock == null ? null : clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static void setLimit(PreparedStatement ps, int index, @Nullable Limit limit, int percent)
+            throws SQLException {
+        if (limit == null) {
+            ps.setNull(index, Types.INTEGER);
+            ps.setInt(index + 1, 0);
+        } else {
+            ps.setInt(index, limit.scaled(percent));
+            ps.setInt(index + 1, mask(limit, 0));
+        }
+    }
+
+    private static int mask(@Nullable Limit limit, int absent) {
+        if (limit == null) {
+            return absent;
+        }
+        return (limit.counts(Role.STAFF) ? STAFF_BIT : 0) | (limit.counts(Role.GUEST) ? GUEST_BIT : 0);
+    }
+
+    static void setInstant(PreparedStatement ps, int index, @Nullable Instant instant) throws SQLException {
+        if (instant == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        if (value == null) {
+            throw new SQLException("unexpected NULL instant in column " + column, "XX000");
+        }
+        return value.toInstant();
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        return instant(rs, rs.findColumn(column));
+    }
+
+    private static Departure departure(ResultSet rs, Departure.Cause cause) throws SQLException {
+        Stay stay = new Stay(rs.getObject("visit_id", UUID.class), SiteId.parse(rs.getString("site_id")),
+                AgencyId.parse(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
+                instant(rs, "started_at"), instant(rs, "due_at"));
+        return new Departure(stay, instant(rs, "ended_at"), cause);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcLedger[" + (clock == null ? "database clock" : clock) + ", policy=" + policy + "]";
+    }
+
+    /** One row returned by {@code lawang_admit}. */
+    private static final class AdmitResult {
+        final String outcome;
+        final long refusedCount;
+        final int refusedLimit;
+        final @Nullable Stay stay;
+        final @Nullable Instant start;
+        final @Nullable Departure moved;
+
+        private AdmitResult(String outcome, long refusedCount, int refusedLimit, @Nullable Stay stay,
+                @Nullable Instant start, @Nullable Departure moved) {
+            this.outcome = outcome;
+            this.refusedCount = refusedCount;
+            this.refusedLimit = refusedLimit;
+            this.stay = stay;
+            this.start = start;
+            this.moved = moved;
+        }
+
+        static AdmitResult from(ResultSet rs) throws SQLException {
+            String outcome = Objects.requireNonNull(rs.getString("outcome"), "outcome");
+            Instant start = rs.getObject("started_at") == null ? null : instant(rs, "started_at");
+            Stay stay = null;
+            if (rs.getObject("visit_id") != null) {
+                stay = new Stay(rs.getObject("visit_id", UUID.class), SiteId.parse(rs.getString("site_id")),
+                        AgencyId.parse(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
+                        instant(rs, "started_at"), instant(rs, "due_at"));
+            }
+            Departure moved = null;
+            if (rs.getObject("moved_visit_id") != null) {
+                Stay before = new Stay(rs.getObject("moved_visit_id", UUID.class),
+                        SiteId.parse(rs.getString("moved_site_id")), AgencyId.parse(rs.getString("moved_agency_id")),
+                        Role.valueOf(rs.getString("moved_role")), instant(rs, "moved_started_at"),
+                        instant(rs, "moved_due_at"));
+                moved = new Departure(before, instant(rs, "moved_ended_at"), Departure.Cause.MOVED);
+            }
+            return new AdmitResult(outcome, rs.getLong("refused_count"), rs.getInt("refused_limit"), stay, start,
+                    moved);
+        }
+
+        Instant requireStart() throws IllegalStateException {
+            if (start == null) {
+                throw new IllegalStateException("lawang_admit gave no instant with " + outcome);
+            }
+            return start;
+        }
+
+        Admission toAdmission() {
+            return switch (outcome) {
+                case "ADMITTED", "REPEAT" -> {
+                    if (stay == null) {
+                        throw new IllegalStateException("lawang_admit gave no visit with " + outcome);
+                    }
+                    yield new Admission.Admitted(stay, outcome.equals("REPEAT"), moved);
+                }
+                case "SITE_FULL" -> new Admission.Refused(CapacityRefusal.SITE_FULL, refusedCount, refusedLimit);
+                case "AGENCY_FULL" -> new Admission.Refused(CapacityRefusal.AGENCY_FULL, refusedCount, refusedLimit);
+                case "SITE_QUOTA_REACHED", "AGENCY_QUOTA_REACHED" ->
+                        new Admission.Refused(CapacityRefusal.DAILY_QUOTA_REACHED, refusedCount, refusedLimit);
+                default -> throw new IllegalStateException("lawang_admit gave an unknown outcome: " + outcome);
+            };
+        }
+    }
+}

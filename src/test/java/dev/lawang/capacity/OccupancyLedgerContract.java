@@ -1,0 +1,812 @@
+package dev.lawang.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lawang.capacity.Admission.Admitted;
+import dev.lawang.capacity.Admission.Refused;
+import dev.lawang.directory.AgencyId;
+import dev.lawang.directory.SiteId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The contract every {@link OccupancyLedger} must meet. An implementation's test extends this class and says how to
+ * build an empty ledger on a policy and a clock; the ledger must take every instant from that clock.
+ *
+ * <p>Besides examples, it runs random operations against {@link ReferenceLedger} (one thread, every result compared)
+ * and many threads at once (invariants checked between rounds, and the present count replayed from the ledger's own
+ * instants at every admission), and a race for one free place.
+ */
+public abstract class OccupancyLedgerContract {
+    protected static final SiteId SETDA = SiteId.of("setda-complex");
+    protected static final SiteId DUKCAPIL_OFFICE = SiteId.of("dukcapil-office");
+    protected static final AgencyId DISKOMINFO = AgencyId.of("diskominfo");
+    protected static final AgencyId BAPPEDA = AgencyId.of("bappeda-litbang");
+    protected static final AgencyId DUKCAPIL = AgencyId.of("dispendukcapil");
+    /** 15 December 2021, 09:00 in Sragen (WIB). */
+    protected static final Instant MORNING = Instant.parse("2021-12-15T02:00:00Z");
+
+    private final List<ExecutorService> executors = new ArrayList<>();
+
+    /** For subclasses. */
+    protected OccupancyLedgerContract() {
+    }
+
+    /**
+     * Builds an empty ledger.
+     *
+     * @param policy the policy it holds
+     * @param clock the clock it must take every instant from
+     * @return the ledger
+     */
+    protected abstract OccupancyLedger newLedger(CapacityPolicy policy, Clock clock);
+
+    @AfterEach
+    void stopThreads() {
+        executors.forEach(ExecutorService::shutdownNow);
+    }
+
+    private static AdmitRequest guest(String visitor, SiteId site, AgencyId agency) {
+        return AdmitRequest.of(UUID.randomUUID(), visitor, site, agency, Role.GUEST);
+    }
+
+    private static AdmitRequest staff(String visitor, SiteId site, AgencyId agency) {
+        return AdmitRequest.of(UUID.randomUUID(), visitor, site, agency, Role.STAFF);
+    }
+
+    private static Admitted admitted(Admission admission) {
+        assertThat(admission).isInstanceOf(Admitted.class);
+        return (Admitted) admission;
+    }
+
+    private static Refused refused(Admission admission) {
+        assertThat(admission).isInstanceOf(Refused.class);
+        return (Refused) admission;
+    }
+
+    // Admissions and limits
+
+    @Test
+    void admit_countsTheVisitAtSiteAndAgency() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 10).build(),
+                TestClock.at(MORNING));
+
+        Admitted a = admitted(ledger.admit(guest("v1", SETDA, DISKOMINFO)));
+
+        assertThat(a.repeat()).isFalse();
+        assertThat(a.moved()).isNull();
+        assertThat(a.stay().start()).isEqualTo(MORNING);
+        assertThat(a.stay().due()).isEqualTo(MORNING.plus(CapacityPolicy.DEFAULT_STAY));
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1).withLimit(10));
+        assertThat(ledger.read(SETDA, DISKOMINFO)).isEqualTo(Occupancy.of(1, 1));
+        assertThat(ledger.read(SETDA, BAPPEDA)).isEqualTo(Occupancy.of(0, 0));
+    }
+
+    @Test
+    void admit_refusesWhenTheSiteIsFullAndCountsNothing() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 2).build(),
+                TestClock.at(MORNING));
+        admitted(ledger.admit(guest("v1", SETDA, DISKOMINFO)));
+        admitted(ledger.admit(guest("v2", SETDA, BAPPEDA)));
+
+        Refused r = refused(ledger.admit(guest("v3", SETDA, DISKOMINFO)));
+
+        assertThat(r).isEqualTo(new Refused(CapacityRefusal.SITE_FULL, 2, 2));
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(2, 2).withLimit(2));
+        assertThat(ledger.read(SETDA, DISKOMINFO)).isEqualTo(Occupancy.of(1, 1));
+    }
+
+    @Test
+    void admit_refusesWhenTheAgencyIsFullWithoutCountingAtTheSite() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 100)
+                .maxPresent(SETDA, DUKCAPIL, 1).dailyQuota(SETDA, 50).build(), TestClock.at(MORNING));
+        admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+
+        Refused r = refused(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+
+        assertThat(r).isEqualTo(new Refused(CapacityRefusal.AGENCY_FULL, 1, 1));
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1).withLimit(100).withDailyQuota(50));
+        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(1, 1).withLimit(1));
+        admitted(ledger.admit(guest("v2", SETDA, BAPPEDA)));
+    }
+
+    @Test
+    void admit_refusesGuestsOverTheDailyQuotaButNotStaff() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().dailyQuota(SETDA, DUKCAPIL, 2).build(),
+                TestClock.at(MORNING));
+        for (String v : List.of("v1", "v2")) {
+            Admitted a = admitted(ledger.admit(guest(v, SETDA, DUKCAPIL)));
+            assertThat(ledger.release(a.stay().visitId())).isPresent();
+        }
+
+        Refused r = refused(ledger.admit(guest("v3", SETDA, DUKCAPIL)));
+
+        assertThat(r).isEqualTo(new Refused(CapacityRefusal.DAILY_QUOTA_REACHED, 2, 2));
+        admitted(ledger.admit(staff("s1", SETDA, DUKCAPIL)));
+        admitted(ledger.admit(guest("v3", SETDA, BAPPEDA)));
+        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(1, 2).withDailyQuota(2));
+    }
+
+    @Test
+    void admit_namesTheSiteFirstWhenSeveralLimitsAreReached() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 1)
+                .maxPresent(SETDA, DUKCAPIL, 1).dailyQuota(SETDA, DUKCAPIL, 1).build(), TestClock.at(MORNING));
+        admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+
+        assertThat(refused(ledger.admit(guest("v2", SETDA, DUKCAPIL))).reason())
+                .isEqualTo(CapacityRefusal.SITE_FULL);
+    }
+
+    @Test
+    void admit_countsOnlyTheRolesALimitNames() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 1, Role.GUEST)
+                .dailyQuota(SETDA, 5, Role.GUEST, Role.STAFF).build(), TestClock.at(MORNING));
+        admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+
+        admitted(ledger.admit(staff("s1", SETDA, DUKCAPIL)));
+        admitted(ledger.admit(staff("s2", SETDA, DUKCAPIL)));
+
+        assertThat(refused(ledger.admit(guest("v2", SETDA, DUKCAPIL))).reason())
+                .isEqualTo(CapacityRefusal.SITE_FULL);
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 3).withLimit(1).withDailyQuota(5));
+    }
+
+    @Test
+    void admit_withALimitOfZeroAdmitsNobodyCounted() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, DUKCAPIL, 0).build(),
+                TestClock.at(MORNING));
+
+        assertThat(ledger.admit(guest("v1", SETDA, DUKCAPIL))).isEqualTo(
+                new Refused(CapacityRefusal.AGENCY_FULL, 0, 0));
+        assertThat(ledger.read(SETDA, DUKCAPIL).crowdLevel()).isEqualTo(CrowdLevel.FULL);
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 0));
+    }
+
+    @Test
+    void admit_atASiteThePolicyDoesNotMentionAdmitsAndCounts() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 1).build(),
+                TestClock.at(MORNING));
+        SiteId unknown = SiteId.of("kecamatan-gemolong");
+
+        admitted(ledger.admit(guest("v1", unknown, DUKCAPIL)));
+        admitted(ledger.admit(guest("v2", unknown, DUKCAPIL)));
+
+        assertThat(ledger.read(unknown)).isEqualTo(Occupancy.of(2, 2));
+        assertThat(ledger.read(unknown).crowdLevel()).isEqualTo(CrowdLevel.QUIET);
+        assertThat(ledger.read(SiteId.of("never-seen"))).isEqualTo(Occupancy.of(0, 0));
+        assertThat(ledger.read(SiteId.of("never-seen"), DUKCAPIL)).isEqualTo(Occupancy.of(0, 0));
+    }
+
+    // One open visit per visitor
+
+    @Test
+    void admit_sameVisitorAtSameSiteAndAgency_returnsTheOpenVisitWithoutCounting() {
+        TestClock clock = TestClock.at(MORNING);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 1).build(), clock);
+        Admitted first = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        clock.advance(Duration.ofMinutes(5));
+
+        Admitted again = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+
+        assertThat(again.repeat()).isTrue();
+        assertThat(again.stay()).isEqualTo(first.stay());
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1).withLimit(1));
+    }
+
+    @Test
+    void admit_retriedWithTheSameVisitId_returnsTheSameVisit() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().dailyQuota(SETDA, 1).build(),
+                TestClock.at(MORNING));
+        AdmitRequest request = guest("v1", SETDA, DUKCAPIL);
+        Admitted first = admitted(ledger.admit(request));
+
+        Admitted retry = admitted(ledger.admit(request));
+
+        assertThat(retry).isEqualTo(new Admitted(first.stay(), true, null));
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1).withDailyQuota(1));
+    }
+
+    @Test
+    void admit_rejectsTheIdOfAnOpenVisitForAnotherVisitorAndChangesNothing() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.unlimited(), TestClock.at(MORNING));
+        Admitted first = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        UUID id = first.stay().visitId();
+
+        assertThatThrownBy(() -> ledger.admit(AdmitRequest.of(id, "v2", SETDA, DUKCAPIL, Role.GUEST)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(id.toString())
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("v2"));
+        assertThatThrownBy(() -> ledger.admit(AdmitRequest.of(id, "v1", SETDA, BAPPEDA, Role.GUEST)))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1));
+        assertThat(ledger.read(SETDA, BAPPEDA)).isEqualTo(Occupancy.of(0, 0));
+    }
+
+    @Test
+    void admit_elsewhere_closesTheEarlierVisitInTheSameStep() {
+        TestClock clock = TestClock.at(MORNING);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.unlimited(), clock);
+        Admitted first = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        clock.advance(Duration.ofMinutes(30));
+
+        Admitted second = admitted(ledger.admit(guest("v1", DUKCAPIL_OFFICE, DUKCAPIL)));
+
+        assertThat(second.moved()).isEqualTo(new Departure(first.stay(), MORNING.plus(Duration.ofMinutes(30)),
+                Departure.Cause.MOVED));
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 1));
+        assertThat(ledger.read(DUKCAPIL_OFFICE)).isEqualTo(Occupancy.of(1, 1));
+        assertThat(ledger.release(first.stay().visitId())).isEmpty();
+        assertThat(ledger.release(second.stay().visitId())).isPresent();
+        assertThat(ledger.read(DUKCAPIL_OFFICE)).isEqualTo(Occupancy.of(0, 1));
+    }
+
+    @Test
+    void admit_toAnotherAgencyOfAFullSite_usesThePlaceTheVisitorLeaves() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 1).build(),
+                TestClock.at(MORNING));
+        Admitted first = admitted(ledger.admit(guest("v1", SETDA, DISKOMINFO)));
+
+        Admitted moved = admitted(ledger.admit(guest("v1", SETDA, BAPPEDA)));
+
+        assertThat(moved.moved().stay()).isEqualTo(first.stay());
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 2).withLimit(1));
+        assertThat(ledger.read(SETDA, DISKOMINFO)).isEqualTo(Occupancy.of(0, 1));
+        assertThat(ledger.read(SETDA, BAPPEDA)).isEqualTo(Occupancy.of(1, 1));
+    }
+
+    @Test
+    void admit_refusedElsewhere_leavesTheEarlierVisitOpen() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(DUKCAPIL_OFFICE, 0).build(),
+                TestClock.at(MORNING));
+        Admitted first = admitted(ledger.admit(guest("v1", SETDA, DISKOMINFO)));
+
+        refused(ledger.admit(guest("v1", DUKCAPIL_OFFICE, DUKCAPIL)));
+
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1));
+        Admitted again = admitted(ledger.admit(guest("v1", SETDA, DISKOMINFO)));
+        assertThat(again.stay()).isEqualTo(first.stay());
+    }
+
+    // Release and expiry
+
+    @Test
+    void release_closesAVisitOnceAndThenSaysSo() {
+        TestClock clock = TestClock.at(MORNING);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.unlimited(), clock);
+        Admitted a = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        clock.advance(Duration.ofMinutes(20));
+
+        Optional<Departure> first = ledger.release(a.stay().visitId());
+        Optional<Departure> second = ledger.release(a.stay().visitId());
+
+        assertThat(first).contains(new Departure(a.stay(), MORNING.plus(Duration.ofMinutes(20)),
+                Departure.Cause.RELEASED));
+        assertThat(second).isEmpty();
+        assertThat(ledger.release(UUID.randomUUID())).isEmpty();
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 1));
+        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(0, 1));
+    }
+
+    @Test
+    void release_afterwardsTheVisitorCanBeAdmittedAgainAsANewVisit() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.unlimited(), TestClock.at(MORNING));
+        Admitted a = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        ledger.release(a.stay().visitId());
+
+        Admitted b = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+
+        assertThat(b.repeat()).isFalse();
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 2));
+    }
+
+    @Test
+    void expire_closesStaysThatRanOutExactlyOnce() {
+        TestClock clock = TestClock.at(MORNING);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().defaultStay(Duration.ofHours(2)).build(),
+                clock);
+        Admitted early = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        clock.advance(Duration.ofMinutes(30));
+        Admitted late = admitted(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+        clock.advance(Duration.ofMinutes(89));
+        assertThat(ledger.expire()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        List<Departure> expired = ledger.expire();
+
+        assertThat(expired).containsExactly(new Departure(early.stay(), early.stay().due(),
+                Departure.Cause.EXPIRED));
+        assertThat(ledger.expire()).isEmpty();
+        assertThat(ledger.release(early.stay().visitId())).isEmpty();
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 2));
+        clock.advance(Duration.ofHours(1));
+        assertThat(ledger.expire()).extracting(d -> d.stay().visitId()).containsExactly(late.stay().visitId());
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 2));
+    }
+
+    // Limits that change
+
+    @Test
+    void policy_loweringALimitEvictsNobodyAndRefusesUntilBelowIt() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 3).build(),
+                TestClock.at(MORNING));
+        List<UUID> ids = new ArrayList<>();
+        for (String v : List.of("v1", "v2", "v3")) {
+            ids.add(admitted(ledger.admit(guest(v, SETDA, DUKCAPIL))).stay().visitId());
+        }
+
+        ledger.policy(ledger.policy().toBuilder().maxPresent(SETDA, 1).build());
+
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(3, 3).withLimit(1));
+        assertThat(ledger.read(SETDA).crowdLevel()).isEqualTo(CrowdLevel.FULL);
+        assertThat(refused(ledger.admit(guest("v4", SETDA, DUKCAPIL)))).isEqualTo(
+                new Refused(CapacityRefusal.SITE_FULL, 3, 1));
+        ledger.release(ids.get(0));
+        refused(ledger.admit(guest("v4", SETDA, DUKCAPIL)));
+        ledger.release(ids.get(1));
+        refused(ledger.admit(guest("v4", SETDA, DUKCAPIL)));
+        ledger.release(ids.get(2));
+        admitted(ledger.admit(guest("v4", SETDA, DUKCAPIL)));
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 4).withLimit(1));
+    }
+
+    @Test
+    void policy_raisingALimitAdmitsAtOnce() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().dailyQuota(SETDA, DUKCAPIL, 1).build(),
+                TestClock.at(MORNING));
+        admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        refused(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+
+        ledger.policy(ledger.policy().toBuilder().dailyQuota(SETDA, DUKCAPIL, 2).build());
+
+        admitted(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(2, 2).withDailyQuota(2));
+    }
+
+    @Test
+    void levels_scaleEveryLimitOnTheDaysTheyAreInForce() {
+        LevelSchedule ppkm = LevelSchedule.of(
+                LevelSchedule.Entry.of(LocalDate.of(2022, 2, 8), LocalDate.of(2022, 2, 15), 3, 25,
+                        "Inmendagri 9/2022"),
+                LevelSchedule.Entry.of(LocalDate.of(2022, 2, 22), LocalDate.of(2022, 3, 1), 3, 50,
+                        "Inmendagri 12/2022"));
+        TestClock clock = TestClock.at(Instant.parse("2022-02-14T16:59:59Z"));
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 10)
+                .dailyQuota(SETDA, DUKCAPIL, 150).levels(ppkm).build(), clock);
+
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 0).withLimit(2));
+        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(0, 0).withDailyQuota(37));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 0).withLimit(10));
+        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(0, 0).withDailyQuota(150));
+        clock.set(Instant.parse("2022-02-22T03:00:00Z"));
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 0).withLimit(5));
+        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(0, 0).withDailyQuota(75));
+    }
+
+    @Test
+    void levels_atZeroPercentAdmitNobodyCounted() {
+        LevelSchedule emergency = LevelSchedule.of(LevelSchedule.Entry.of(LocalDate.of(2021, 7, 3),
+                LocalDate.of(2021, 7, 21), 4, 0, "Inmendagri 15/2021, non-essential offices"));
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 120, Role.GUEST)
+                .levels(emergency).build(), TestClock.at(Instant.parse("2021-07-05T02:00:00Z")));
+
+        assertThat(ledger.admit(guest("v1", SETDA, DUKCAPIL))).isEqualTo(
+                new Refused(CapacityRefusal.SITE_FULL, 0, 0));
+        admitted(ledger.admit(staff("s1", SETDA, DUKCAPIL)));
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 0).withLimit(0));
+    }
+
+    // Days
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Europe/Berlin"})
+    void dailyQuota_startsAfreshAtTheSitesLocalMidnight(String zoneName) {
+        ZoneId zone = ZoneId.of(zoneName);
+        LocalDate day = LocalDate.of(2026, 3, 29);
+        Instant midnight = day.plusDays(1).atStartOfDay(zone).toInstant();
+        TestClock clock = TestClock.at(day.atStartOfDay(zone).toInstant());
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().zone(SETDA, zone)
+                .dailyQuota(SETDA, DUKCAPIL, 1).build(), clock);
+        admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        clock.set(midnight.minusNanos(1_000));
+        refused(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+
+        clock.set(midnight);
+
+        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(1, 0).withDailyQuota(1));
+        admitted(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(2, 1).withDailyQuota(1));
+    }
+
+    @Test
+    void dailyQuota_countsA23HourDayWhenClocksSpringForward() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        Instant start = ZonedDateTime.of(2026, 3, 29, 0, 0, 0, 0, berlin).toInstant();
+        TestClock clock = TestClock.at(start);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().zone(SETDA, berlin)
+                .dailyQuota(SETDA, 1).build(), clock);
+        admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+
+        clock.set(start.plus(Duration.ofHours(23)).minusSeconds(1));
+        refused(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+        clock.set(start.plus(Duration.ofHours(23)));
+        admitted(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+    }
+
+    @Test
+    void clockMovingBackwards_neitherRollsTheDayBackNorEndsAVisitBeforeItStarted() {
+        TestClock clock = TestClock.at(MORNING);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().dailyQuota(SETDA, 2)
+                .defaultStay(Duration.ofHours(1)).build(), clock);
+        clock.advance(Duration.ofDays(1));
+        Admitted a = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        clock.advance(Duration.ofDays(-1));
+
+        admitted(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+        Refused r = refused(ledger.admit(guest("v3", SETDA, DUKCAPIL)));
+        Optional<Departure> out = ledger.release(a.stay().visitId());
+
+        assertThat(r.reason()).isEqualTo(CapacityRefusal.DAILY_QUOTA_REACHED);
+        assertThat(out.orElseThrow().end()).isEqualTo(a.stay().start());
+        assertThat(ledger.expire()).isEmpty();
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 2).withDailyQuota(2));
+    }
+
+    // Misuse
+
+    @Test
+    void policy_rejectsNull() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.unlimited(), TestClock.at(MORNING));
+
+        assertThatThrownBy(() -> ledger.policy(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ledger.admit(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ledger.release(null)).isInstanceOf(NullPointerException.class);
+
+        assertThat(ledger.policy()).isEqualTo(CapacityPolicy.unlimited());
+        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 0));
+    }
+
+    // Random operations against the reference
+
+    @Test
+    void randomOperations_matchTheReferenceOneByOne() {
+        Random random = new Random(20211215);
+        for (int run = 0; run < 20; run++) {
+            CapacityPolicy policy = randomPolicy(random);
+            TestClock clock = TestClock.at(MORNING);
+            TestClock referenceClock = TestClock.at(MORNING);
+            OccupancyLedger ledger = newLedger(policy, clock);
+            ReferenceLedger reference = new ReferenceLedger(policy, referenceClock);
+            List<UUID> ids = new ArrayList<>();
+            for (int step = 0; step < 400; step++) {
+                int op = random.nextInt(100);
+                String at = "run " + run + " step " + step;
+                if (op < 55) {
+                    UUID id = !ids.isEmpty() && random.nextInt(10) == 0 ? ids.get(random.nextInt(ids.size()))
+                            : UUID.randomUUID();
+                    AdmitRequest request = AdmitRequest.of(id, "v" + random.nextInt(12), randomSite(random),
+                            randomAgency(random), random.nextInt(4) == 0 ? Role.STAFF : Role.GUEST);
+                    ids.add(id);
+                    Object expected = outcome(() -> reference.admit(request));
+                    assertThat(outcome(() -> ledger.admit(request))).as(at).isEqualTo(expected);
+                } else if (op < 75 && !ids.isEmpty()) {
+                    UUID id = ids.get(random.nextInt(ids.size()));
+                    assertThat(ledger.release(id)).as(at).isEqualTo(reference.release(id));
+                } else if (op < 82) {
+                    assertThat(ledger.expire()).as(at).containsExactlyInAnyOrderElementsOf(reference.expire());
+                } else if (op < 92) {
+                    Duration step2 = Duration.ofMinutes(random.nextInt(240) - 20);
+                    clock.advance(step2);
+                    referenceClock.advance(step2);
+                } else if (op < 96) {
+                    CapacityPolicy next = randomPolicy(random);
+                    ledger.policy(next);
+                    reference.policy(next);
+                } else {
+                    SiteId site = randomSite(random);
+                    AgencyId agency = randomAgency(random);
+                    assertThat(ledger.read(site)).as(at).isEqualTo(reference.read(site));
+                    assertThat(ledger.read(site, agency)).as(at).isEqualTo(reference.read(site, agency));
+                }
+            }
+        }
+    }
+
+    private static Object outcome(java.util.function.Supplier<Admission> admit) {
+        try {
+            return admit.get();
+        } catch (IllegalArgumentException e) {
+            return IllegalArgumentException.class;
+        }
+    }
+
+    private static final SiteId[] SITES = {SETDA, DUKCAPIL_OFFICE, SiteId.of("puskesmas-sragen")};
+    private static final AgencyId[] AGENCIES = {DISKOMINFO, BAPPEDA, DUKCAPIL};
+
+    private static SiteId randomSite(Random random) {
+        return SITES[random.nextInt(SITES.length)];
+    }
+
+    private static AgencyId randomAgency(Random random) {
+        return AGENCIES[random.nextInt(AGENCIES.length)];
+    }
+
+    private static CapacityPolicy randomPolicy(Random random) {
+        CapacityPolicy.Builder b = CapacityPolicy.builder().defaultStay(Duration.ofMinutes(30 + random.nextInt(300)));
+        for (SiteId site : SITES) {
+            if (random.nextBoolean()) {
+                b.maxPresent(site, random.nextInt(6), randomRoles(random));
+            }
+            if (random.nextInt(3) == 0) {
+                b.dailyQuota(site, random.nextInt(15), randomRoles(random));
+            }
+            for (AgencyId agency : AGENCIES) {
+                if (random.nextInt(3) == 0) {
+                    b.maxPresent(site, agency, random.nextInt(4), randomRoles(random));
+                }
+                if (random.nextInt(3) == 0) {
+                    b.dailyQuota(site, agency, random.nextInt(8), randomRoles(random));
+                }
+            }
+        }
+        if (random.nextBoolean()) {
+            LocalDate today = LocalDate.of(2021, 12, 15);
+            b.levels(LevelSchedule.of(LevelSchedule.Entry.of(today.plusDays(random.nextInt(3)),
+                    today.plusDays(3 + random.nextInt(3)), 3, random.nextInt(101), "random level")));
+        }
+        if (random.nextBoolean()) {
+            b.zone(SITES[0], ZoneId.of("Asia/Jayapura"));
+        }
+        return b.build();
+    }
+
+    private static Role[] randomRoles(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> new Role[0];
+            case 1 -> new Role[] {Role.GUEST};
+            default -> new Role[] {Role.STAFF, Role.GUEST};
+        };
+    }
+
+    // Concurrency
+
+    @Test
+    void race_forTheLastFreePlace_admitsExactlyOne() throws Exception {
+        ExecutorService pool = pool(2);
+        int rounds = 2_000;
+        for (int round = 0; round < rounds; round++) {
+            OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 1).build(),
+                    TestClock.at(MORNING));
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<Future<Admission>> results = new ArrayList<>();
+            for (String visitor : List.of("a", "b")) {
+                results.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return ledger.admit(guest(visitor, SETDA, DUKCAPIL));
+                }));
+            }
+            int admitted = 0;
+            for (Future<Admission> result : results) {
+                Admission a = result.get(10, TimeUnit.SECONDS);
+                admitted += a.isAdmitted() ? 1 : 0;
+                if (!a.isAdmitted()) {
+                    assertThat(a).isEqualTo(new Refused(CapacityRefusal.SITE_FULL, 1, 1));
+                }
+            }
+            assertThat(admitted).as("round %d", round).isEqualTo(1);
+            assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1).withLimit(1));
+        }
+    }
+
+    @Test
+    void concurrentRandomOperations_keepEveryInvariant() throws Exception {
+        int threads = 4;
+        int rounds = 12;
+        int stepsPerRound = 600;
+        TestClock clock = TestClock.ticking(Instant.parse("2021-12-15T00:30:00Z"));
+        Random setup = new Random(42);
+        CapacityPolicy initial = concurrentPolicy(setup);
+        OccupancyLedger ledger = newLedger(initial, clock);
+        ExecutorService pool = pool(threads);
+        ConcurrentLinkedQueue<Admitted> admissions = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Departure> departures = new ConcurrentLinkedQueue<>();
+        AtomicLong refusals = new AtomicLong();
+        AtomicLong advances = new AtomicLong();
+        List<Round> history = new ArrayList<>();
+        CapacityPolicy inForce = initial;
+        for (int round = 0; round < rounds; round++) {
+            boolean limitsChangeDuringRound = round % 2 == 1;
+            Round current = new Round(Lease.micros(clock.instant()), new ConcurrentLinkedQueue<>());
+            current.policies().add(inForce);
+            history.add(current);
+            long seed = setup.nextLong();
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Random random = new Random(seed + t);
+                int thread = t;
+                work.add(pool.submit(() -> {
+                    List<UUID> mine = new ArrayList<>();
+                    for (int step = 0; step < stepsPerRound; step++) {
+                        int op = random.nextInt(100);
+                        if (op < 60) {
+                            AdmitRequest request = AdmitRequest.of(UUID.randomUUID(), "v" + random.nextInt(40),
+                                    SITES[random.nextInt(2)], AGENCIES[random.nextInt(3)],
+                                    random.nextInt(5) == 0 ? Role.STAFF : Role.GUEST);
+                            Admission a = ledger.admit(request);
+                            if (a instanceof Admitted ok && !ok.repeat()) {
+                                admissions.add(ok);
+                                mine.add(ok.stay().visitId());
+                                if (ok.moved() != null) {
+                                    departures.add(ok.moved());
+                                }
+                            } else if (!a.isAdmitted()) {
+                                refusals.incrementAndGet();
+                            }
+                        } else if (op < 85 && !mine.isEmpty()) {
+                            ledger.release(mine.get(random.nextInt(mine.size()))).ifPresent(departures::add);
+                        } else if (op < 90) {
+                            departures.addAll(ledger.expire());
+                        } else if (op < 93 && thread == 0) {
+                            clock.advance(Duration.ofMinutes(random.nextInt(90)));
+                            advances.incrementAndGet();
+                        } else if (op < 95 && thread == 1 && limitsChangeDuringRound) {
+                            CapacityPolicy next = concurrentPolicy(random);
+                            current.policies().add(next);
+                            ledger.policy(next);
+                        } else {
+                            Occupancy o = ledger.read(SITES[random.nextInt(2)], AGENCIES[random.nextInt(3)]);
+                            assertThat(o.present()).isNotNegative();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            checkQuiescent(ledger, admissions, departures);
+            inForce = ledger.policy();
+            if (!limitsChangeDuringRound) {
+                inForce = concurrentPolicy(setup);
+                ledger.policy(inForce);
+            }
+        }
+        assertThat(advances.get()).isPositive();
+        assertThat(refusals.get()).as("refusals").isGreaterThan(100);
+        assertThat(admissions).as("admissions").hasSizeGreaterThan(1_000);
+        replayAdmissions(List.copyOf(admissions), List.copyOf(departures), history);
+    }
+
+    /** The policies that may have been in force from a round's first instant on: one, or several if they changed. */
+    private record Round(long fromMicros, ConcurrentLinkedQueue<CapacityPolicy> policies) {
+        int max(java.util.function.ToIntFunction<CapacityPolicy> limit) {
+            return policies.stream().mapToInt(limit).max().orElseThrow();
+        }
+    }
+
+    private static CapacityPolicy concurrentPolicy(Random random) {
+        CapacityPolicy.Builder b = CapacityPolicy.builder().defaultStay(Duration.ofMinutes(60 + random.nextInt(120)))
+                .zone(SITES[1], ZoneId.of("Asia/Makassar"));
+        for (int s = 0; s < 2; s++) {
+            b.maxPresent(SITES[s], 3 + random.nextInt(10));
+            b.dailyQuota(SITES[s], 40 + random.nextInt(80));
+            for (AgencyId agency : AGENCIES) {
+                b.maxPresent(SITES[s], agency, 1 + random.nextInt(5));
+                b.dailyQuota(SITES[s], agency, 10 + random.nextInt(40));
+            }
+        }
+        return b.build();
+    }
+
+    /** With no operation running, the ledger's counts must equal what its own results add up to. */
+    private void checkQuiescent(OccupancyLedger ledger, ConcurrentLinkedQueue<Admitted> admissions,
+            ConcurrentLinkedQueue<Departure> departures) {
+        Set<UUID> closed = new HashSet<>();
+        for (Departure d : departures) {
+            assertThat(closed.add(d.stay().visitId())).as("closed twice: %s", d).isTrue();
+            assertThat(d.end()).isAfterOrEqualTo(d.stay().start());
+        }
+        Set<UUID> opened = new HashSet<>();
+        Map<String, Integer> open = new HashMap<>();
+        for (Admitted a : admissions) {
+            assertThat(opened.add(a.stay().visitId())).isTrue();
+            if (!closed.contains(a.stay().visitId())) {
+                open.merge(a.stay().site() + "/" + a.stay().agency(), 1, Integer::sum);
+                open.merge(a.stay().site().toString(), 1, Integer::sum);
+            }
+        }
+        assertThat(opened).containsAll(closed);
+        for (int s = 0; s < 2; s++) {
+            SiteId site = SITES[s];
+            assertThat(ledger.read(site).present()).as("present at %s", site)
+                    .isEqualTo(open.getOrDefault(site.toString(), 0));
+            for (AgencyId agency : AGENCIES) {
+                assertThat(ledger.read(site, agency).present()).as("present at %s/%s", site, agency)
+                        .isEqualTo(open.getOrDefault(site + "/" + agency, 0));
+            }
+        }
+    }
+
+    /**
+     * Replays the results in the order of the ledger's own instants (distinct, as the clock ticks on every reading)
+     * and checks that at every admission the place and the day still had room under the policy in force (the most
+     * generous of them, in rounds where limits changed while admissions ran).
+     */
+    private static void replayAdmissions(List<Admitted> admissions, List<Departure> departures, List<Round> rounds) {
+        record Event(long micros, int order, Stay stay, boolean in) {
+        }
+        List<Event> events = new ArrayList<>();
+        for (Admitted a : admissions) {
+            events.add(new Event(Lease.micros(a.stay().start()), 1, a.stay(), true));
+        }
+        for (Departure d : departures) {
+            events.add(new Event(Lease.micros(d.end()), 0, d.stay(), false));
+        }
+        events.sort((x, y) -> x.micros() != y.micros() ? Long.compare(x.micros(), y.micros())
+                : Integer.compare(x.order(), y.order()));
+        Map<String, Integer> present = new HashMap<>();
+        Map<String, Integer> today = new HashMap<>();
+        for (Event e : events) {
+            Stay s = e.stay();
+            String siteKey = s.site().toString();
+            String agencyKey = s.site() + "/" + s.agency();
+            if (!e.in()) {
+                present.merge(siteKey, -1, Integer::sum);
+                present.merge(agencyKey, -1, Integer::sum);
+                assertThat(present.get(siteKey)).isNotNegative();
+                assertThat(present.get(agencyKey)).isNotNegative();
+                continue;
+            }
+            long at = e.micros();
+            Round round = rounds.stream().filter(r -> r.fromMicros() <= at).reduce((a, b) -> b).orElseThrow();
+            LocalDate day = s.start().atZone(round.policies().peek().zone(s.site())).toLocalDate();
+            String siteDay = siteKey + "@" + day;
+            String agencyDay = agencyKey + "@" + day;
+            assertThat(present.getOrDefault(siteKey, 0)).as("present at %s when admitting at %s", siteKey, at)
+                    .isLessThan(round.max(p -> p.maxPresent(s.site()).orElseThrow().nominal()));
+            assertThat(present.getOrDefault(agencyKey, 0)).as("present at %s when admitting", agencyKey)
+                    .isLessThan(round.max(p -> p.maxPresent(s.site(), s.agency()).orElseThrow().nominal()));
+            if (s.role() == Role.GUEST) {
+                assertThat(today.getOrDefault(siteDay, 0)).as("admitted on %s", siteDay)
+                        .isLessThan(round.max(p -> p.dailyQuota(s.site()).orElseThrow().nominal()));
+                assertThat(today.getOrDefault(agencyDay, 0)).as("admitted on %s", agencyDay)
+                        .isLessThan(round.max(p -> p.dailyQuota(s.site(), s.agency()).orElseThrow().nominal()));
+                today.merge(siteDay, 1, Integer::sum);
+                today.merge(agencyDay, 1, Integer::sum);
+            }
+            present.merge(siteKey, 1, Integer::sum);
+            present.merge(agencyKey, 1, Integer::sum);
+        }
+    }
+
+    private ExecutorService pool(int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        executors.add(pool);
+        return pool;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.lawang.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lawang.directory.AgencyId;
+import dev.lawang.directory.SiteId;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OccupancyTest {
+    @ParameterizedTest(name = "{0} of {1} is {2}")
+    @CsvSource({
+        "0, 100, QUIET", "49, 100, QUIET", "50, 100, MODERATE", "75, 100, MODERATE", "76, 100, BUSY",
+        "99, 100, BUSY", "100, 100, FULL", "101, 100, FULL",
+        "1, 3, QUIET", "2, 3, MODERATE", "3, 4, MODERATE", "199, 200, BUSY", "151, 200, MODERATE", "152, 200, BUSY", "150, 200, MODERATE",
+        "0, 1, QUIET", "1, 1, FULL", "0, 0, FULL", "5, 0, FULL",
+        "999999999, 1000000000, BUSY", "499999999, 1000000000, QUIET"})
+    void crowdLevel_fallsInTheBandsOfTheWholePercentageRoundedDown(int present, int limit, CrowdLevel expected) {
+        assertThat(Occupancy.of(present, 0).withLimit(limit).crowdLevel()).isEqualTo(expected);
+    }
+
+    @Test
+    void crowdLevel_withoutALimitIsQuiet() {
+        assertThat(Occupancy.of(5_000, 10_000).crowdLevel()).isEqualTo(CrowdLevel.QUIET);
+        assertThat(Occupancy.of(5, 10).limit()).isEmpty();
+        assertThat(Occupancy.of(5, 10).dailyQuota()).isEmpty();
+    }
+
+    @Test
+    void occupancy_carriesItsCounts() {
+        Occupancy o = Occupancy.of(12, 48).withLimit(20).withDailyQuota(50);
+
+        assertThat(o.present()).isEqualTo(12);
+        assertThat(o.limit()).hasValue(20);
+        assertThat(o.admittedToday()).isEqualTo(48);
+        assertThat(o.dailyQuota()).hasValue(50);
+        assertThat(o).hasToString("Occupancy[present=12 of 20, admittedToday=48 of 50]");
+    }
+
+    @Test
+    void occupancy_rejectsNegativeCountsAndLimits() {
+        assertThatThrownBy(() -> Occupancy.of(-1, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+        assertThatThrownBy(() -> Occupancy.of(0, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Occupancy.of(0, 0).withLimit(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Occupancy.of(0, 0).withDailyQuota(Limit.MAX + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void admitRequest_keepsTheVisitorKeyOutOfItsTextAndRejectsBadKeys() {
+        UUID id = UUID.fromString("00000000-0000-0000-0000-000000000001");
+        AdmitRequest request = AdmitRequest.of(id, "pseudonym-3f9a", SiteId.of("setda-complex"),
+                AgencyId.of("dispendukcapil"), Role.GUEST);
+
+        assertThat(request.toString()).doesNotContain("pseudonym-3f9a").contains(id.toString());
+        assertThatThrownBy(() -> AdmitRequest.of(id, "", SiteId.of("s"), AgencyId.of("a"), Role.GUEST))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AdmitRequest.of(id, "k".repeat(257), SiteId.of("s"), AgencyId.of("a"), Role.GUEST))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("257")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("kkk"));
+        assertThatThrownBy(() -> AdmitRequest.of(null, "k", SiteId.of("s"), AgencyId.of("a"), Role.GUEST))
+                .isInstanceOf(NullPointerException.class);
+    }
+}

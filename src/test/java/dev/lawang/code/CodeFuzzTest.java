@@ -1,0 +1,78 @@
+package dev.lawang.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * Hostile input for the Base45 decoder and the verifier: every input either decodes (verifies) or ends in a
+ * {@link CodeException} with a reason that fits it, and nothing else is thrown. The seed corpus under
+ * {@code src/test/resources/dev/lawang/code/CodeFuzzTestInputs} replays in every test run.
+ */
+class CodeFuzzTest {
+    private static final Issuer ISSUER = Issuer.fromPkcs8(HexFormat.of().parseHex(
+            "302e020100300506032b657004220420" + "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+    private static final String PREFIX = "HTTPS://CHECKIN.SRAGENKAB.GO.ID/C/";
+    private static final Verifier VERIFIER = Verifier.builder(TrustList.builder().trust(ISSUER.publicKey()).build())
+            .urlPrefix(PREFIX).build();
+    private static final String VALID = PayloadVectorsTest.V1.text();
+    private static final byte[] VALID_PAYLOAD = Base45.decode(VALID, 4);
+    private static final Instant NOW = Instant.parse("2026-12-15T00:00:00Z");
+
+    /** Any text either decodes to bytes that encode back to exactly that text, or is MALFORMED. */
+    @FuzzTest(maxDuration = "30s")
+    void base45Decode_acceptsOnlyCanonicalText(byte[] input) {
+        String text = new String(input, StandardCharsets.ISO_8859_1);
+        try {
+            byte[] bytes = Base45.decode(text, 0);
+            assertThat(Base45.encode(bytes)).isEqualTo(text);
+        } catch (CodeException e) {
+            assertThat(e.reason()).isEqualTo(CodeException.Reason.MALFORMED);
+        }
+    }
+
+    /**
+     * The first byte picks how the rest becomes a text: raw, as a Base45 payload after the prefix, as a mask over a
+     * valid payload, or in URL form. Only the unchanged valid code may verify.
+     */
+    @FuzzTest(maxDuration = "60s")
+    void verify_endsInACodeOrACodeExceptionAndNothingElse(byte[] input) {
+        String text = text(input);
+        try {
+            SharedCode code = VERIFIER.verify(text, NOW);
+            assertThat(text).isIn(VALID, PREFIX + VALID.replace("%", "%25").replace(" ", "%20"));
+            assertThat(code.site().value()).isEqualTo("setda-complex");
+        } catch (CodeException e) {
+            assertThat(e.reason()).isIn(CodeException.Reason.MALFORMED, CodeException.Reason.UNSUPPORTED_VERSION,
+                    CodeException.Reason.UNKNOWN_KEY, CodeException.Reason.BAD_SIGNATURE);
+        }
+    }
+
+    private static String text(byte[] input) {
+        if (input.length == 0) {
+            return "";
+        }
+        byte[] rest = Arrays.copyOfRange(input, 1, input.length);
+        switch (input[0]) {
+            case 0:
+                return new String(rest, StandardCharsets.ISO_8859_1);
+            case 1:
+                return "LW1:" + Base45.encode(rest);
+            case 2: {
+                byte[] masked = VALID_PAYLOAD.clone();
+                for (int i = 0; i < rest.length && i < masked.length; i++) {
+                    masked[i] ^= rest[i];
+                }
+                return "LW1:" + Base45.encode(masked);
+            }
+            case 3:
+                return PREFIX + new String(rest, StandardCharsets.ISO_8859_1);
+            default:
+                return new String(input, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.lawang.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lawang.directory.AgencyId;
+import dev.lawang.directory.SiteId;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TrustListTest {
+    private static final Issuer A = Issuer.generate();
+    private static final Issuer B = Issuer.generate();
+    private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
+    private static final Instant T1 = Instant.parse("2027-01-01T00:00:00Z");
+
+    @Test
+    void toBuilder_startsTheNextVersionAndLeavesThisListUnchanged() {
+        TrustList v1 = TrustList.builder().trust(A.publicKey()).build();
+        TrustList v2 = v1.toBuilder().trust(B.publicKey()).build();
+
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v1.keys()).containsExactly(A.publicKey());
+        assertThat(v2.keys()).containsExactlyInAnyOrder(A.publicKey(), B.publicKey());
+    }
+
+    @Test
+    void trusts_respectsKeyWindowsHalfOpen() {
+        TrustList list = TrustList.builder().trust(A.publicKey(), T0, T1).trust(B.publicKey()).build();
+
+        assertThat(list.trusts(A.publicKey(), T0.minusNanos(1))).isFalse();
+        assertThat(list.trusts(A.publicKey(), T0)).isTrue();
+        assertThat(list.trusts(A.publicKey(), T1)).isFalse();
+        assertThat(list.trusts(B.publicKey(), T1)).isTrue();
+        assertThat(list.toBuilder().distrust(B.publicKey()).build().trusts(B.publicKey(), T1)).isFalse();
+    }
+
+    @Test
+    void trust_replacesTheWindowOfAKeyTrustedTwice() {
+        TrustList list = TrustList.builder().trust(A.publicKey(), T0, T1).trust(A.publicKey()).build();
+
+        assertThat(list.keys()).hasSize(1);
+        assertThat(list.trusts(A.publicKey(), T1.plusSeconds(1))).isTrue();
+    }
+
+    @Test
+    void isRevoked_coversCodeIdsAndSiteCutOffsByIssueTime() {
+        SharedCode early = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd")).issuedAt(T0.minusSeconds(1))
+                .validFrom(T0).validUntil(T1).build();
+        SharedCode late = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd")).issuedAt(T0).validFrom(T0)
+                .validUntil(T1).build();
+        SharedCode elsewhere = SharedCode.builder(SiteId.of("rsud-sragen")).covering(AgencyId.of("rsud"))
+                .issuedAt(T0.minusSeconds(1)).validFrom(T0).validUntil(T1).build();
+        TrustList list = TrustList.builder().revoke(elsewhere.id()).revokeSiteBefore(Setda.SITE, T0).build();
+
+        assertThat(list.isRevoked(early)).isTrue();
+        assertThat(list.isRevoked(late)).isFalse();
+        assertThat(list.isRevoked(elsewhere)).isTrue();
+        assertThat(list.revokedBefore(Setda.SITE)).contains(T0);
+        assertThat(list.revokedBefore(SiteId.of("rsud-sragen"))).isEmpty();
+    }
+
+    @Test
+    void builder_rejectsBadValues() {
+        assertThatThrownBy(() -> TrustList.builder().trust(A.publicKey(), T1, T0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty or reversed");
+        assertThatThrownBy(() -> TrustList.builder().version(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrustList.builder().trust(null)).isInstanceOf(NullPointerException.class);
+    }
+}

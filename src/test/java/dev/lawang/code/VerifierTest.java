@@ -1,0 +1,398 @@
+package dev.lawang.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.lawang.code.CodeException.Reason;
+import dev.lawang.directory.AgencyId;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class VerifierTest {
+    private static final Instant FROM = Instant.parse("2026-12-01T00:00:00Z");
+    private static final Instant UNTIL = Instant.parse("2027-01-01T00:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-12-15T09:30:00Z");
+    private static final KeyPair PAIR = Ed25519.pairFromSeed(HexFormat.of().parseHex(
+            "a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebfc0"));
+    private static final Issuer ISSUER = Issuer.of(PAIR);
+    private static final Issuer OTHER = Issuer.fromPkcs8(HexFormat.of().parseHex(
+            "302e020100300506032b657004220420" + "0f0e0d0c0b0a09080706050403020100f0e0d0c0b0a090807060504030201000"));
+    private static final TrustList TRUST = TrustList.builder().trust(ISSUER.publicKey()).build();
+    private static final SharedCode CODE = SharedCode.builder(Setda.SITE).covering(Setda.UNITS)
+            .issuedAt(FROM.minus(Duration.ofDays(3))).validFrom(FROM).validUntil(UNTIL).build();
+    private static final String TEXT = ISSUER.sign(CODE);
+
+    private final Verifier verifier = Verifier.of(TRUST);
+
+    @Test
+    void verify_returnsTheSignedCode() {
+        assertThat(verifier.verify(TEXT, NOW)).isEqualTo(CODE);
+    }
+
+    @Test
+    void verify_returnsEqualCodeFromTheCacheOnARescan() {
+        SharedCode first = verifier.verify(TEXT, NOW);
+        SharedCode again = verifier.verify(new String(TEXT.toCharArray()), NOW.plusSeconds(60));
+
+        assertThat(again).isSameAs(first);
+    }
+
+    @Test
+    void verify_worksWithTheCacheTurnedOff() {
+        Verifier uncached = Verifier.builder(TRUST).cacheSize(0).build();
+
+        assertThat(uncached.verify(TEXT, NOW)).isEqualTo(CODE);
+        assertThat(uncached.verify(TEXT, NOW)).isEqualTo(CODE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "   \t", "\n", "LW1:", "LW1", "LW", "lw1:" + "ABC", "Lw1:ABC", "LW1;ABC",
+        " LW1:ABC", "LW1 ABC", "LWX:ABC", "HC1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH-R6IOO",
+        "UKC19TRACING:1:eyJhbGciOiJFUzI1NiIsImtpZCI6IjEifQ.eyJpZCI6IjRXVDU5TTVZIn0.c2ln",
+        "NZCOVIDTRACER:eyJnbG4iOiI5NDI5MDU2MTAwMjYwMSIsInZlciI6ImMxOS4xIn0=",
+        "https://e.coronawarn.app?v=1#CAESLAgBEhFNeSBCaXJ0aGRheSBQYXJ0eRoLYXQgbXkgcGxhY2U",
+        "HTTPS://CHECKIN.SRAGENKAB.GO.ID/C/LW1:ABC", "LW1:abc", "LW1:A\u00c4B", "LW1:AB#", "LW1:\u0000\u0000\u0000",
+        "LW1:A", "LW1:ABCD", "LW1:::::", "LW1:0::", "LW1:::", "LW1:ZZ"})
+    void verify_rejectsTextsThatAreNotCodesAsMalformed(String text) {
+        assertReason(() -> verifier.verify(text, NOW), Reason.MALFORMED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LW2:ABC", "LW0:ABC", "LW10:ABC", "LW9999:"})
+    void verify_rejectsOtherVersionsOfTheFormatAsUnsupported(String text) {
+        assertReason(() -> verifier.verify(text, NOW), Reason.UNSUPPORTED_VERSION);
+    }
+
+    @Test
+    void verify_rejectsAMegabyteBeforeDecodingIt() {
+        String huge = "LW1:" + "0".repeat(1 << 20);
+
+        assertReason(() -> verifier.verify(huge, NOW), Reason.MALFORMED);
+        assertReason(() -> verifier.verify(TEXT + "0".repeat(1 << 20), NOW), Reason.MALFORMED);
+    }
+
+    @Test
+    void verify_rejectsBase45WhoseLengthLeavesOneCharacterOver() {
+        int base45Length = TEXT.length() - 4;
+        String oneOver = TEXT.substring(0, 4 + base45Length - base45Length % 3 - 2);
+
+        assertThat((oneOver.length() - 4) % 3).isEqualTo(1);
+        assertReason(() -> verifier.verify(oneOver, NOW), Reason.MALFORMED);
+        assertReason(() -> verifier.verify(TEXT.substring(0, 4 + base45Length - base45Length % 3) + "0", NOW),
+                Reason.MALFORMED);
+    }
+
+    @Test
+    void verify_rejectsEveryTruncationAsMalformedOrBadSignature() {
+        for (int length = 0; length < TEXT.length(); length++) {
+            String cut = TEXT.substring(0, length);
+            CodeException e = catchThrowableOfType(CodeException.class, () -> verifier.verify(cut, NOW));
+            assertThat(e).as("truncated to %d", length).isNotNull();
+            assertThat(e.reason()).as("truncated to %d", length).isIn(Reason.MALFORMED, Reason.BAD_SIGNATURE);
+        }
+    }
+
+    @Test
+    void verify_rejectsTrailingBytes() {
+        byte[] bytes = payload(TEXT);
+        byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+
+        assertReason(() -> verifier.verify(text(longer), NOW), Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void verify_rejectsEverySingleBitFlipOfThePayloadWithTheReasonOfTheFieldHit() {
+        byte[] bytes = payload(TEXT);
+        for (int bit = 0; bit < bytes.length * 8; bit++) {
+            byte[] flipped = bytes.clone();
+            flipped[bit / 8] ^= (byte) (0x80 >>> (bit % 8));
+            int at = bit / 8;
+            Reason expected = at == 0 ? Reason.MALFORMED : at < 9 ? Reason.UNKNOWN_KEY : Reason.BAD_SIGNATURE;
+            String flippedText = text(flipped);
+            assertReason(() -> verifier.verify(flippedText, NOW), expected);
+        }
+    }
+
+    @Test
+    void verify_rejectsEverySingleBitFlipOfTheText() {
+        for (int i = 0; i < TEXT.length(); i++) {
+            for (int bit = 0; bit < 16; bit++) {
+                char[] chars = TEXT.toCharArray();
+                chars[i] ^= (char) (1 << bit);
+                String flipped = new String(chars);
+                CodeException e = catchThrowableOfType(CodeException.class, () -> verifier.verify(flipped, NOW));
+                assertThat(e).as("char %d bit %d", i, bit).isNotNull();
+                assertThat(e.reason()).isNotIn(Reason.EXPIRED, Reason.NOT_YET_VALID, Reason.REVOKED);
+            }
+        }
+    }
+
+    @Test
+    void verify_rejectsSignaturesSwappedBetweenTwoValidCodes() {
+        SharedCode other = SharedCode.builder(Setda.SITE).covering(AgencyId.of("diskominfo"))
+                .validFrom(FROM).validUntil(UNTIL).build();
+        byte[] a = payload(TEXT);
+        byte[] b = payload(ISSUER.sign(other));
+        byte[] aWithB = a.clone();
+        System.arraycopy(b, b.length - 64, aWithB, a.length - 64, 64);
+        byte[] bWithA = b.clone();
+        System.arraycopy(a, a.length - 64, bWithA, b.length - 64, 64);
+
+        assertReason(() -> verifier.verify(text(aWithB), NOW), Reason.BAD_SIGNATURE);
+        assertReason(() -> verifier.verify(text(bWithA), NOW), Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void verify_rejectsCodeSignedByUnknownKey() {
+        assertReason(() -> verifier.verify(OTHER.sign(CODE), NOW), Reason.UNKNOWN_KEY);
+    }
+
+    @Test
+    void verify_rejectsCodeSignedWithTheIdOfATrustedKeyButAnotherKey() {
+        byte[] forged = PayloadV1.signedPart(CODE, Ed25519.keyIdBytes(Ed25519.keyId(ISSUER.publicKey())));
+        byte[] signature = Ed25519.sign(Ed25519.pairFromPkcs8(OTHER.toPkcs8()).getPrivate(), forged);
+
+        assertReason(() -> verifier.verify(PayloadV1.text(forged, signature), NOW), Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void verify_rejectsKeyOutsideItsWindowAndAcceptsItInside() {
+        Instant retired = NOW.minusSeconds(1);
+        Verifier windowed = Verifier.of(TrustList.builder().trust(ISSUER.publicKey(), FROM, retired).build());
+
+        assertReason(() -> windowed.verify(TEXT, NOW), Reason.UNKNOWN_KEY);
+        assertThat(windowed.verify(TEXT, retired.minusSeconds(1))).isEqualTo(CODE);
+        assertReason(() -> windowed.verify(TEXT, NOW), Reason.UNKNOWN_KEY);
+    }
+
+    @Test
+    void verify_acceptsCodesOfEveryKeyDuringRotation() {
+        Verifier both = Verifier.of(TrustList.builder().trust(ISSUER.publicKey()).trust(OTHER.publicKey()).build());
+
+        assertThat(both.verify(TEXT, NOW)).isEqualTo(CODE);
+        assertThat(both.verify(OTHER.sign(CODE), NOW)).isEqualTo(CODE);
+    }
+
+    @Test
+    void verify_appliesTheHalfOpenValidityWindow() {
+        assertReason(() -> verifier.verify(TEXT, FROM.minusSeconds(1)), Reason.NOT_YET_VALID);
+        assertThat(verifier.verify(TEXT, FROM)).isEqualTo(CODE);
+        assertThat(verifier.verify(TEXT, UNTIL.minusNanos(1))).isEqualTo(CODE);
+        assertReason(() -> verifier.verify(TEXT, UNTIL), Reason.EXPIRED);
+        assertReason(() -> verifier.verify(TEXT, UNTIL.plus(Duration.ofDays(400))), Reason.EXPIRED);
+    }
+
+    @Test
+    void verify_rejectsRevokedCode() {
+        Verifier revoked = Verifier.of(TRUST.toBuilder().revoke(CODE.id()).build());
+
+        assertReason(() -> revoked.verify(TEXT, NOW), Reason.REVOKED);
+    }
+
+    @Test
+    void verify_rejectsCodeOfARevokedSiteIssuedBeforeTheCutOffOnly() {
+        SharedCode reissued = SharedCode.builder(Setda.SITE).covering(Setda.UNITS).issuedAt(FROM.plusSeconds(10))
+                .validFrom(FROM).validUntil(UNTIL).build();
+        Verifier cut = Verifier.of(TRUST.toBuilder().revokeSiteBefore(Setda.SITE, FROM).build());
+
+        assertReason(() -> cut.verify(TEXT, NOW), Reason.REVOKED);
+        assertThat(cut.verify(ISSUER.sign(reissued), NOW)).isEqualTo(reissued);
+    }
+
+    @Test
+    void verify_checksExpiryAndRevocationOnEveryCallEvenWhenCached() {
+        assertThat(verifier.verify(TEXT, NOW)).isEqualTo(CODE);
+
+        assertReason(() -> verifier.verify(TEXT, UNTIL), Reason.EXPIRED);
+        Verifier revoking = verifier.withTrustList(TRUST.toBuilder().revoke(CODE.id()).build());
+        assertReason(() -> revoking.verify(TEXT, NOW), Reason.REVOKED);
+        Verifier distrusting = verifier.withTrustList(TRUST.toBuilder().distrust(ISSUER.publicKey()).build());
+        assertReason(() -> distrusting.verify(TEXT, NOW), Reason.UNKNOWN_KEY);
+        assertThat(verifier.verify(TEXT, NOW)).isEqualTo(CODE);
+    }
+
+    @Test
+    void verify_rejectsSignedPayloadsWithEmptyOrReversedWindow() {
+        assertReason(() -> verifier.verify(resigned(b -> copySeconds(b, 29, 33)), NOW), Reason.MALFORMED);
+        assertReason(() -> verifier.verify(resigned(b -> {
+            byte[] from = java.util.Arrays.copyOfRange(b, 29, 33);
+            System.arraycopy(b, 33, b, 29, 4);
+            System.arraycopy(from, 0, b, 33, 4);
+        }), NOW), Reason.MALFORMED);
+    }
+
+    @Test
+    void verify_rejectsSignedPayloadsWithBadAgencyCount() {
+        assertReason(() -> verifier.verify(resigned(b -> b[37] = 0), NOW), Reason.MALFORMED);
+        assertReason(() -> verifier.verify(resigned(b -> b[37] = 65), NOW), Reason.MALFORMED);
+        assertReason(() -> verifier.verify(resigned(b -> b[37] = 13), NOW), Reason.MALFORMED);
+        assertReason(() -> verifier.verify(resigned(b -> b[37] = 15), NOW), Reason.MALFORMED);
+    }
+
+    @Test
+    void verify_rejectsSignedPayloadsWithNonCanonicalOrInvalidIds() {
+        SharedCode one = SharedCode.builder(Setda.SITE).covering(AgencyId.of("dpmptsp")).validFrom(FROM)
+                .validUntil(UNTIL).build();
+        byte[] keyId = Ed25519.keyIdBytes(Ed25519.keyId(ISSUER.publicKey()));
+        byte[] base = PayloadV1.signedPart(one, keyId);
+        // "setda" spelled letter by letter instead of as secondary word 61
+        assertReason(() -> verifier.verify(signedWithIds(base, bits(19, 5, 20, 4, 1, 37, 3, 15, 13, 16, 12, 5, 24, 0,
+                4, 16, 13, 16, 20, 19, 16, 0)), NOW), Reason.MALFORMED);
+        // agencies out of order: dpmptsp before bpkpd
+        assertReason(() -> verifier.verify(signedWithIds(base, bits(1, 0, 4, 16, 13, 16, 20, 19, 16, 0, 2, 16, 11,
+                16, 4, 0), 2), NOW), Reason.MALFORMED);
+        // duplicate agency
+        assertReason(() -> verifier.verify(signedWithIds(base, bits(1, 0, 2, 0, 2, 0), 2), NOW), Reason.MALFORMED);
+        // agency id ending in a hyphen
+        assertReason(() -> verifier.verify(signedWithIds(base, bits(1, 0, 2, 37, 0)), NOW), Reason.MALFORMED);
+        // empty agency id
+        assertReason(() -> verifier.verify(signedWithIds(base, bits(1, 0, 0)), NOW), Reason.MALFORMED);
+        // ends inside an id
+        assertReason(() -> verifier.verify(signedWithIds(base, bits(1, 0, 2, 2, 2)), NOW), Reason.MALFORMED);
+        // an id of 65 characters
+        int[] longId = new int[2 + 66];
+        longId[0] = 1;
+        java.util.Arrays.fill(longId, 2, 67, 1);
+        assertReason(() -> verifier.verify(signedWithIds(base, bits(longId)), NOW), Reason.MALFORMED);
+        // a spare zero byte after the last id, and non-zero padding bits
+        byte[] valid = bits(1, 0, 2, 0);
+        byte[] spare = java.util.Arrays.copyOf(valid, valid.length + 1);
+        assertReason(() -> verifier.verify(signedWithIds(base, spare), NOW), Reason.MALFORMED);
+        byte[] dirty = valid.clone();
+        dirty[dirty.length - 1] |= 1;
+        assertReason(() -> verifier.verify(signedWithIds(base, dirty), NOW), Reason.MALFORMED);
+        // and the same construction with valid ids verifies, so the cases above fail for the stated reason
+        assertThat(verifier.verify(signedWithIds(base, valid), NOW).agencies())
+                .containsExactly(AgencyId.of("b"));
+    }
+
+    @Test
+    void verify_acceptsTheUrlFormOnlyWithItsPrefix() {
+        String prefix = "HTTPS://CHECKIN.SRAGENKAB.GO.ID/C/";
+        String url = ISSUER.signAsUrl(CODE, prefix);
+        Verifier withUrl = Verifier.builder(TRUST).urlPrefix(prefix).build();
+
+        assertThat(withUrl.verify(url, NOW)).isEqualTo(CODE);
+        assertThat(withUrl.verify(TEXT, NOW)).isEqualTo(CODE);
+        assertReason(() -> verifier.verify(url, NOW), Reason.MALFORMED);
+        assertReason(() -> withUrl.verify("https://other.example/C/" + TEXT.substring(0, 10), NOW), Reason.MALFORMED);
+        assertReason(() -> withUrl.verify(prefix + "LW1:A%41B", NOW), Reason.MALFORMED);
+        assertReason(() -> withUrl.verify(prefix + "LW1:A B", NOW), Reason.MALFORMED);
+        assertReason(() -> withUrl.verify(prefix + "LW1:A%2", NOW), Reason.MALFORMED);
+        assertReason(() -> withUrl.verify(prefix + "x".repeat(1 << 20), NOW), Reason.MALFORMED);
+    }
+
+    @Test
+    void urlPrefix_mustBeHttps() {
+        assertThatThrownBy(() -> Verifier.builder(TRUST).urlPrefix("http://example.org/"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https://");
+        assertThatThrownBy(() -> ISSUER.signAsUrl(CODE, "https://example.org/a b"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Verifier.builder(TRUST).cacheSize(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void verify_givesEveryThreadTheRightCodeWhileTheCacheIsContended() throws Exception {
+        Verifier small = Verifier.builder(TRUST).cacheSize(4).build();
+        List<SharedCode> codes = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            SharedCode c = SharedCode.builder(Setda.SITE).covering(Setda.UNITS.get(i)).validFrom(FROM)
+                    .validUntil(UNTIL).build();
+            codes.add(c);
+            texts.add(ISSUER.sign(c));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    int checked = 0;
+                    for (int round = 0; round < 60; round++) {
+                        int i = (round * 7 + offset) % texts.size();
+                        assertThat(small.verify(texts.get(i), NOW)).isEqualTo(codes.get(i));
+                        checked++;
+                    }
+                    return checked;
+                }));
+            }
+            for (Future<Integer> f : results) {
+                assertThat(f.get()).isEqualTo(60);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void reasons_areExactlyTheDocumentedOnes() {
+        assertThat(EnumSet.allOf(Reason.class)).containsExactlyInAnyOrderElementsOf(Set.of(Reason.MALFORMED,
+                Reason.UNSUPPORTED_VERSION, Reason.UNKNOWN_KEY, Reason.BAD_SIGNATURE, Reason.NOT_YET_VALID,
+                Reason.EXPIRED, Reason.REVOKED));
+    }
+
+    // ---- helpers ----
+
+    static void assertReason(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Reason reason) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(CodeException.class,
+                e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(reason));
+    }
+
+    private static byte[] payload(String text) {
+        return Base45.decode(text, 4);
+    }
+
+    private static String text(byte[] payload) {
+        return "LW1:" + Base45.encode(payload);
+    }
+
+    private static String resigned(java.util.function.Consumer<byte[]> change) {
+        byte[] bytes = payload(TEXT);
+        byte[] signed = java.util.Arrays.copyOf(bytes, bytes.length - 64);
+        change.accept(signed);
+        return PayloadV1.text(signed, Ed25519.sign(PAIR.getPrivate(), signed));
+    }
+
+    private static void copySeconds(byte[] b, int from, int to) {
+        System.arraycopy(b, from, b, to, 4);
+    }
+
+    private static String signedWithIds(byte[] base, byte[] ids) {
+        return signedWithIds(base, ids, 1);
+    }
+
+    private static String signedWithIds(byte[] base, byte[] ids, int count) {
+        byte[] signed = java.util.Arrays.copyOf(base, 38 + ids.length);
+        signed[37] = (byte) count;
+        System.arraycopy(ids, 0, signed, 38, ids.length);
+        return PayloadV1.text(signed, Ed25519.sign(PAIR.getPrivate(), signed));
+    }
+
+    private static byte[] bits(int... symbols) {
+        byte[] out = new byte[(symbols.length * 6 + 7) / 8];
+        int at = 0;
+        for (int s : symbols) {
+            for (int b = 5; b >= 0; b--) {
+                if (((s >> b) & 1) != 0) {
+                    out[at / 8] |= (byte) (0x80 >>> (at % 8));
+                }
+                at++;
+            }
+        }
+        return out;
+    }
+}

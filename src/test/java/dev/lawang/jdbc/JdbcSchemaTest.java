@@ -1,0 +1,101 @@
+package dev.lawang.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class JdbcSchemaTest {
+
+    @Test
+    void script_isShippedInTheJarAndCreatesEveryTable() {
+        String script = JdbcSchema.script();
+
+        assertThat(script).contains("CREATE TABLE lawang_site", "CREATE TABLE lawang_agency",
+                "CREATE TABLE lawang_admitted", "CREATE TABLE lawang_stay", "CREATE TABLE lawang_visit",
+                "INSERT INTO lawang_schema_version (version) VALUES (1)");
+    }
+
+    @Test
+    void create_appliesTheScriptToAnEmptyDatabaseOnce() throws SQLException {
+        DataSource empty = emptyDatabase();
+
+        JdbcSchema.create(empty);
+        JdbcSchema.create(empty);
+
+        try (Connection c = empty.getConnection()) {
+            assertThat(JdbcSchema.installedVersion(c)).isEqualTo(1);
+            assertThat(count(c, "SELECT count(*) FROM lawang_schema_version")).isEqualTo(1);
+            assertThat(count(c, "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'lawang%'")).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void create_refusesADatabaseWithAnUnknownVersion() throws SQLException {
+        DataSource ds = TestDatabase.fresh();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO lawang_schema_version (version) VALUES (7)");
+        }
+
+        assertThatThrownBy(() -> JdbcSchema.create(ds))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("version 7");
+    }
+
+    @Test
+    void create_byManyInstancesAtOnce_createsTheSchemaOnce() throws Exception {
+        DataSource empty = emptyDatabase();
+        Thread[] threads = new Thread[4];
+        Throwable[] failures = new Throwable[threads.length];
+        for (int i = 0; i < threads.length; i++) {
+            int index = i;
+            threads[i] = new Thread(() -> {
+                try {
+                    JdbcSchema.create(empty);
+                } catch (RuntimeException e) {
+                    failures[index] = e;
+                }
+            });
+            threads[i].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        assertThat(failures).containsOnlyNulls();
+        try (Connection c = empty.getConnection()) {
+            assertThat(count(c, "SELECT count(*) FROM lawang_schema_version")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void create_onAnUnreachableServer_throwsDatabaseUnavailable() {
+        try (HikariDataSource nowhere = TestDatabase.poolAt("jdbc:postgresql://127.0.0.1:1/none", 1, 250)) {
+            assertThatThrownBy(() -> JdbcSchema.create(nowhere))
+                    .isInstanceOf(DatabaseUnavailableException.class)
+                    .satisfies(e -> assertThat(((DatabaseUnavailableException) e).sqlState()).hasValue("08001"));
+        }
+    }
+
+    private static DataSource emptyDatabase() throws SQLException {
+        String name = "lawang_empty_" + System.nanoTime();
+        try (Connection c = TestDatabase.server().getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " TEMPLATE template0");
+        }
+        return TestDatabase.server().getDatabase("postgres", name);
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
