@@ -427,7 +427,7 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
 
         @Override
         boolean covers(double latitude, double longitude) {
-            return distanceFromCentre(latitude, longitude) <= radius + BOUNDARY_TOLERANCE_METERS;
+            return coversCircle(shape, latitude, longitude);
         }
 
         @Override
@@ -435,7 +435,7 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
             return shape;
         }
 
-        /** Covers test on a circle's shape array, computed exactly as {@link #covers(double, double)}. */
+        /** Covers test on a circle's shape array; the same arithmetic as {@link #locate(double, double, double)}. */
         static boolean coversCircle(double[] sh, double latitude, double longitude) {
             double dLat = latitude - sh[LAT0];
             double dy = dLat * sh[KY];
