@@ -19,7 +19,7 @@ class JdbcLedgerTest extends OccupancyLedgerContract {
 
     @BeforeAll
     static void openPool() {
-        pool = TestDatabase.pool(TestDatabase.createDatabase(TestDatabase.server()), 16);
+        pool = TestDatabase.pool(TestDatabase.createQuickDatabase(), 16);
     }
 
     @AfterAll
