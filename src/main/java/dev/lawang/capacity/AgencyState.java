@@ -7,15 +7,9 @@ import dev.lawang.directory.AgencyId;
  *
  * <p>Mutable; guarded by the lock of its {@link SiteState}.
  */
-final class AgencyState {
+final class AgencyState extends Counts {
     final AgencyId id;
     final SiteState site;
-    final int[] present = new int[SiteState.ROLES];
-    final long[] admitted = new long[SiteState.ROLES];
-    int limit = SiteState.NONE;
-    int limitMask = SiteState.EVERYONE;
-    int quota = SiteState.NONE;
-    int quotaMask = SiteState.GUESTS;
     private long epoch = -1;
 
     AgencyState(AgencyId id, SiteState site) {
@@ -28,16 +22,7 @@ final class AgencyState {
         if (epoch == site.epoch) {
             return;
         }
-        Limit present = policy.agencyPresentLimit(site.id, id);
-        limit = present == null ? SiteState.NONE : present.scaled(site.percent);
-        limitMask = present == null ? SiteState.EVERYONE : present.roleMask();
-        Limit daily = policy.agencyQuotaLimit(site.id, id);
-        quota = daily == null ? SiteState.NONE : daily.scaled(site.percent);
-        quotaMask = daily == null ? SiteState.GUESTS : daily.roleMask();
+        limits(policy.agencyPresentLimit(site.id, id), policy.agencyQuotaLimit(site.id, id), site.percent);
         epoch = site.epoch;
-    }
-
-    Occupancy occupancy() {
-        return SiteState.occupancy(present, limit, limitMask, admitted, quota, quotaMask);
     }
 }

@@ -102,6 +102,11 @@ public final class InMemoryLedger implements OccupancyLedger {
         SiteState other = previous == null ? target : previous.site;
         SiteState first = other.id.compareTo(target.id) <= 0 ? other : target;
         SiteState second = first == target ? other : target;
+        if (first == second) {
+            synchronized (first) {
+                return admitLocked(request, rules, target, previous);
+            }
+        }
         synchronized (first) {
             synchronized (second) {
                 return admitLocked(request, rules, target, previous);
@@ -165,11 +170,8 @@ public final class InMemoryLedger implements OccupancyLedger {
         if (previous != null) {
             moved = close(previous, now, Departure.Cause.MOVED);
         }
-        int role = request.role().index();
-        target.present[role]++;
-        target.admitted[role]++;
-        agency.present[role]++;
-        agency.admitted[role]++;
+        target.enter(request.role());
+        agency.enter(request.role());
         lease.open = true;
         return new Admitted(lease.toStay(), false, moved);
     }
@@ -178,7 +180,7 @@ public final class InMemoryLedger implements OccupancyLedger {
     private static @Nullable Refused check(Role role, SiteState site, AgencyState agency, @Nullable Lease previous) {
         int bit = role.bit();
         if (site.limit != SiteState.NONE && (site.limitMask & bit) != 0) {
-            long present = SiteState.sum(site.present, site.limitMask);
+            long present = site.present(site.limitMask);
             boolean frees = previous != null && previous.site == site
                     && (site.limitMask & previous.role.bit()) != 0;
             if ((frees ? present - 1 : present) >= site.limit) {
@@ -186,19 +188,19 @@ public final class InMemoryLedger implements OccupancyLedger {
             }
         }
         if (agency.limit != SiteState.NONE && (agency.limitMask & bit) != 0) {
-            long present = SiteState.sum(agency.present, agency.limitMask);
+            long present = agency.present(agency.limitMask);
             if (present >= agency.limit) {
                 return new Refused(CapacityRefusal.AGENCY_FULL, present, agency.limit);
             }
         }
         if (site.quota != SiteState.NONE && (site.quotaMask & bit) != 0) {
-            long admitted = SiteState.sum(site.admitted, site.quotaMask);
+            long admitted = site.admitted(site.quotaMask);
             if (admitted >= site.quota) {
                 return new Refused(CapacityRefusal.DAILY_QUOTA_REACHED, admitted, site.quota);
             }
         }
         if (agency.quota != SiteState.NONE && (agency.quotaMask & bit) != 0) {
-            long admitted = SiteState.sum(agency.admitted, agency.quotaMask);
+            long admitted = agency.admitted(agency.quotaMask);
             if (admitted >= agency.quota) {
                 return new Refused(CapacityRefusal.DAILY_QUOTA_REACHED, admitted, agency.quota);
             }
@@ -215,9 +217,8 @@ public final class InMemoryLedger implements OccupancyLedger {
     private Departure close(Lease lease, long now, Departure.Cause cause) {
         lease.open = false;
         byId.remove(lease);
-        int role = lease.role.index();
-        lease.site.present[role]--;
-        lease.agency.present[role]--;
+        lease.site.leave(lease.role);
+        lease.agency.leave(lease.role);
         return new Departure(lease.toStay(), Lease.instant(Math.max(now, lease.startMicros)), cause);
     }
 

@@ -13,18 +13,10 @@ public enum Role {
     /** A visitor: a member of the public or a guest of an agency. */
     GUEST(1);
 
-    /** The number of roles: the length of per-role count arrays. */
-    static final int COUNT = 2;
-
     private final int index;
 
     Role(int index) {
         this.index = index;
-    }
-
-    /** The position of this role in per-role count arrays. */
-    int index() {
-        return index;
     }
 
     /** The bit of this role in a role mask. */

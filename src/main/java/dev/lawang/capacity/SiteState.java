@@ -13,30 +13,24 @@ import org.jspecify.annotations.Nullable;
  * or the policy changes, so that an admission needs no time-zone arithmetic.
  *
  * <p>Mutable; every field but {@link #id} is guarded by this object's monitor, which is the site's lock.
- * {@link #lastMicros} is also read without the lock, as a hint.
  */
-final class SiteState {
-    static final int ROLES = Role.COUNT;
-    static final int EVERYONE = (1 << ROLES) - 1;
-    static final int GUESTS = Role.GUEST.bit();
-    static final int NONE = -1;
-
+final class SiteState extends Counts {
     final SiteId id;
-    final int[] present = new int[ROLES];
-    final long[] admitted = new long[ROLES];
-    int limit = NONE;
-    int limitMask = EVERYONE;
-    int quota = NONE;
-    int quotaMask = GUESTS;
     int percent = 100;
     long epoch;
 
-    /** The latest clock reading seen at this site: the site's time never runs backwards. */
-    volatile long lastMicros = Long.MIN_VALUE;
+    /**
+     * The latest clock reading seen at this site: the site's time never runs backwards. Written under the lock;
+     * {@link InMemoryLedger#expire()} also reads it without the lock to pick candidates, and checks again under the
+     * lock, so a stale read costs nothing but a candidate missed until the next call.
+     */
+    long lastMicros = Long.MIN_VALUE;
     private @Nullable CapacityPolicy rulesFrom;
     private @Nullable LocalDate day;
     private long dayEndMicros = Long.MIN_VALUE;
     private final Map<AgencyId, AgencyState> agencies = new HashMap<>();
+    /** The agency of the latest admission: most sites serve one agency, or one at a time. */
+    private @Nullable AgencyState lastAgency;
 
     SiteState(SiteId id) {
         this.id = id;
@@ -72,30 +66,30 @@ final class SiteState {
         if (current == null || today.isAfter(current)) {
             current = today;
             day = today;
-            clear(admitted);
+            startDay();
             for (AgencyState agency : agencies.values()) {
-                clear(agency.admitted);
+                agency.startDay();
             }
         }
         dayEndMicros = Lease.micros(current.plusDays(1).atStartOfDay(zone).toInstant());
         percent = policy.levels(id).percentOn(current);
-        Limit present = policy.sitePresentLimit(id);
-        limit = present == null ? NONE : present.scaled(percent);
-        limitMask = present == null ? EVERYONE : present.roleMask();
-        Limit daily = policy.siteQuotaLimit(id);
-        quota = daily == null ? NONE : daily.scaled(percent);
-        quotaMask = daily == null ? GUESTS : daily.roleMask();
+        limits(policy.sitePresentLimit(id), policy.siteQuotaLimit(id), percent);
         rulesFrom = policy;
         epoch++;
     }
 
     /** Returns the agency's counts at this site, creating them; call {@link AgencyState#refresh} before use. */
     AgencyState agency(AgencyId agency) {
+        AgencyState last = lastAgency;
+        if (last != null && last.id.equals(agency)) {
+            return last;
+        }
         AgencyState state = agencies.get(agency);
         if (state == null) {
             state = new AgencyState(agency, this);
             agencies.put(agency, state);
         }
+        lastAgency = state;
         return state;
     }
 
@@ -103,46 +97,5 @@ final class SiteState {
     AgencyState agencyOrEmpty(AgencyId agency) {
         AgencyState state = agencies.get(agency);
         return state == null ? new AgencyState(agency, this) : state;
-    }
-
-    static long sum(int[] counts, int mask) {
-        long sum = 0;
-        for (int i = 0; i < counts.length; i++) {
-            if ((mask & (1 << i)) != 0) {
-                sum += counts[i];
-            }
-        }
-        return sum;
-    }
-
-    static long sum(long[] counts, int mask) {
-        long sum = 0;
-        for (int i = 0; i < counts.length; i++) {
-            if ((mask & (1 << i)) != 0) {
-                sum += counts[i];
-            }
-        }
-        return sum;
-    }
-
-    private static void clear(long[] counts) {
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = 0;
-        }
-    }
-
-    Occupancy occupancy() {
-        return occupancy(present, limit, limitMask, admitted, quota, quotaMask);
-    }
-
-    static Occupancy occupancy(int[] present, int limit, int limitMask, long[] admitted, int quota, int quotaMask) {
-        Occupancy occupancy = Occupancy.of((int) sum(present, limitMask), sum(admitted, quotaMask));
-        if (limit != NONE) {
-            occupancy = occupancy.withLimit(limit);
-        }
-        if (quota != NONE) {
-            occupancy = occupancy.withDailyQuota(quota);
-        }
-        return occupancy;
     }
 }

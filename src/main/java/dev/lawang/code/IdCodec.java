@@ -37,7 +37,33 @@ final class IdCodec {
     private static final int ESCAPE = 63;
     private static final int MAX_ID_LENGTH = 64;
 
+    /** A table entry: its text, its symbol, and for secondary words the 6-bit index after the escape, else -1. */
+    private record Entry(String text, int symbol, int index) {}
+
+    /** Table entries by first character, longest first, so that the first match is the greedy choice. */
+    private static final Entry[][] BY_FIRST_CHAR = byFirstChar();
+
     private IdCodec() {}
+
+    private static Entry[][] byFirstChar() {
+        List<List<Entry>> lists = new ArrayList<>();
+        for (int c = 0; c < 128; c++) {
+            lists.add(new ArrayList<>());
+        }
+        for (int p = 0; p < PRIMARY.size(); p++) {
+            lists.get(PRIMARY.get(p).charAt(0)).add(new Entry(PRIMARY.get(p), FIRST_PRIMARY + p, -1));
+        }
+        for (int s = 0; s < SECONDARY.size(); s++) {
+            lists.get(SECONDARY.get(s).charAt(0)).add(new Entry(SECONDARY.get(s), ESCAPE, s));
+        }
+        Entry[][] out = new Entry[128][];
+        for (int c = 0; c < 128; c++) {
+            List<Entry> list = lists.get(c);
+            list.sort((a, b) -> Integer.compare(b.text.length(), a.text.length()));
+            out[c] = list.isEmpty() ? null : list.toArray(Entry[]::new);
+        }
+        return out;
+    }
 
     /** Encodes the site and the agencies (in their iteration order, which the caller keeps ascending). */
     static byte[] encode(SiteId site, Set<AgencyId> agencies) {
@@ -52,34 +78,27 @@ final class IdCodec {
     private static void encodeId(String id, BitWriter out) {
         int i = 0;
         while (i < id.length()) {
-            int bestLength = 1;
-            int bestSymbol = -1;
-            int bestIndex = -1;
-            for (int p = 0; p < PRIMARY.size(); p++) {
-                String entry = PRIMARY.get(p);
-                if (entry.length() > bestLength && id.startsWith(entry, i)) {
-                    bestLength = entry.length();
-                    bestSymbol = FIRST_PRIMARY + p;
-                    bestIndex = -1;
+            Entry match = null;
+            char first = id.charAt(i);
+            Entry[] candidates = first < BY_FIRST_CHAR.length ? BY_FIRST_CHAR[first] : null;
+            if (candidates != null) {
+                for (Entry candidate : candidates) {
+                    if (id.startsWith(candidate.text, i)) {
+                        match = candidate;
+                        break;
+                    }
                 }
             }
-            for (int s = 0; s < SECONDARY.size(); s++) {
-                String entry = SECONDARY.get(s);
-                if (entry.length() > bestLength && id.startsWith(entry, i)) {
-                    bestLength = entry.length();
-                    bestSymbol = ESCAPE;
-                    bestIndex = s;
-                }
-            }
-            if (bestSymbol < 0) {
-                out.write(literal(id.charAt(i)), 6);
+            if (match == null) {
+                out.write(literal(first), 6);
+                i++;
             } else {
-                out.write(bestSymbol, 6);
-                if (bestIndex >= 0) {
-                    out.write(bestIndex, 6);
+                out.write(match.symbol, 6);
+                if (match.index >= 0) {
+                    out.write(match.index, 6);
                 }
+                i += match.text.length();
             }
-            i += bestLength;
         }
         out.write(END, 6);
     }

@@ -110,6 +110,7 @@ public final class CoverageReport {
                         Map.of("code", code.id().toString(), "site", code.site().value())));
                 continue;
             }
+            boolean coversSomeone = false;
             for (AgencyId agency : new TreeSet<>(code.agencies())) {
                 if (directory.agency(agency).isEmpty()) {
                     problems.add(Problem.of("codes", "unknownAgency", "Code " + code.id() + " covers the agency '"
@@ -123,7 +124,11 @@ public final class CoverageReport {
                 } else {
                     byAgency.computeIfAbsent(agency, a -> new ArrayList<>()).add(new CodeCoverage(code.id(),
                             site.id(), code.agencies().size(), code.validUntil()));
+                    coversSomeone = true;
                 }
+            }
+            if (!coversSomeone) {
+                continue;
             }
             lastBySite.merge(site.id(), new ExpiringSite(site.id(), site.name(), code.validUntil()),
                     (a, b) -> a.validUntil().isAfter(b.validUntil()) ? a : b);

@@ -84,7 +84,7 @@ public final class ReferenceLedger implements OccupancyLedger {
             if (agency == null || e.getKey().equals(agency)) {
                 for (Role role : Role.values()) {
                     if ((mask & role.bit()) != 0) {
-                        sum += e.getValue()[role.index()];
+                        sum += e.getValue()[role.ordinal()];
                     }
                 }
             }
@@ -153,7 +153,7 @@ public final class ReferenceLedger implements OccupancyLedger {
         open.put(request.visitId(), new Open(stay, request.visitorKey()));
         byVisitor.put(request.visitorKey(), request.visitId());
         admittedToday.computeIfAbsent(site, s -> new HashMap<>())
-                .computeIfAbsent(request.agency(), a -> new long[Role.COUNT])[request.role().index()]++;
+                .computeIfAbsent(request.agency(), a -> new long[Role.values().length])[request.role().ordinal()]++;
         return new Admitted(stay, false, moved);
     }
 

@@ -1,89 +1,491 @@
 package dev.lawang.demo;
 
+import dev.lawang.CheckIn;
+import dev.lawang.Decision;
+import dev.lawang.Gate;
+import dev.lawang.GateEvent;
+import dev.lawang.MutableClock;
+import dev.lawang.RefusalReason;
+import dev.lawang.Screening;
+import dev.lawang.WalkIn;
+import dev.lawang.capacity.CapacityPolicy;
+import dev.lawang.capacity.Occupancy;
+import dev.lawang.capacity.Role;
+import dev.lawang.code.Issuer;
+import dev.lawang.code.SharedCode;
+import dev.lawang.code.TrustList;
+import dev.lawang.code.Verifier;
+import dev.lawang.directory.Agency;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
-import dev.lawang.geo.Containment;
 import dev.lawang.geo.Fix;
 import dev.lawang.geo.GeoPoint;
-import dev.lawang.geo.Geofence;
+import dev.lawang.qr.Poster;
+import dev.lawang.qr.QrImages;
+import dev.lawang.request.AgencyCoverage;
+import dev.lawang.request.CodeRequest;
+import dev.lawang.request.CoverageReport;
+import dev.lawang.request.CoverageState;
+import dev.lawang.request.RequestBook;
+import dev.lawang.request.RequestEntry;
+import dev.lawang.request.RequestId;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.Visit;
+import dev.lawang.visit.VisitorRef;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The demo of README command 1: loads the Sragen directory (docs/examples/sragen.geojson) and shows what the library
- * does with it. Run with {@code mvn -q test-compile exec:java}.
+ * The demo of README command 1 ({@code mvn -q test-compile exec:java}): a working day at the offices of Sragen
+ * regency, 15 December 2021.
+ *
+ * <p>It loads the directory (docs/examples/sragen.geojson), issues the codes (one shared code for the 14 units of the
+ * Setda complex, one for each other office that had received its code, none for the civil registry), writes a PNG
+ * and a printable poster per code, runs a day of check-ins, walk-ins, refusals and automatic check-outs on a fixed
+ * clock, prints a short log and a summary, and writes {@code target/demo/index.html}.
  */
 public final class SragenDemo {
-    private SragenDemo() {}
+    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    static final LocalDate DAY = LocalDate.of(2021, 12, 15);
+    static final SiteId SETDA = SiteId.of("setda-complex");
+    static final SiteId DUKCAPIL_OFFICE = SiteId.of("dispendukcapil");
+    static final AgencyId DUKCAPIL = AgencyId.of("dispendukcapil");
+    static final SiteId KEJARI_OFFICE = SiteId.of("kejari-sragen");
+    static final int DUKCAPIL_QUOTA = 150;
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter POSTER_DATE =
+            DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm 'WIB'", Locale.forLanguageTag("id"));
+    private static final byte[] SECRET = "Sragen demo pepper: keep it out of the database".getBytes(
+            StandardCharsets.UTF_8);
+
+    private final Directory directory;
+    private final Path out;
+    private final MutableClock clock = new MutableClock(at(6, 45));
+    private final Issuer authority = Issuer.generate();
+    private final Map<SiteId, IssuedCode> codes = new LinkedHashMap<>();
+    private final Map<String, Integer> eventCounts = new TreeMap<>();
+    private final Map<RefusalReason, Integer> refusals = new EnumMap<>(RefusalReason.class);
+    private final Map<SiteId, Integer> expiredThisHour = new TreeMap<>();
+    private final List<DemoPage.Sample> samples = new ArrayList<>();
+    private final List<String> notable = new ArrayList<>();
+    private final Map<SiteId, Integer> peak = new TreeMap<>();
+    private Gate gate;
+    private RequestBook book;
+    private CoverageReport coverage;
+
+    private SragenDemo(Directory directory, Path out) {
+        this.directory = directory;
+        this.out = out;
+    }
+
+    /** A code as issued, with the files written for it. */
+    record IssuedCode(SharedCode code, String text, String pngFile, String posterFile) {}
 
     /**
      * Runs the demo.
      *
-     * @param args an optional path to a directory file instead of the Sragen example
-     * @throws IOException if the file cannot be read
+     * @param args an optional directory file instead of docs/examples/sragen.geojson
+     * @throws IOException if a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
+        long started = System.nanoTime();
         Path file = Path.of(args.length > 0 ? args[0] : "docs/examples/sragen.geojson");
-        Directory dir;
+        Directory directory;
         try (Reader reader = Files.newBufferedReader(file)) {
-            dir = Directory.readGeoJson(reader);
+            directory = Directory.readGeoJson(reader);
         }
-        System.out.printf("Loaded %s: %d agencies at %d sites%n", file, dir.agencies().size(), dir.sites().size());
-        long puskesmas = count(dir, "puskesmas-");
-        long kecamatan = count(dir, "kecamatan-");
-        System.out.printf("  %d puskesmas, %d kecamatan offices, %d other sites%n", puskesmas, kecamatan,
-                dir.sites().size() - puskesmas - kecamatan);
+        Path out = Path.of("target", "demo");
+        Files.createDirectories(out.resolve("codes"));
+        SragenDemo demo = new SragenDemo(directory, out);
+        System.out.printf("Lawang demo: Sragen regency, %s%n", DAY);
+        System.out.printf("Loaded %s: %d agencies at %d sites%n", file, directory.agencies().size(),
+                directory.sites().size());
+        demo.issueCodes();
+        demo.buildGate();
+        demo.simulateDay();
+        demo.summarise();
+        Path page = new DemoPage(directory, demo.codes, demo.coverage, demo.samples, demo.notable, demo.refusals, demo.peak,
+                DUKCAPIL_QUOTA).write(out);
+        System.out.printf("%nWrote %s and %d codes (PNG and poster SVG) to %s in %.1f s%n", page.getFileName(),
+                demo.codes.size(), out.resolve("codes"), (System.nanoTime() - started) / 1e9);
+    }
 
-        Site setda = dir.site(SiteId.of("setda-complex")).orElseThrow();
-        System.out.printf("%nOne shared site: %s houses %d units:%n", setda.name(), setda.tenants().size());
-        System.out.println("  " + setda.tenants().stream()
-                .map(id -> dir.agency(id).orElseThrow().name())
-                .collect(Collectors.joining(", ")));
-        System.out.printf("  Sections of %s: %d%n", dir.agency(AgencyId.of("setda")).orElseThrow().name(),
-                dir.subAgencies(AgencyId.of("setda")).size());
+    static Instant at(int hour, int minute) {
+        return ZonedDateTime.of(DAY, LocalTime.of(hour, minute), WIB).toInstant();
+    }
 
-        System.out.println("\nWhich site is here? (Directory.sitesAt, through the spatial index)");
-        GeoPoint puskesmasGemolong = dir.site(SiteId.of("puskesmas-gemolong")).orElseThrow().geofence()
-                .interiorPoint();
-        List<Place> places = List.of(
-                new Place("in the Setda courtyard", GeoPoint.of(-7.4265, 111.0210)),
-                new Place("at Puskesmas Gemolong", puskesmasGemolong),
-                new Place("in a rice field near Ngrampal", GeoPoint.of(-7.4000, 110.9900)));
-        for (Place place : places) {
-            List<Site> here = dir.sitesAt(place.point());
-            System.out.printf("  %-32s %s%n", place.label() + ":",
-                    here.isEmpty() ? "no site" : here.stream().map(Site::name).collect(Collectors.joining(", ")));
+    /**
+     * Codes as they stood in the case: every office requested one; the Setda complex (one code for its 14 units),
+     * the health sites, the residences and Kejari received theirs; the kecamatan offices were still waiting; the civil
+     * registry had none.
+     */
+    private void issueCodes() throws IOException {
+        Instant from = ZonedDateTime.of(LocalDate.of(2021, 12, 1), LocalTime.MIDNIGHT, WIB).toInstant();
+        Instant until = ZonedDateTime.of(LocalDate.of(2022, 3, 1), LocalTime.MIDNIGHT, WIB).toInstant();
+        book = RequestBook.create(clock);
+        List<RequestId> granted = new ArrayList<>();
+        int n = 0;
+        for (Site site : directory.sites()) {
+            String id = site.id().value();
+            boolean granting = site.id().equals(SETDA) || id.startsWith("puskesmas-") || id.startsWith("rsud")
+                    || id.startsWith("dkk") || id.startsWith("rumdin-") || id.startsWith("kejari");
+            if (site.id().equals(DUKCAPIL_OFFICE)) {
+                continue;
+            }
+            clock.set(ZonedDateTime.of(LocalDate.of(2021, 11, 22), LocalTime.of(8, 0), WIB).toInstant()
+                    .plus(Duration.ofHours(3L * n++)));
+            AgencyId requester = site.id().equals(SETDA) ? AgencyId.of("diskominfo") : site.tenants().iterator().next();
+            RequestEntry entry = book.submit(CodeRequest.builder(requester, site.id()).covering(site.tenants())
+                    .position(site.geofence().interiorPoint()).staffUsers(site.tenants().size() * 12)
+                    .expectedGuestsPerDay(site.id().equals(SETDA) ? 150 : 60)
+                    .photo(URI.create("https://sragen.example.go.id/photos/" + id + "-front.jpg"))
+                    .contact("it@" + id + ".sragen.example.go.id").build(), directory, "operator " + requester);
+            if (granting) {
+                granted.add(entry.id());
+            }
         }
-
-        Geofence fence = setda.geofence();
-        System.out.printf("%nIs the visitor inside %s? (Geofence.locate at 95 %% confidence)%n", setda.name());
-        GeoPoint gate = GeoPoint.of(-7.4247, 111.0210);
-        List<Example> fixes = List.of(
-                new Example("courtyard, good GPS (5 m)", Fix.of(GeoPoint.of(-7.4265, 111.0210), 5)),
-                new Example("courtyard, indoor GPS (65 m)", Fix.of(GeoPoint.of(-7.4265, 111.0210), 65)),
-                new Example("at the front gate (8 m)", Fix.of(gate, 8)),
-                new Example("across the road (10 m)", Fix.of(GeoPoint.of(-7.4244, 111.0210), 10)),
-                new Example("at the alun-alun (30 m)", Fix.of(GeoPoint.of(-7.4310, 111.0250), 30)));
-        for (Example example : fixes) {
-            Containment at95 = fence.locate(example.fix());
-            Containment at99 = fence.locate(example.fix(), 0.99);
-            System.out.printf(Locale.ROOT, "  %-30s %-9s (at 99 %%: %-9s) %6.1f m from the fence%n",
-                    example.label(), at95, at99, fence.distanceTo(example.fix().point()));
+        clock.set(ZonedDateTime.of(LocalDate.of(2021, 11, 30), LocalTime.of(10, 0), WIB).toInstant());
+        for (RequestId id : granted) {
+            book.approve(id, "ministry reviewer");
+            book.issue(id, authority, from, until, "ministry issuing desk");
+        }
+        for (RequestEntry entry : book.entries()) {
+            if (entry.code().isEmpty()) {
+                continue;
+            }
+            SharedCode code = entry.code().get();
+            String text = entry.codeText().orElseThrow();
+            Site site = directory.site(code.site()).orElseThrow();
+            String png = "codes/" + site.id().value() + ".png";
+            String poster = "codes/" + site.id().value() + "-poster.svg";
+            Files.write(out.resolve(png), QrImages.png(text, 512));
+            List<String> names = code.agencies().stream().map(a -> directory.agency(a).map(Agency::name)
+                    .orElse(a.value())).toList();
+            Files.writeString(out.resolve(poster), QrImages.posterSvg(text, Poster.of(site.name(),
+                    site.address().orElse(""), names, POSTER_DATE.format(from.atZone(WIB)),
+                    POSTER_DATE.format(until.atZone(WIB)))));
+            codes.put(site.id(), new IssuedCode(code, text, png, poster));
+        }
+        clock.set(at(6, 45));
+        IssuedCode setda = codes.get(SETDA);
+        System.out.printf("%nIssued %d signed codes through the request book, valid %s to %s:%n", codes.size(),
+                LocalDate.of(2021, 12, 1), LocalDate.of(2022, 2, 28));
+        System.out.printf("  the Setda complex: ONE code covering %d units (QR version %d, %d characters)%n",
+                setda.code().agencies().size(), QrImages.version(setda.text()), setda.text().length());
+        System.out.printf("  %d other sites with a code of their own (RSUD, DKK, 25 puskesmas, residences, Kejari)%n",
+                codes.size() - 1);
+        coverage = CoverageReport.of(directory, book, book.issuedCodes(), trust(), at(6, 45));
+        System.out.printf("Coverage on the morning of %s: %s%n", DAY, coverage.summary());
+        for (AgencyCoverage a : coverage.uncovered()) {
+            if (a.state() == CoverageState.NONE && !directory.sitesOf(a.agency()).isEmpty()) {
+                System.out.printf("  %s: %s%n", a.name(), "no code and no request: screens visitors by hand");
+            }
         }
     }
 
-    private static long count(Directory dir, String prefix) {
-        return dir.sites().stream().filter(s -> s.id().value().startsWith(prefix)).count();
+    private TrustList trust() {
+        return TrustList.builder().trust(authority.publicKey()).build();
     }
 
-    private record Place(String label, GeoPoint point) {}
+    private void buildGate() {
+        CapacityPolicy policy = CapacityPolicy.builder()
+                .maxPresent(SETDA, 120)
+                .maxPresent(DUKCAPIL_OFFICE, 50)
+                .dailyQuota(DUKCAPIL_OFFICE, DUKCAPIL, DUKCAPIL_QUOTA, Role.GUEST)
+                .defaultStay(Duration.ofMinutes(270))
+                .build();
+        gate = Gate.builder()
+                .directory(directory)
+                .verifier(Verifier.of(trust()))
+                .policy(policy)
+                .clock(clock)
+                .listener(this::count)
+                .build();
+    }
 
-    private record Example(String label, Fix fix) {}
+    private void count(GateEvent event) {
+        eventCounts.merge(event.getClass().getSimpleName(), 1, Integer::sum);
+        if (event instanceof GateEvent.Refused r) {
+            refusals.merge(r.reason(), 1, Integer::sum);
+        } else if (event instanceof GateEvent.Expired e) {
+            expiredThisHour.merge(e.visit().site(), 1, Integer::sum);
+        }
+    }
+
+    /** One thing that happens at a moment of the day. */
+    private record Step(Instant when, int order, Runnable action) {}
+
+    private void simulateDay() {
+        SplittableRandom random = new SplittableRandom(20211215);
+        PriorityQueue<Step> day = new PriorityQueue<>((a, b) -> a.when().equals(b.when())
+                ? Integer.compare(a.order(), b.order()) : a.when().compareTo(b.when()));
+        AtomicInteger order = new AtomicInteger();
+        Site setda = directory.site(SETDA).orElseThrow();
+        List<AgencyId> units = List.copyOf(setda.tenants());
+        GeoPoint inSetda = setda.geofence().interiorPoint();
+        int[] counters = new int[4];
+
+        // Staff of the 14 units: 5 each, a morning and an afternoon shift; some forget to check out.
+        int person = 0;
+        for (AgencyId unit : units) {
+            for (int k = 0; k < 5; k++) {
+                VisitorRef staff = visitor(++person);
+                Instant morning = at(7, 0).plus(minutes(random.nextInt(50)));
+                Instant lunch = at(11, 0).plus(minutes(random.nextInt(30)));
+                Instant afternoon = at(12, 30).plus(minutes(random.nextInt(30)));
+                Instant home = at(15, 30).plus(minutes(random.nextInt(45)));
+                boolean forgetsMorning = random.nextInt(5) == 0;
+                boolean forgetsEvening = random.nextInt(6) == 0;
+                TicketId[] ticket = new TicketId[1];
+                day.add(new Step(morning, order.incrementAndGet(), () -> {
+                    ticket[0] = admit(gate.checkIn(new CheckIn(codes.get(SETDA).text(), staff, unit, Role.STAFF,
+                            fixAt(inSetda), null)), null);
+                    counters[0]++;
+                }));
+                if (!forgetsMorning) {
+                    day.add(new Step(lunch, order.incrementAndGet(), () -> gate.checkOut(ticket[0])));
+                }
+                day.add(new Step(afternoon, order.incrementAndGet(), () -> ticket[0] = admit(gate.checkIn(
+                        new CheckIn(codes.get(SETDA).text(), staff, unit, Role.STAFF, fixAt(inSetda), null)), null)));
+                if (!forgetsEvening) {
+                    day.add(new Step(home, order.incrementAndGet(), () -> gate.checkOut(ticket[0])));
+                }
+            }
+        }
+        day.add(new Step(at(7, 55), order.incrementAndGet(), () -> say(at(7, 55), String.format(
+                "%d staff of the %d Setda units checked in with the one shared code", counters[0], units.size()))));
+
+        // Guests of the Setda units through the day; a quarter forget to check out.
+        for (int g = 0; g < 110; g++) {
+            VisitorRef guest = visitor(++person);
+            AgencyId unit = units.get(random.nextInt(units.size()));
+            Instant arrives = at(8, 0).plus(minutes(random.nextInt(6 * 60 + 30)));
+            Instant leaves = arrives.plus(minutes(15 + random.nextInt(75)));
+            boolean forgets = random.nextInt(4) == 0;
+            boolean first = g < 2;
+            TicketId[] ticket = new TicketId[1];
+            day.add(new Step(arrives, order.incrementAndGet(), () -> ticket[0] = admit(gate.checkIn(
+                    new CheckIn(codes.get(SETDA).text(), guest, unit, Role.GUEST, fixAt(inSetda), null)),
+                    first ? "guest for " + unit + " at the Setda complex" : null)));
+            if (!forgets) {
+                day.add(new Step(leaves, order.incrementAndGet(), () -> {
+                    if (ticket[0] != null) {
+                        gate.checkOut(ticket[0]);
+                    }
+                }));
+            }
+        }
+
+        // Guests at the hospital and the health centres, each with its own code.
+        List<Site> health = directory.sites().stream().filter(s -> codes.containsKey(s.id())
+                && (s.id().value().startsWith("puskesmas-") || s.id().value().startsWith("rsud"))).toList();
+        for (int g = 0; g < 90; g++) {
+            VisitorRef patient = visitor(++person);
+            Site site = health.get(random.nextInt(health.size()));
+            AgencyId agency = site.tenants().iterator().next();
+            Instant arrives = at(7, 30).plus(minutes(random.nextInt(7 * 60)));
+            TicketId[] ticket = new TicketId[1];
+            day.add(new Step(arrives, order.incrementAndGet(), () -> ticket[0] = admit(gate.checkIn(new CheckIn(
+                    codes.get(site.id()).text(), patient, agency, Role.GUEST,
+                    fixAt(site.geofence().interiorPoint()), null)), null)));
+            day.add(new Step(arrives.plus(minutes(20 + random.nextInt(100))), order.incrementAndGet(), () -> {
+                if (ticket[0] != null) {
+                    gate.checkOut(ticket[0]);
+                }
+            }));
+        }
+
+        // The civil registry has no code: its desk screens walk-ins by hand, up to 150 guests a day.
+        for (int k = 0; k < 6; k++) {
+            VisitorRef clerk = visitor(++person);
+            day.add(new Step(at(7, 20).plus(minutes(k)), order.incrementAndGet(), () -> admit(gate.walkIn(
+                    new WalkIn(DUKCAPIL_OFFICE, DUKCAPIL, clerk, Role.STAFF, Screening.of(36.4, true, true))), null)));
+        }
+        for (int w = 1; w <= DUKCAPIL_QUOTA + 1; w++) {
+            VisitorRef resident = visitor(++person);
+            Instant arrives = at(8, 0).plus(Duration.ofSeconds(150L * (w - 1)));
+            int n = w;
+            TicketId[] ticket = new TicketId[1];
+            day.add(new Step(arrives, order.incrementAndGet(), () -> {
+                Decision d = gate.walkIn(new WalkIn(DUKCAPIL_OFFICE, DUKCAPIL, resident, Role.GUEST,
+                        Screening.of(36.2 + (n % 9) / 10.0, true, true)));
+                boolean tell = n == 1 || n == 50 || n == 100 || n == DUKCAPIL_QUOTA || n == DUKCAPIL_QUOTA + 1;
+                ticket[0] = admit(d, tell ? "walk-in #" + n + " at Dispendukcapil, screened by hand" : null);
+            }));
+            if (random.nextInt(10) > 0) {
+                day.add(new Step(arrives.plus(minutes(10 + random.nextInt(30))), order.incrementAndGet(), () -> {
+                    if (ticket[0] != null) {
+                        gate.checkOut(ticket[0]);
+                    }
+                }));
+            }
+        }
+        VisitorRef feverish = visitor(++person);
+        day.add(new Step(at(9, 17), order.incrementAndGet(), () -> admit(gate.walkIn(new WalkIn(DUKCAPIL_OFFICE,
+                DUKCAPIL, feverish, Role.GUEST, Screening.of(38.1, true, true))), "walk-in with a fever")));
+
+        // The special cases.
+        VisitorRef twice = visitor(++person);
+        AgencyId bpkpd = AgencyId.of("bpkpd");
+        day.add(new Step(at(9, 0), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(
+                codes.get(SETDA).text(), twice, bpkpd, Role.GUEST, fixAt(inSetda), null)), "guest for bpkpd")));
+        day.add(new Step(at(9, 3), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(
+                codes.get(SETDA).text(), twice, bpkpd, Role.GUEST, fixAt(inSetda), null)),
+                "the same guest scans the poster again")));
+        day.add(new Step(at(10, 40), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(
+                codes.get(KEJARI_OFFICE).text(), twice, AgencyId.of("kejari"), Role.GUEST,
+                fixAt(directory.site(KEJARI_OFFICE).orElseThrow().geofence().interiorPoint()), null)),
+                "the same guest checks in at Kejari: the Setda visit is closed first")));
+        VisitorRef atHome = visitor(++person);
+        GeoPoint home = GeoPoint.of(inSetda.latitude() + 0.0185, inSetda.longitude() + 0.004);
+        day.add(new Step(at(9, 40), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(
+                codes.get(SETDA).text(), atHome, AgencyId.of("dpmptsp"), Role.GUEST, fixAt(home), null)),
+                "a photographed poster, scanned at home")));
+        Issuer forger = Issuer.generate();
+        String forged = forger.sign(SharedCode.builder(SETDA).covering(units).validFrom(at(0, 0))
+                .validUntil(at(23, 0)).build());
+        VisitorRef fooled = visitor(++person);
+        day.add(new Step(at(10, 5), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(forged, fooled,
+                AgencyId.of("diskominfo"), Role.GUEST, fixAt(inSetda), null)),
+                "a look-alike poster signed by someone else")));
+        Site kejari = directory.site(KEJARI_OFFICE).orElseThrow();
+        String expired = authority.sign(SharedCode.builder(KEJARI_OFFICE).covering(kejari.tenants())
+                .validFrom(at(0, 0).minus(Duration.ofDays(105))).validUntil(at(0, 0).minus(Duration.ofDays(14)))
+                .build());
+        VisitorRef late = visitor(++person);
+        day.add(new Step(at(10, 20), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(expired, late,
+                AgencyId.of("kejari"), Role.GUEST, fixAt(kejari.geofence().interiorPoint()), null)),
+                "Kejari's old poster, not yet taken down")));
+
+        // The sweeper, every five minutes, like a host's scheduler; it also samples occupancy for the chart.
+        for (Instant t = at(6, 45); !t.isAfter(at(17, 30)); t = t.plus(minutes(5))) {
+            Instant tick = t;
+            day.add(new Step(tick, Integer.MAX_VALUE, () -> sweep(tick)));
+        }
+
+        System.out.println("\nThe day, " + DAY + " (times WIB):");
+        while (!day.isEmpty()) {
+            Step step = day.poll();
+            clock.set(step.when());
+            step.action().run();
+        }
+    }
+
+    private void sweep(Instant tick) {
+        gate.expireStays();
+        ZonedDateTime local = tick.atZone(WIB);
+        if (local.getMinute() == 0 && !expiredThisHour.isEmpty()) {
+            int total = expiredThisHour.values().stream().mapToInt(Integer::intValue).sum();
+            say(tick, String.format("automatic check-out: %d stays ran out in the past hour %s", total,
+                    expiredThisHour));
+            expiredThisHour.clear();
+        }
+        int setda = gate.occupancy(SETDA).present();
+        Occupancy dukcapil = gate.occupancy(DUKCAPIL_OFFICE, DUKCAPIL);
+        int others = 0;
+        for (Site site : directory.sites()) {
+            int present = gate.occupancy(site.id()).present();
+            peak.merge(site.id(), present, Math::max);
+            if (!site.id().equals(SETDA) && !site.id().equals(DUKCAPIL_OFFICE)) {
+                others += present;
+            }
+        }
+        samples.add(new DemoPage.Sample(tick, setda, gate.occupancy(DUKCAPIL_OFFICE).present(), others,
+                dukcapil.admittedToday()));
+    }
+
+    /** Prints a decision when it is worth telling, counts it, and returns its ticket if admitted. */
+    private TicketId admit(Decision decision, String story) {
+        Instant now = clock.instant();
+        if (decision instanceof Decision.Admitted a) {
+            if (story != null) {
+                say(now, String.format("%-62s -> admitted%s, ticket …%s", story, a.repeat() ? " AGAIN (repeat scan:"
+                        + " same ticket, counted once)" : "", a.ticket().id().toString().substring(24)));
+            }
+            return a.ticket().id();
+        }
+        Decision.Refused r = (Decision.Refused) decision;
+        say(now, String.format("%-62s -> REFUSED %s: %s", story == null ? "a visitor" : story, r.reason(),
+                r.detail()));
+        return null;
+    }
+
+    private void say(Instant when, String line) {
+        String text = CLOCK.format(when.atZone(WIB)) + "  " + line;
+        System.out.println("  " + text);
+        notable.add(text);
+    }
+
+    private void summarise() {
+        System.out.println("\nSummary:");
+        System.out.printf("  events: %s%n", eventCounts);
+        System.out.printf("  refusals: %s%n", refusals);
+        Occupancy dukcapil = gate.occupancy(DUKCAPIL_OFFICE, DUKCAPIL);
+        System.out.printf("  Dispendukcapil: %d guests served face to face today (quota %d); the next was turned"
+                + " away%n", dukcapil.admittedToday(), DUKCAPIL_QUOTA);
+        System.out.printf("  Setda complex: peak %d present (limit 120), %d guests admitted today%n", peak.get(SETDA),
+                gate.occupancy(SETDA).admittedToday());
+        List<Visit> tracked = gate.visitLog().visitsOf(visitor(71));
+        if (!tracked.isEmpty()) {
+            Visit first = tracked.get(0);
+            List<Visit> contacts = gate.visitLog().overlapping(first, Duration.ofMinutes(15));
+            System.out.printf("  contact tracing: one Setda guest's visit %s–%s overlapped %d visits of other people"
+                    + " (15 min margin)%n", CLOCK.format(first.in().atZone(WIB)),
+                    first.out().map(o -> CLOCK.format(o.atZone(WIB))).orElse("open"), contacts.size());
+        }
+        int kept = countVisits();
+        clock.set(at(17, 30).plus(Duration.ofDays(15)));
+        gate.expireStays();
+        System.out.printf("  retention: %d visits in the log tonight; 15 days later, %d (kept for %d days)%n", kept,
+                countVisits(), gate.retention().toDays());
+    }
+
+    private int countVisits() {
+        int n = 0;
+        for (int p = 1; p <= 700; p++) {
+            n += gate.visitLog().visitsOf(visitor(p)).size();
+        }
+        return n;
+    }
+
+    private Fix fixAt(GeoPoint point) {
+        return Fix.of(point, 8).at(clock.instant());
+    }
+
+    static VisitorRef visitor(int n) {
+        return VisitorRef.pseudonymise(String.format(Locale.ROOT, "3314%02d%010d", n % 20 + 1, n), SECRET);
+    }
+
+    private static Duration minutes(long m) {
+        return Duration.ofMinutes(m);
+    }
+
+    static Optional<IssuedCode> codeOf(Map<SiteId, IssuedCode> codes, SiteId site) {
+        return Optional.ofNullable(codes.get(site));
+    }
 }

@@ -125,6 +125,18 @@ class CoverageReportTest {
     }
 
     @Test
+    void report_leavesOutCodesOfASiteRevokedBeforeACutOff() {
+        TrustList cutOff = TrustList.builder().trust(Issuer.generate().publicKey())
+                .revokeSiteBefore(CIVIC, Instant.parse("2021-12-02T00:00:00Z")).build();
+
+        CoverageReport report = CoverageReport.of(directory, RequestBook.create(clock), List.of(shared, own),
+                cutOff, NOW);
+
+        assertThat(report.count(CoverageState.COVERED)).isZero();
+        assertThat(report.expiringWithin(Duration.ofDays(30))).isEmpty();
+    }
+
+    @Test
     void report_countsACodeFromItsFirstInstantUpToButExcludingItsLast() {
         RequestBook empty = RequestBook.create(clock);
 
@@ -247,6 +259,17 @@ class CoverageReportTest {
                 - `codes.unknownSite`: Code %2$s is for the site 'town-hall', which is not in the directory; it \
                 covers nobody.
                 """.formatted(strangers.id(), nowhere.id()));
+    }
+
+    @Test
+    void expiringWithin_ignoresCodesThatCoverNobodyInTheDirectory() {
+        SharedCode misplaced = code(CIVIC, "2021-12-01T00:00:00Z", "2021-12-20T00:00:00Z", KEJARI);
+
+        CoverageReport report = CoverageReport.of(directory, RequestBook.create(clock), List.of(misplaced), NOW);
+
+        assertThat(report.expiringWithin(Duration.ofDays(30))).isEmpty();
+        assertThat(report.count(CoverageState.COVERED)).isZero();
+        assertThat(report.problems()).extracting(Problem::key).containsExactly("codes.notTenant");
     }
 
     @Test

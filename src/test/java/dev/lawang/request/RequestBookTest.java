@@ -11,6 +11,7 @@ import static dev.lawang.request.SmallRegency.completeRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -307,12 +308,15 @@ class RequestBookTest {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
+        Level before = logger.getLevel();
+        logger.setLevel(Level.TRACE);
         try {
             RequestEntry e = issued();
             assertThatThrownBy(() -> book.submit(completeRequest().contact("bad@@example.go.id").build(), directory,
                     "a")).isInstanceOf(InvalidRequestException.class).hasMessageNotContaining("bad@@");
             assertThat(e.toString()).doesNotContain("it.diskominfo@example.go.id");
         } finally {
+            logger.setLevel(before);
             logger.detachAppender(appender);
         }
 
