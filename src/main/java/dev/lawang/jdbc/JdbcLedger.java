@@ -68,6 +68,18 @@ public final class JdbcLedger implements OccupancyLedger {
     private static final String ADMIT = "SELECT * FROM lawang_admit(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?)";
 
+    /**
+     * A read sees the ledger's clock, so it moves the site's latest instant forward like any other operation; it
+     * skips that when an admission holds the site's row, which records an instant at least as late.
+     */
+    private static final String ADVANCE = "WITH t AS (SELECT coalesce(?::timestamptz, clock_timestamp()) AS now),"
+            + " moved AS (UPDATE lawang_site s SET last_at = t.now FROM t WHERE s.site_id = (SELECT site_id FROM"
+            + " lawang_site WHERE site_id = ? AND last_at < (SELECT now FROM t) FOR UPDATE SKIP LOCKED)"
+            + " RETURNING s.last_at)"
+            + " SELECT greatest((SELECT now FROM t), (SELECT last_at FROM moved),"
+            + " (SELECT last_at FROM lawang_site WHERE site_id = ?)), (SELECT last_day FROM lawang_site WHERE"
+            + " site_id = ?)";
+
     private final Transactions transactions;
     private final @Nullable Clock clock;
     private volatile CapacityPolicy policy;
@@ -107,9 +119,10 @@ public final class JdbcLedger implements OccupancyLedger {
         for (int attempt = 0; attempt < DAY_ATTEMPTS; attempt++) {
             LocalDate forDay = day;
             AdmitResult result = transactions.run("admit", c -> callAdmit(c, request, rules, zone, forDay),
-                    r -> r.outcome.equals("ADMITTED"), (c, r) -> stayOpen(c, request.visitId()), true);
+                    r -> !r.outcome.equals("OTHER_DAY") && !r.outcome.equals("ID_IN_USE"),
+                    (c, r) -> !r.outcome.equals("ADMITTED") || stayOpen(c, request.visitId()), true);
             if (result.outcome.equals("OTHER_DAY")) {
-                day = LocalDate.ofInstant(result.requireStart(), zone);
+                day = later(LocalDate.ofInstant(result.requireStart(), zone), result.lastDay);
                 continue;
             }
             if (result.outcome.equals("ID_IN_USE")) {
@@ -127,6 +140,13 @@ public final class JdbcLedger implements OccupancyLedger {
         SiteId site = request.site();
         AgencyId agency = request.agency();
         int percent = rules.levels(site).percentOn(day);
+        if (clock != null) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT * FROM lawang_lock_visitor_sites(?, ?)")) {
+                lock.setString(1, request.visitorKey());
+                lock.setString(2, site.value());
+                lock.executeQuery().close();
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement(ADMIT)) {
             ps.setObject(1, request.visitId());
             ps.setString(2, request.visitorKey());
@@ -164,6 +184,13 @@ public final class JdbcLedger implements OccupancyLedger {
     public Optional<Departure> release(UUID visitId) {
         Objects.requireNonNull(visitId, "visitId");
         return transactions.run("release", c -> {
+            if (clock != null) {
+                try (PreparedStatement lock = c.prepareStatement("SELECT lawang_lock_site(site_id) FROM lawang_stay"
+                        + " WHERE visit_id = ?")) {
+                    lock.setObject(1, visitId);
+                    lock.executeQuery().close();
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lawang_release(?, ?)")) {
                 ps.setObject(1, visitId);
                 setInstant(ps, 2, now());
@@ -203,6 +230,12 @@ public final class JdbcLedger implements OccupancyLedger {
     }
 
     private List<Departure> expireBatch(Connection c, String site) throws SQLException {
+        if (clock != null) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT lawang_lock_site(?)")) {
+                lock.setString(1, site);
+                lock.executeQuery().close();
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lawang_expire_site(?, ?, ?)")) {
             ps.setString(1, site);
             setInstant(ps, 2, now());
@@ -238,18 +271,29 @@ public final class JdbcLedger implements OccupancyLedger {
         String presentSql = agency == null
                 ? "SELECT present_staff, present_guest FROM lawang_site WHERE site_id = ?"
                 : "SELECT present_staff, present_guest FROM lawang_agency WHERE site_id = ? AND agency_id = ?";
-        return transactions.read("read", c -> {
-            Instant now;
-            try (PreparedStatement ps = c.prepareStatement("SELECT greatest(coalesce(?::timestamptz,"
-                    + " clock_timestamp()), (SELECT last_at FROM lawang_site WHERE site_id = ?))")) {
+        return transactions.run("read", c -> {
+            LocalDate day;
+            LocalDate lastDay;
+            try (PreparedStatement ps = c.prepareStatement(ADVANCE)) {
                 setInstant(ps, 1, now());
                 ps.setString(2, site.value());
+                ps.setString(3, site.value());
+                ps.setString(4, site.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    now = instant(rs, 1);
+                    lastDay = rs.getObject(2, LocalDate.class);
+                    day = later(LocalDate.ofInstant(instant(rs, 1), rules.zone(site)), lastDay);
                 }
             }
-            LocalDate day = LocalDate.ofInstant(now, rules.zone(site));
+            if (!day.equals(lastDay)) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE lawang_site SET last_day = ? WHERE site_id = ?"
+                        + " AND (last_day IS NULL OR last_day < ?)")) {
+                    ps.setObject(1, day);
+                    ps.setString(2, site.value());
+                    ps.setObject(3, day);
+                    ps.executeUpdate();
+                }
+            }
             int percent = rules.levels(site).percentOn(day);
             long[] people = counts(c, presentSql, site, agency == null ? null : agency.value(), null);
             long[] admitted = counts(c, "SELECT admitted_staff, admitted_guest FROM lawang_admitted WHERE site_id = ?"
@@ -263,7 +307,7 @@ public final class JdbcLedger implements OccupancyLedger {
                 occupancy = occupancy.withDailyQuota(quota.scaled(percent));
             }
             return occupancy;
-        });
+        }, o -> true, (c, o) -> true, false);
     }
 
     private static long[] counts(Connection c, String sql, SiteId site, @Nullable String agency,
@@ -299,6 +343,10 @@ public final class JdbcLedger implements OccupancyLedger {
     /** The instant to pass as the ledger's clock, or null to let the database read its own. */
     private @Nullable Instant now() {
         return clock == null ? null : clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static LocalDate later(LocalDate day, @Nullable LocalDate other) {
+        return other != null && other.isAfter(day) ? other : day;
     }
 
     private static void setLimit(PreparedStatement ps, int index, @Nullable Limit limit, int percent)
@@ -359,9 +407,11 @@ public final class JdbcLedger implements OccupancyLedger {
         final @Nullable Stay stay;
         final @Nullable Instant start;
         final @Nullable Departure moved;
+        final @Nullable LocalDate lastDay;
 
         private AdmitResult(String outcome, long refusedCount, int refusedLimit, @Nullable Stay stay,
-                @Nullable Instant start, @Nullable Departure moved) {
+                @Nullable Instant start, @Nullable Departure moved, @Nullable LocalDate lastDay) {
+            this.lastDay = lastDay;
             this.outcome = outcome;
             this.refusedCount = refusedCount;
             this.refusedLimit = refusedLimit;
@@ -388,7 +438,7 @@ public final class JdbcLedger implements OccupancyLedger {
                 moved = new Departure(before, instant(rs, "moved_ended_at"), Departure.Cause.MOVED);
             }
             return new AdmitResult(outcome, rs.getLong("refused_count"), rs.getInt("refused_limit"), stay, start,
-                    moved);
+                    moved, rs.getObject("last_day", LocalDate.class));
         }
 
         Instant requireStart() throws IllegalStateException {

@@ -12,7 +12,7 @@ class JdbcVisitLogTest extends VisitLogContract {
 
     @BeforeAll
     static void openPool() {
-        pool = TestDatabase.pool(TestDatabase.createDatabase(TestDatabase.server()), 8);
+        pool = TestDatabase.pool(TestDatabase.createQuickDatabase(), 8);
     }
 
     @AfterAll

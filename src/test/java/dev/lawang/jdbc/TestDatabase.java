@@ -91,10 +91,25 @@ final class TestDatabase {
         return new HikariDataSource(config);
     }
 
-    /** Empties every Lawang table of a database, keeping the schema. */
+    /**
+     * Creates a database for semantic tests, which need no durability: commits do not wait for the disk. The fault
+     * tests, the gate test and the benchmark keep synchronous commit.
+     */
+    static String createQuickDatabase() {
+        String name = createDatabase(server());
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + name + " SET synchronous_commit = off");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot configure database " + name, e);
+        }
+        return name;
+    }
+
+    /** Empties every Lawang table of a database, keeping the schema; quicker than TRUNCATE for a few rows. */
     static void clean(DataSource database) {
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE lawang_visit, lawang_stay, lawang_admitted, lawang_agency, lawang_site");
+            s.execute("DELETE FROM lawang_visit; DELETE FROM lawang_stay; DELETE FROM lawang_admitted;"
+                    + " DELETE FROM lawang_agency; DELETE FROM lawang_site");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clean the test database", e);
         }

@@ -18,13 +18,15 @@ CREATE FUNCTION lawang_count(p_staff bigint, p_guest bigint, p_mask integer) RET
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS 'SELECT CASE WHEN p_mask & 1 <> 0 THEN p_staff ELSE 0 END + CASE WHEN p_mask & 2 <> 0 THEN p_guest ELSE 0 END';
 
--- One row per site: the people present by role, and the latest instant the ledger used there (time never runs
--- backwards at a site, even if a clock does). The row lock orders all work at the site.
+-- One row per site: the people present by role, and the latest instant and local day the ledger used there (time
+-- and days never run backwards at a site, even if a clock or the site's zone does). The row lock orders all work
+-- at the site.
 CREATE TABLE lawang_site (
     site_id       varchar(64) PRIMARY KEY,
     present_staff integer     NOT NULL DEFAULT 0 CHECK (present_staff >= 0),
     present_guest integer     NOT NULL DEFAULT 0 CHECK (present_guest >= 0),
-    last_at       timestamptz NOT NULL DEFAULT '-infinity'
+    last_at       timestamptz NOT NULL DEFAULT '-infinity',
+    last_day      date
 );
 
 -- People present by role for one agency at a site.
@@ -77,163 +79,196 @@ BEGIN
 END
 $$;
 
+-- Locks the rows of a site and of the site where a visitor has an open visit (if another), in site_id order, and
+-- returns the latest instant used at either. Returns NULL in other_site when the visitor has no visit elsewhere.
+CREATE FUNCTION lawang_lock_visitor_sites(p_visitor varchar, p_site varchar, OUT other_site varchar,
+    OUT last_at timestamptz)
+    LANGUAGE plpgsql AS $$
+BEGIN
+    SELECT s.site_id INTO other_site FROM lawang_stay s WHERE s.visitor_key = p_visitor;
+    IF other_site IS NULL OR other_site = p_site THEN
+        other_site := NULL;
+        last_at := lawang_lock_site(p_site);
+    ELSIF other_site < p_site THEN
+        last_at := greatest(lawang_lock_site(other_site), lawang_lock_site(p_site));
+    ELSE
+        last_at := greatest(lawang_lock_site(p_site), lawang_lock_site(other_site));
+    END IF;
+END
+$$;
+
 -- Admits a visitor under the limits the caller computed for the site's local day p_day, which runs from p_day_start
--- (inclusive) to p_day_end (exclusive); the caller converts days with its own time-zone rules. A NULL limit means
--- none; masks as above.
--- The caller commits if the outcome is ADMITTED and rolls back otherwise, so a refusal changes nothing.
+-- (inclusive) to p_day_end (exclusive); the caller converts days with its own time-zone rules. The day is the later
+-- of the instant's day and the site's last_day. A NULL limit means
+-- none; masks as above. p_clock is the ledger's instant, read by the caller after it locked the sites with
+-- lawang_lock_visitor_sites in the same transaction, or NULL to read clock_timestamp() once the locks are held.
+--
 -- Outcomes: ADMITTED, REPEAT (the visit is already open: nothing counted), SITE_FULL, AGENCY_FULL,
--- SITE_QUOTA_REACHED, AGENCY_QUOTA_REACHED (with the count and limit that refused), OTHER_DAY (the ledger's clock,
--- returned as started_at, lies outside p_day: call again with the limits of its day), ID_IN_USE (the visit id is
--- open with another visitor, site, agency or role). A visitor's open visit elsewhere is closed in the same step
--- and returned as moved_*; a refusal leaves it open (the caller rolls back).
+-- SITE_QUOTA_REACHED, AGENCY_QUOTA_REACHED (with the count and limit that refused: nothing counted, the visitor's
+-- open visit elsewhere left open), OTHER_DAY (p_day is not the day: roll back and call again for the later of the
+-- day of the instant returned as started_at and the last_day returned), ID_IN_USE (the visit id is open with another visitor, site, agency or
+-- role: roll back). A visitor's open visit elsewhere is closed in the same step and returned as moved_*. Every
+-- outcome but OTHER_DAY and ID_IN_USE records the instant as the latest one used at the sites; commit them.
 CREATE FUNCTION lawang_admit(
     p_visit uuid, p_visitor varchar, p_site varchar, p_agency varchar, p_role varchar,
     p_clock timestamptz, p_day date, p_day_start timestamptz, p_day_end timestamptz, p_stay_micros bigint,
     p_site_limit integer, p_site_mask integer, p_agency_limit integer, p_agency_mask integer,
     p_site_quota integer, p_site_quota_mask integer, p_agency_quota integer, p_agency_quota_mask integer)
     RETURNS TABLE (
-        outcome text, refused_count bigint, refused_limit integer, local_day date,
+        outcome text, refused_count bigint, refused_limit integer,
         visit_id uuid, site_id varchar, agency_id varchar, role varchar, started_at timestamptz, due_at timestamptz,
         moved_visit_id uuid, moved_site_id varchar, moved_agency_id varchar, moved_role varchar,
-        moved_started_at timestamptz, moved_due_at timestamptz, moved_ended_at timestamptz)
+        moved_started_at timestamptz, moved_due_at timestamptz, moved_ended_at timestamptz, last_day date)
     LANGUAGE plpgsql AS $$
 DECLARE
-    v_bit   integer := CASE p_role WHEN 'STAFF' THEN 1 ELSE 2 END;
-    v_staff integer := CASE p_role WHEN 'STAFF' THEN 1 ELSE 0 END;
-    v_guest integer := CASE p_role WHEN 'STAFF' THEN 0 ELSE 1 END;
-    v_same  lawang_stay%ROWTYPE;
-    v_prev  lawang_stay%ROWTYPE;
-    v_other varchar;
-    v_now   timestamptz;
-    v_day   date;
-    v_count bigint;
+    v_day     date;
+    v_bit     integer := CASE p_role WHEN 'STAFF' THEN 1 ELSE 2 END;
+    v_staff   integer := CASE p_role WHEN 'STAFF' THEN 1 ELSE 0 END;
+    v_guest   integer := CASE p_role WHEN 'STAFF' THEN 0 ELSE 1 END;
+    v_same    lawang_stay%ROWTYPE;
+    v_prev    lawang_stay%ROWTYPE;
+    v_locks   record;
+    v_now     timestamptz;
+    v_due     timestamptz;
+    v_outcome text;
+    v_count   bigint;
+    v_limit   integer;
 BEGIN
     -- A retry of a request whose reply was lost finds its visit open.
     SELECT * INTO v_same FROM lawang_stay s WHERE s.visit_id = p_visit;
     IF FOUND THEN
         IF v_same.visitor_key = p_visitor AND v_same.site_id = p_site AND v_same.agency_id = p_agency
                 AND v_same.role = p_role THEN
-            RETURN QUERY SELECT 'REPEAT', NULL::bigint, NULL::integer, NULL::date, v_same.visit_id,
-                v_same.site_id, v_same.agency_id, v_same.role, v_same.started_at, v_same.due_at,
-                NULL::uuid, NULL::varchar, NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz,
-                NULL::timestamptz;
+            RETURN QUERY SELECT 'REPEAT', NULL::bigint, NULL::integer, v_same.visit_id, v_same.site_id,
+                v_same.agency_id, v_same.role, v_same.started_at, v_same.due_at, NULL::uuid, NULL::varchar,
+                NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz, NULL::date;
         ELSE
-            RETURN QUERY SELECT 'ID_IN_USE', NULL::bigint, NULL::integer, NULL::date, NULL::uuid, NULL::varchar,
+            RETURN QUERY SELECT 'ID_IN_USE', NULL::bigint, NULL::integer, NULL::uuid, NULL::varchar,
                 NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::uuid, NULL::varchar,
-                NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz;
+                NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz, NULL::date;
         END IF;
         RETURN;
     END IF;
 
-    -- Lock the target site and, if the visitor is open elsewhere, that site too, in site_id order.
-    SELECT s.site_id INTO v_other FROM lawang_stay s WHERE s.visitor_key = p_visitor;
-    IF v_other IS NULL OR v_other = p_site THEN
-        v_now := lawang_lock_site(p_site);
-    ELSIF v_other < p_site THEN
-        v_now := greatest(lawang_lock_site(v_other), lawang_lock_site(p_site));
-    ELSE
-        v_now := greatest(lawang_lock_site(p_site), lawang_lock_site(v_other));
-    END IF;
+    SELECT * INTO v_locks FROM lawang_lock_visitor_sites(p_visitor, p_site);
     -- Under the locks the visitor's open visit can no longer change, unless it moved to a third site meanwhile.
     SELECT * INTO v_prev FROM lawang_stay s WHERE s.visitor_key = p_visitor;
-    IF FOUND AND v_prev.site_id <> p_site AND v_prev.site_id IS DISTINCT FROM v_other THEN
+    IF FOUND AND v_prev.site_id <> p_site AND v_prev.site_id IS DISTINCT FROM v_locks.other_site THEN
         RAISE EXCEPTION 'the visitor moved during admission' USING ERRCODE = 'serialization_failure';
     END IF;
 
-    v_now := greatest(coalesce(p_clock, clock_timestamp()), v_now);
-    v_day := p_day;
-    IF v_now < p_day_start OR v_now >= p_day_end THEN
-        RETURN QUERY SELECT 'OTHER_DAY', NULL::bigint, NULL::integer, NULL::date, NULL::uuid, NULL::varchar,
+    v_now := greatest(coalesce(p_clock, clock_timestamp()), v_locks.last_at);
+    SELECT s.last_day INTO v_day FROM lawang_site s WHERE s.site_id = p_site;
+    IF v_now >= p_day_end OR p_day < coalesce(v_day, p_day)
+            OR (v_now < p_day_start AND p_day IS DISTINCT FROM v_day) THEN
+        RETURN QUERY SELECT 'OTHER_DAY', NULL::bigint, NULL::integer, NULL::uuid, NULL::varchar,
             NULL::varchar, NULL::varchar, v_now, NULL::timestamptz, NULL::uuid, NULL::varchar,
-            NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz;
+            NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz, v_day;
+        RETURN;
+    END IF;
+    UPDATE lawang_site s SET last_at = v_now,
+            last_day = CASE WHEN s.site_id = p_site THEN p_day ELSE s.last_day END
+        WHERE s.site_id IN (p_site, v_locks.other_site);
+
+    IF v_prev.visit_id IS NOT NULL AND v_prev.site_id = p_site AND v_prev.agency_id = p_agency THEN
+        RETURN QUERY SELECT 'REPEAT', NULL::bigint, NULL::integer, v_prev.visit_id, v_prev.site_id,
+            v_prev.agency_id, v_prev.role, v_prev.started_at, v_prev.due_at, NULL::uuid, NULL::varchar,
+            NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz, NULL::date;
         RETURN;
     END IF;
 
-    IF v_prev.visit_id IS NOT NULL THEN
-        IF v_prev.site_id = p_site AND v_prev.agency_id = p_agency THEN
-            RETURN QUERY SELECT 'REPEAT', NULL::bigint, NULL::integer, v_day, v_prev.visit_id, v_prev.site_id,
-                v_prev.agency_id, v_prev.role, v_prev.started_at, v_prev.due_at, NULL::uuid, NULL::varchar,
-                NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz;
-            RETURN;
+    v_due := v_now + p_stay_micros * interval '1 microsecond';
+    v_outcome := 'ADMITTED';
+    -- A refusal raises LW001 to undo this block (the move and any counter already raised) but not the instant.
+    BEGIN
+        IF v_prev.visit_id IS NOT NULL THEN
+            -- Close the visit elsewhere first, so that a move within the site frees its place.
+            DELETE FROM lawang_stay s WHERE s.visit_id = v_prev.visit_id;
+            UPDATE lawang_site s
+                SET present_staff = s.present_staff - CASE v_prev.role WHEN 'STAFF' THEN 1 ELSE 0 END,
+                    present_guest = s.present_guest - CASE v_prev.role WHEN 'STAFF' THEN 0 ELSE 1 END
+                WHERE s.site_id = v_prev.site_id;
+            UPDATE lawang_agency a
+                SET present_staff = a.present_staff - CASE v_prev.role WHEN 'STAFF' THEN 1 ELSE 0 END,
+                    present_guest = a.present_guest - CASE v_prev.role WHEN 'STAFF' THEN 0 ELSE 1 END
+                WHERE a.site_id = v_prev.site_id AND a.agency_id = v_prev.agency_id;
         END IF;
-        -- Close the visit elsewhere first, so that a move within the site frees its place.
-        DELETE FROM lawang_stay s WHERE s.visit_id = v_prev.visit_id;
+
         UPDATE lawang_site s
-            SET present_staff = s.present_staff - CASE v_prev.role WHEN 'STAFF' THEN 1 ELSE 0 END,
-                present_guest = s.present_guest - CASE v_prev.role WHEN 'STAFF' THEN 0 ELSE 1 END,
-                last_at = v_now
-            WHERE s.site_id = v_prev.site_id;
+            SET present_staff = s.present_staff + v_staff, present_guest = s.present_guest + v_guest
+            WHERE s.site_id = p_site
+              AND (p_site_limit IS NULL OR p_site_mask & v_bit = 0
+                   OR lawang_count(s.present_staff, s.present_guest, p_site_mask) < p_site_limit);
+        IF NOT FOUND THEN
+            v_outcome := 'SITE_FULL';
+            RAISE EXCEPTION USING ERRCODE = 'LW001';
+        END IF;
+
+        INSERT INTO lawang_agency AS a (site_id, agency_id) VALUES (p_site, p_agency)
+            ON CONFLICT ON CONSTRAINT lawang_agency_pkey DO NOTHING;
         UPDATE lawang_agency a
-            SET present_staff = a.present_staff - CASE v_prev.role WHEN 'STAFF' THEN 1 ELSE 0 END,
-                present_guest = a.present_guest - CASE v_prev.role WHEN 'STAFF' THEN 0 ELSE 1 END
-            WHERE a.site_id = v_prev.site_id AND a.agency_id = v_prev.agency_id;
-    END IF;
+            SET present_staff = a.present_staff + v_staff, present_guest = a.present_guest + v_guest
+            WHERE a.site_id = p_site AND a.agency_id = p_agency
+              AND (p_agency_limit IS NULL OR p_agency_mask & v_bit = 0
+                   OR lawang_count(a.present_staff, a.present_guest, p_agency_mask) < p_agency_limit);
+        IF NOT FOUND THEN
+            v_outcome := 'AGENCY_FULL';
+            RAISE EXCEPTION USING ERRCODE = 'LW001';
+        END IF;
 
-    UPDATE lawang_site s
-        SET present_staff = s.present_staff + v_staff, present_guest = s.present_guest + v_guest, last_at = v_now
-        WHERE s.site_id = p_site
-          AND (p_site_limit IS NULL OR p_site_mask & v_bit = 0
-               OR lawang_count(s.present_staff, s.present_guest, p_site_mask) < p_site_limit);
-    IF NOT FOUND THEN
-        SELECT lawang_count(s.present_staff, s.present_guest, p_site_mask) INTO v_count
-            FROM lawang_site s WHERE s.site_id = p_site;
-        RETURN QUERY SELECT 'SITE_FULL', v_count, p_site_limit, v_day, NULL::uuid, NULL::varchar, NULL::varchar,
+        INSERT INTO lawang_admitted AS d (site_id, day, agency_id)
+            VALUES (p_site, p_day, ''), (p_site, p_day, p_agency)
+            ON CONFLICT ON CONSTRAINT lawang_admitted_pkey DO NOTHING;
+        UPDATE lawang_admitted d
+            SET admitted_staff = d.admitted_staff + v_staff, admitted_guest = d.admitted_guest + v_guest
+            WHERE d.site_id = p_site AND d.day = p_day AND d.agency_id = ''
+              AND (p_site_quota IS NULL OR p_site_quota_mask & v_bit = 0
+                   OR lawang_count(d.admitted_staff, d.admitted_guest, p_site_quota_mask) < p_site_quota);
+        IF NOT FOUND THEN
+            v_outcome := 'SITE_QUOTA_REACHED';
+            RAISE EXCEPTION USING ERRCODE = 'LW001';
+        END IF;
+        UPDATE lawang_admitted d
+            SET admitted_staff = d.admitted_staff + v_staff, admitted_guest = d.admitted_guest + v_guest
+            WHERE d.site_id = p_site AND d.day = p_day AND d.agency_id = p_agency
+              AND (p_agency_quota IS NULL OR p_agency_quota_mask & v_bit = 0
+                   OR lawang_count(d.admitted_staff, d.admitted_guest, p_agency_quota_mask) < p_agency_quota);
+        IF NOT FOUND THEN
+            v_outcome := 'AGENCY_QUOTA_REACHED';
+            RAISE EXCEPTION USING ERRCODE = 'LW001';
+        END IF;
+
+        INSERT INTO lawang_stay VALUES (p_visit, p_visitor, p_site, p_agency, p_role, v_now, v_due);
+    EXCEPTION WHEN SQLSTATE 'LW001' THEN
+        -- The block is undone: the counts are those the request saw before any move, as the refusal reports them.
+        IF v_outcome = 'SITE_FULL' THEN
+            SELECT lawang_count(s.present_staff, s.present_guest, p_site_mask), p_site_limit INTO v_count, v_limit
+                FROM lawang_site s WHERE s.site_id = p_site;
+        ELSIF v_outcome = 'AGENCY_FULL' THEN
+            SELECT lawang_count(a.present_staff, a.present_guest, p_agency_mask), p_agency_limit
+                INTO v_count, v_limit FROM lawang_agency a WHERE a.site_id = p_site AND a.agency_id = p_agency;
+            v_count := coalesce(v_count, 0);
+        ELSIF v_outcome = 'SITE_QUOTA_REACHED' THEN
+            SELECT lawang_count(d.admitted_staff, d.admitted_guest, p_site_quota_mask), p_site_quota
+                INTO v_count, v_limit FROM lawang_admitted d
+                WHERE d.site_id = p_site AND d.day = p_day AND d.agency_id = '';
+            v_count := coalesce(v_count, 0);
+        ELSE
+            SELECT lawang_count(d.admitted_staff, d.admitted_guest, p_agency_quota_mask), p_agency_quota
+                INTO v_count, v_limit FROM lawang_admitted d
+                WHERE d.site_id = p_site AND d.day = p_day AND d.agency_id = p_agency;
+            v_count := coalesce(v_count, 0);
+        END IF;
+        v_limit := CASE v_outcome WHEN 'SITE_FULL' THEN p_site_limit WHEN 'AGENCY_FULL' THEN p_agency_limit
+            WHEN 'SITE_QUOTA_REACHED' THEN p_site_quota ELSE p_agency_quota END;
+        RETURN QUERY SELECT v_outcome, v_count, v_limit, NULL::uuid, NULL::varchar, NULL::varchar,
             NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::uuid, NULL::varchar, NULL::varchar,
-            NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz;
+            NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz, NULL::date;
         RETURN;
-    END IF;
-
-    INSERT INTO lawang_agency AS a (site_id, agency_id) VALUES (p_site, p_agency)
-        ON CONFLICT ON CONSTRAINT lawang_agency_pkey DO NOTHING;
-    UPDATE lawang_agency a
-        SET present_staff = a.present_staff + v_staff, present_guest = a.present_guest + v_guest
-        WHERE a.site_id = p_site AND a.agency_id = p_agency
-          AND (p_agency_limit IS NULL OR p_agency_mask & v_bit = 0
-               OR lawang_count(a.present_staff, a.present_guest, p_agency_mask) < p_agency_limit);
-    IF NOT FOUND THEN
-        SELECT lawang_count(a.present_staff, a.present_guest, p_agency_mask) INTO v_count
-            FROM lawang_agency a WHERE a.site_id = p_site AND a.agency_id = p_agency;
-        RETURN QUERY SELECT 'AGENCY_FULL', v_count, p_agency_limit, v_day, NULL::uuid, NULL::varchar,
-            NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::uuid, NULL::varchar,
-            NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz;
-        RETURN;
-    END IF;
-
-    INSERT INTO lawang_admitted AS d (site_id, day, agency_id) VALUES (p_site, v_day, ''), (p_site, v_day, p_agency)
-        ON CONFLICT ON CONSTRAINT lawang_admitted_pkey DO NOTHING;
-    UPDATE lawang_admitted d
-        SET admitted_staff = d.admitted_staff + v_staff, admitted_guest = d.admitted_guest + v_guest
-        WHERE d.site_id = p_site AND d.day = v_day AND d.agency_id = ''
-          AND (p_site_quota IS NULL OR p_site_quota_mask & v_bit = 0
-               OR lawang_count(d.admitted_staff, d.admitted_guest, p_site_quota_mask) < p_site_quota);
-    IF NOT FOUND THEN
-        SELECT lawang_count(d.admitted_staff, d.admitted_guest, p_site_quota_mask) INTO v_count
-            FROM lawang_admitted d WHERE d.site_id = p_site AND d.day = v_day AND d.agency_id = '';
-        RETURN QUERY SELECT 'SITE_QUOTA_REACHED', v_count, p_site_quota, v_day, NULL::uuid, NULL::varchar,
-            NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::uuid, NULL::varchar,
-            NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz;
-        RETURN;
-    END IF;
-    UPDATE lawang_admitted d
-        SET admitted_staff = d.admitted_staff + v_staff, admitted_guest = d.admitted_guest + v_guest
-        WHERE d.site_id = p_site AND d.day = v_day AND d.agency_id = p_agency
-          AND (p_agency_quota IS NULL OR p_agency_quota_mask & v_bit = 0
-               OR lawang_count(d.admitted_staff, d.admitted_guest, p_agency_quota_mask) < p_agency_quota);
-    IF NOT FOUND THEN
-        SELECT lawang_count(d.admitted_staff, d.admitted_guest, p_agency_quota_mask) INTO v_count
-            FROM lawang_admitted d WHERE d.site_id = p_site AND d.day = v_day AND d.agency_id = p_agency;
-        RETURN QUERY SELECT 'AGENCY_QUOTA_REACHED', v_count, p_agency_quota, v_day, NULL::uuid, NULL::varchar,
-            NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::uuid, NULL::varchar,
-            NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz;
-        RETURN;
-    END IF;
-
-    INSERT INTO lawang_stay VALUES (p_visit, p_visitor, p_site, p_agency, p_role, v_now,
-        v_now + p_stay_micros * interval '1 microsecond');
-    RETURN QUERY SELECT 'ADMITTED', NULL::bigint, NULL::integer, v_day, p_visit, p_site, p_agency, p_role, v_now,
-        v_now + p_stay_micros * interval '1 microsecond', v_prev.visit_id, v_prev.site_id, v_prev.agency_id,
-        v_prev.role, v_prev.started_at, v_prev.due_at,
-        CASE WHEN v_prev.visit_id IS NULL THEN NULL ELSE greatest(v_now, v_prev.started_at) END;
+    END;
+    RETURN QUERY SELECT 'ADMITTED', NULL::bigint, NULL::integer, p_visit, p_site, p_agency, p_role, v_now, v_due,
+        v_prev.visit_id, v_prev.site_id, v_prev.agency_id, v_prev.role, v_prev.started_at, v_prev.due_at,
+        CASE WHEN v_prev.visit_id IS NULL THEN NULL ELSE greatest(v_now, v_prev.started_at) END, p_day;
 END
 $$;
 

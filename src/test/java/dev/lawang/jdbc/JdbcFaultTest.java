@@ -1,0 +1,279 @@
+package dev.lawang.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lawang.capacity.Admission;
+import dev.lawang.capacity.AdmitRequest;
+import dev.lawang.capacity.CapacityPolicy;
+import dev.lawang.capacity.Role;
+import dev.lawang.directory.AgencyId;
+import dev.lawang.directory.SiteId;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults while admissions and releases run: backends killed in mid-transaction, the server restarted. Operations
+ * may fail with {@link DatabaseUnavailableException}; a caller then repeats them, as the documentation says. At the
+ * end, and at every sample along the way, the counts equal the open visits, no limit or quota is exceeded, every
+ * admission that succeeded is open or released, none is counted twice, and no check-out is lost.
+ */
+class JdbcFaultTest {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcFaultTest.class);
+    static final SiteId HOT = SiteId.of("dispendukcapil-office");
+    static final AgencyId DUKCAPIL = AgencyId.of("dispendukcapil");
+    static final int LIMIT = 6;
+    static final int QUOTA = 150;
+    static final int WORKERS = 6;
+    static final int STEPS = 70;
+
+    static CapacityPolicy policy() {
+        return CapacityPolicy.builder().maxPresent(HOT, LIMIT).dailyQuota(HOT, QUOTA).build();
+    }
+
+    @Test
+    void backendsKilledMidTransaction_neitherOverAdmitNorLoseOrDoubleAVisit() throws Exception {
+        String database = TestDatabase.createDatabase(TestDatabase.server());
+        AtomicInteger killed = new AtomicInteger();
+        try (HikariDataSource pool = TestDatabase.pool(database, WORKERS);
+                HikariDataSource admin = TestDatabase.pool("postgres", 2)) {
+            Workload workload = new Workload(pool);
+            workload.run(stop -> {
+                Random random = new Random(7);
+                // Bounded: at most 200 kills, one every 10 to 40 ms, while the workers run.
+                for (int i = 0; i < 200 && !stop.get(); i++) {
+                    Thread.sleep(10 + random.nextInt(30));
+                    killed.addAndGet(terminateOneBackend(admin, database));
+                }
+            });
+            LOG.info("{} backends killed", killed.get());
+            assertThat(killed.get()).as("backends killed").isPositive();
+            workload.settleAndCheck();
+        }
+    }
+
+    @Test
+    void serverRestartedMidRun_neitherOverAdmitsNorLosesOrDoublesAVisit() throws Exception {
+        Path data = Files.createTempDirectory("lawang-restart");
+        EmbeddedPostgres[] server = {start(data, 0)};
+        int port = server[0].getPort();
+        try (Connection c = server[0].getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE restart");
+        }
+        String url = server[0].getJdbcUrl("postgres", "restart");
+        JdbcSchema.create(server[0].getDatabase("postgres", "restart"));
+        try (HikariDataSource pool = TestDatabase.poolAt(url, WORKERS, 1_000)) {
+            Workload workload = new Workload(pool);
+            AtomicInteger before = new AtomicInteger();
+            workload.run(stop -> {
+                Thread.sleep(1_500);
+                before.set(workload.admitted.size());
+                server[0].close();
+                Thread.sleep(500);
+                server[0] = start(data, port);
+            });
+            assertThat(before.get()).as("admitted before the restart").isPositive();
+            assertThat(workload.admitted.size()).as("admitted in all").isGreaterThan(before.get());
+            workload.settleAndCheck();
+        } finally {
+            server[0].close();
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static EmbeddedPostgres start(Path data, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = TestDatabase.builder().setDataDirectory(data).setCleanDataDirectory(false);
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    private static int terminateOneBackend(DataSource admin, String database) throws SQLException {
+        try (Connection c = admin.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM (SELECT pid FROM pg_stat_activity"
+                        + " WHERE datname = ? AND pid <> pg_backend_pid() AND state <> 'idle'"
+                        + " ORDER BY random() LIMIT 1) busy")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** A fault to inject while the workers run; it should return when {@code stop} is set or it is done. */
+    interface Fault {
+        void inject(AtomicBoolean stop) throws Exception;
+    }
+
+    /** Workers admitting fresh guests and releasing them at one hot site, and what they learned. */
+    static final class Workload {
+        final HikariDataSource pool;
+        final JdbcLedger ledger;
+        /** Visits the workers know are open: admitted, not yet released. */
+        final Set<UUID> open = ConcurrentHashMap.newKeySet();
+        /** Visits the workers know were admitted at some point. */
+        final Set<UUID> admitted = ConcurrentHashMap.newKeySet();
+        /** Admissions whose outcome is unknown: the call failed. */
+        final Set<AdmitRequest> unknownAdmissions = ConcurrentHashMap.newKeySet();
+        /** Releases whose outcome is unknown. */
+        final Set<UUID> unknownReleases = ConcurrentHashMap.newKeySet();
+        final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger samples = new AtomicInteger();
+
+        Workload(HikariDataSource pool) {
+            this.pool = pool;
+            this.ledger = JdbcLedger.of(pool, policy());
+        }
+
+        void run(Fault fault) throws Exception {
+            ExecutorService executor = Executors.newFixedThreadPool(WORKERS + 2);
+            AtomicBoolean stop = new AtomicBoolean();
+            try {
+                List<Future<?>> workers = new ArrayList<>();
+                for (int w = 0; w < WORKERS; w++) {
+                    int worker = w;
+                    workers.add(executor.submit(() -> {
+                        work(worker);
+                        return null;
+                    }));
+                }
+                Future<?> faults = executor.submit(() -> {
+                    fault.inject(stop);
+                    return null;
+                });
+                Future<?> monitor = executor.submit(() -> {
+                    while (!stop.get()) {
+                        sample();
+                        Thread.sleep(20);
+                    }
+                    return null;
+                });
+                for (Future<?> f : workers) {
+                    f.get(180, TimeUnit.SECONDS);
+                }
+                stop.set(true);
+                faults.get(60, TimeUnit.SECONDS);
+                monitor.get(60, TimeUnit.SECONDS);
+            } finally {
+                executor.shutdownNow();
+            }
+        }
+
+        private void work(int worker) {
+            Random random = new Random(worker);
+            List<UUID> mine = new ArrayList<>();
+            for (int step = 0; step < STEPS; step++) {
+                if (!mine.isEmpty() && random.nextInt(2) == 0) {
+                    UUID id = mine.remove(random.nextInt(mine.size()));
+                    try {
+                        ledger.release(id);
+                        open.remove(id);
+                    } catch (DatabaseUnavailableException e) {
+                        failures.incrementAndGet();
+                        unknownReleases.add(id);
+                    }
+                    continue;
+                }
+                AdmitRequest request = AdmitRequest.of(UUID.randomUUID(), "w" + worker + "-" + step, HOT, DUKCAPIL,
+                        Role.GUEST);
+                try {
+                    Admission a = ledger.admit(request);
+                    if (a instanceof Admission.Admitted ok) {
+                        assertThat(ok.repeat()).isFalse();
+                        record(request.visitId());
+                        mine.add(request.visitId());
+                    }
+                } catch (DatabaseUnavailableException e) {
+                    failures.incrementAndGet();
+                    unknownAdmissions.add(request);
+                }
+            }
+        }
+
+        private void record(UUID id) {
+            assertThat(admitted.add(id)).as("admitted once").isTrue();
+            open.add(id);
+        }
+
+        /** One snapshot: the counters match the open visits and stay within the limit. */
+        private void sample() {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT (SELECT present_staff + present_guest FROM lawang_site"
+                            + " WHERE site_id = '" + HOT + "'), (SELECT count(*) FROM lawang_stay),"
+                            + " (SELECT max(admitted_guest) FROM lawang_admitted WHERE agency_id = '')")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("present counter").isEqualTo(rs.getLong(2))
+                        .isLessThanOrEqualTo(LIMIT);
+                assertThat(rs.getLong(3)).as("admitted today").isLessThanOrEqualTo(QUOTA);
+                samples.incrementAndGet();
+            } catch (SQLException e) {
+                // The fault may take the connection or the server away; the next sample tries again.
+            }
+        }
+
+        /** Repeats every call whose outcome was unknown, as a caller would, then checks the database. */
+        void settleAndCheck() throws SQLException {
+            LOG.info("{} admitted, {} failed calls ({} admissions and {} releases of unknown outcome), {} samples",
+                    admitted.size(), failures.get(), unknownAdmissions.size(), unknownReleases.size(), samples.get());
+            for (AdmitRequest request : unknownAdmissions) {
+                Admission a = ledger.admit(request);
+                if (a instanceof Admission.Admitted ok) {
+                    record(request.visitId());
+                }
+            }
+            for (UUID id : unknownReleases) {
+                ledger.release(id);
+                open.remove(id);
+            }
+            assertThat(samples.get()).as("samples taken").isPositive();
+            Set<UUID> stays = new HashSet<>();
+            long guestsToday;
+            long present;
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT visit_id FROM lawang_stay")) {
+                    while (rs.next()) {
+                        stays.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("SELECT (SELECT present_staff + present_guest FROM lawang_site),"
+                        + " (SELECT sum(admitted_guest) FROM lawang_admitted WHERE agency_id = '')")) {
+                    rs.next();
+                    present = rs.getLong(1);
+                    guestsToday = rs.getLong(2);
+                }
+            }
+            assertThat(stays).as("open visits: none lost, none left over").isEqualTo(open);
+            assertThat(present).isEqualTo(stays.size()).isLessThanOrEqualTo(LIMIT);
+            assertThat(guestsToday).as("each admission counted once").isEqualTo(admitted.size());
+            assertThat(ledger.read(HOT).present()).isEqualTo(open.size());
+        }
+    }
+}
