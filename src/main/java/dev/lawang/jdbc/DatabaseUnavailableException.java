@@ -22,7 +22,9 @@ public final class DatabaseUnavailableException extends LawangException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The SQLState of the last failure, if the driver reported one. */
     private final @Nullable String sqlState;
+    /** Whether the operation may have taken effect before the failure. */
     private final boolean outcomeUnknown;
 
     DatabaseUnavailableException(String message, @Nullable String sqlState, boolean outcomeUnknown,
