@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,8 +38,9 @@ import org.openjdk.jmh.annotations.State;
  * 64-vertex polygon geofence, the in-memory ledger and visit log. Compared in the same run with the same pair
  * verifying the Ed25519 signature on every scan (cache off), and with the ledger's admit and release alone.
  *
- * <p>Visits pile up in the visit log; like a host, the benchmark calls {@link Gate#expireStays()} every 65,536
- * pairs with a retention of one millisecond, so the log stays small. That cost is included.
+ * <p>Visits pile up in the visit log; like a host, the benchmark calls {@link Gate#expireStays()} regularly, every
+ * {@link #purgeEvery} pairs, with a retention of one millisecond, so the log holds at most that many visits. That cost
+ * is included; the two values show what a larger log costs (a larger hash table, more cache misses).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -57,6 +59,10 @@ public class GateBenchmark {
     private final List<VisitorRef> visitors = new ArrayList<>();
     private final List<String> visitorKeys = new ArrayList<>();
     private int next;
+
+    /** How many pairs run between two calls of {@link Gate#expireStays()}: a power of two. */
+    @Param({"4096", "65536"})
+    public int purgeEvery;
 
     /** For JMH. */
     public GateBenchmark() {
@@ -102,7 +108,7 @@ public class GateBenchmark {
             throw new IllegalStateException("benchmark check-in refused: " + d);
         }
         Object out = gate.checkOut(admitted.ticket().id()).orElseThrow();
-        if ((i & 0xFFFF) == 0) {
+        if ((i & (purgeEvery - 1)) == 0) {
             gate.expireStays();
         }
         return out;
