@@ -193,7 +193,8 @@ public final class Gate {
     private Decision admit(SiteId site, AgencyId agency, VisitorRef visitor, Role role, boolean walkIn,
             Instant now) {
         TicketId fresh = nextTicket();
-        List<GateEvent> events = new ArrayList<>(2);
+        boolean announce = !listeners.isEmpty();
+        List<GateEvent> events = new ArrayList<>(announce ? 2 : 0);
         Decision decision;
         synchronized (lockOf(visitor)) {
             Admission admission = ledger.admit(
@@ -201,16 +202,20 @@ public final class Gate {
             if (admission instanceof Admission.Refused refused) {
                 RefusalReason reason = RefusalReason.of(refused.reason());
                 decision = new Decision.Refused(reason, capacityDetail(reason, refused));
-                events.add(new GateEvent.Refused(reason, capacityDetail(reason, refused), site, agency, role,
-                        visitor, now));
+                if (announce) {
+                    events.add(new GateEvent.Refused(reason, capacityDetail(reason, refused), site, agency, role,
+                            visitor, now));
+                }
             } else {
                 Admission.Admitted admitted = (Admission.Admitted) admission;
                 Stay stay = admitted.stay();
                 TicketId ticket = TicketId.of(stay.visitId());
                 if (admitted.repeat()) {
-                    Visit open = visits.find(ticket).orElseGet(
-                            () -> Visit.open(ticket, visitor, stay.site(), stay.agency(), stay.role(), stay.start()));
-                    events.add(new GateEvent.Admitted(open, true, walkIn, now));
+                    if (announce) {
+                        Visit open = visits.find(ticket).orElseGet(() -> Visit.open(ticket, visitor, stay.site(),
+                                stay.agency(), stay.role(), stay.start()));
+                        events.add(new GateEvent.Admitted(open, true, walkIn, now));
+                    }
                 } else {
                     closeOpenVisit(visitor, admitted.moved(), stay.start(), now, events);
                     Visit visit = Visit.open(ticket, visitor, site, agency, stay.role(), stay.start());
@@ -220,7 +225,9 @@ public final class Gate {
                         ledger.release(stay.visitId());
                         throw e;
                     }
-                    events.add(new GateEvent.Admitted(visit, false, walkIn, now));
+                    if (announce) {
+                        events.add(new GateEvent.Admitted(visit, false, walkIn, now));
+                    }
                 }
                 decision = new Decision.Admitted(
                         new Ticket(ticket, stay.site(), stay.agency(), stay.role(), stay.start(), stay.due()),
@@ -246,8 +253,10 @@ public final class Gate {
         Visit previous = open.get();
         Instant end = moved != null && TicketId.of(moved.stay().visitId()).equals(previous.ticket())
                 ? moved.end() : admittedAt;
-        visits.close(previous.ticket(), latest(end, previous.in()))
-                .ifPresent(v -> events.add(new GateEvent.CheckedOut(v, true, now)));
+        Optional<Visit> closed = visits.close(previous.ticket(), latest(end, previous.in()));
+        if (closed.isPresent() && !listeners.isEmpty()) {
+            events.add(new GateEvent.CheckedOut(closed.get(), true, now));
+        }
     }
 
     /**

@@ -41,6 +41,7 @@ final class PayloadV1 {
     static final int MIN_IDS_LENGTH = 3;
     /** The most characters a QR symbol holds at error correction M in alphanumeric mode (version 40). */
     static final int MAX_TEXT_LENGTH = 3391;
+    private static final int HEAD_LENGTH = 12;
 
     private PayloadV1() {}
 
@@ -166,10 +167,13 @@ final class PayloadV1 {
         return i > 2 && i < text.length() && text.charAt(i) == ':' ? version : -1;
     }
 
-    /** The start of a foreign text for a message: at most 16 characters, non-printable ones escaped. */
+    /**
+     * The start of a foreign text for a message: enough to recognise another system's prefix, too little to carry
+     * the personal data such a code may hold; non-printable characters escaped.
+     */
     static String head(String text) {
         StringBuilder out = new StringBuilder(24);
-        for (int i = 0; i < Math.min(16, text.length()); i++) {
+        for (int i = 0; i < Math.min(HEAD_LENGTH, text.length()); i++) {
             char c = text.charAt(i);
             if (c >= 0x20 && c < 0x7F) {
                 out.append(c);
@@ -177,7 +181,7 @@ final class PayloadV1 {
                 out.append(String.format("\\u%04x", (int) c));
             }
         }
-        return text.length() > 16 ? out + "..." : out.toString();
+        return text.length() > HEAD_LENGTH ? out + "..." : out.toString();
     }
 
     private static void putSeconds(byte[] out, int at, Instant t) {

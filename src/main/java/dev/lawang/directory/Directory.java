@@ -28,12 +28,14 @@ import java.util.Set;
  */
 public final class Directory {
     private final Map<AgencyId, Agency> agencies;
+    private final List<Agency> agencyList;
     private final Map<SiteId, Site> sites;
     private final Map<AgencyId, List<Site>> sitesByAgency;
     private final GeofenceIndex<Site> index;
 
     private Directory(Map<AgencyId, Agency> agencies, Map<SiteId, Site> sites) {
         this.agencies = agencies;
+        this.agencyList = List.copyOf(agencies.values());
         this.sites = sites;
         Map<AgencyId, List<Site>> byAgency = new HashMap<>();
         for (Site site : sites.values()) {
@@ -109,7 +111,7 @@ public final class Directory {
      * @return an unmodifiable list
      */
     public List<Agency> agencies() {
-        return List.copyOf(agencies.values());
+        return agencyList;
     }
 
     /**
@@ -149,7 +151,7 @@ public final class Directory {
      */
     public List<Agency> subAgencies(AgencyId parent) {
         Objects.requireNonNull(parent, "parent");
-        return agencies.values().stream().filter(a -> parent.equals(a.parent())).toList();
+        return agencyList.stream().filter(a -> parent.equals(a.parent())).toList();
     }
 
     @Override

@@ -57,6 +57,25 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
     /** Points this close to the boundary, in metres, count as on it. */
     static final double BOUNDARY_TOLERANCE_METERS = 1e-6;
 
+    /** Layout of the shape arrays that queries and the index read: kind, then the local frame. */
+    static final int KIND = 0;
+    static final int LAT0 = 1;
+    static final int LON0 = 2;
+    static final int KX = 3;
+    static final int KY = 4;
+    static final int TAN = 5;
+    /** A circle's shape continues with its radius. */
+    static final int RADIUS = 6;
+    /** An area's shape continues with its box in local metres, its ring count and each ring's end. */
+    static final int MIN_X = 6;
+    static final int MAX_X = 7;
+    static final int MIN_Y = 8;
+    static final int MAX_Y = 9;
+    static final int RINGS = 10;
+    static final int FIRST_RING_END = 11;
+    static final double KIND_CIRCLE = 1;
+    static final double KIND_AREA = 2;
+
     private static final double Z_DEFAULT = zScore(DEFAULT_CONFIDENCE);
     private static final GeometryFactory FACTORY = new GeometryFactory();
 
@@ -270,8 +289,17 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
     /** Decides against a band: INSIDE if the signed distance is at least {@code band}, OUTSIDE if at most minus it. */
     abstract Containment locate(double latitude, double longitude, double band);
 
-    /** Covers test without allocation, used by the index. */
+    /** Covers test without allocation. */
     abstract boolean covers(double latitude, double longitude);
+
+    /** The array that {@link #covers(double[], double, double)} reads; shared, never modified. */
+    abstract double[] shape();
+
+    /** Covers test on a shape array alone, so that the index touches nothing else. */
+    static boolean covers(double[] shape, double latitude, double longitude) {
+        return shape[KIND] == KIND_AREA ? Area.coversArea(shape, latitude, longitude)
+                : Circle.coversCircle(shape, latitude, longitude);
+    }
 
     /** Signed distance in metres to the boundary, positive inside. */
     abstract double signedDistance(double latitude, double longitude);
@@ -334,6 +362,7 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
         private final double tanLat;
         private final double latSpan;
         private final double lonSpan;
+        private final double[] shape;
 
         Circle(GeoPoint centre, double radiusMeters) {
             this.centre = Objects.requireNonNull(centre, "centre");
@@ -352,6 +381,7 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
             this.tanLat = Math.tan(Math.toRadians(centre.latitude()));
             double poleward = Math.abs(centre.latitude()) + latSpan;
             this.lonSpan = radiusMeters / GeoPoint.metresPerDegreeLongitude(poleward) * 1.001;
+            this.shape = new double[] {KIND_CIRCLE, centre.latitude(), centre.longitude(), kx, ky, tanLat, radius};
         }
 
         /**
@@ -397,7 +427,20 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
 
         @Override
         boolean covers(double latitude, double longitude) {
-            return distanceFromCentre(latitude, longitude) <= radius + BOUNDARY_TOLERANCE_METERS;
+            return coversCircle(shape, latitude, longitude);
+        }
+
+        @Override
+        double[] shape() {
+            return shape;
+        }
+
+        /** Covers test on a circle's shape array; the same arithmetic as {@link #locate(double, double, double)}. */
+        static boolean coversCircle(double[] sh, double latitude, double longitude) {
+            double dLat = latitude - sh[LAT0];
+            double dy = dLat * sh[KY];
+            double dx = wrapLongitude(longitude - sh[LON0]) * sh[KX] * (1 - sh[TAN] * Math.toRadians(dLat) * 0.5);
+            return Math.sqrt(dx * dx + dy * dy) <= sh[RADIUS] + BOUNDARY_TOLERANCE_METERS;
         }
 
         @Override
@@ -457,18 +500,12 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
         private final int[] polygonStart;
         private final boolean multi;
 
-        private final double lat0;
-        private final double lon0;
-        private final double kx;
-        private final double ky;
-        private final double tanLat;
-        /** Vertices projected once to local metres; edge i runs from i to i + 1 unless i + 1 starts a ring. */
-        private final double[] x;
-        private final double[] y;
-        private final double minX;
-        private final double maxX;
-        private final double minY;
-        private final double maxY;
+        /**
+         * Everything a query needs, in one array so that a query touches few cache lines: the local frame
+         * ({@link #LAT0} to {@link #TAN}), the bounding box in local metres, the number of rings and the end of each
+         * ring, then every vertex projected once to local metres as x, y pairs, rings closed.
+         */
+        private final double[] shape;
         private final double minLatDeg;
         private final double maxLatDeg;
         private final double minLonDeg;
@@ -515,21 +552,41 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
                 throw new IllegalArgumentException("area crosses the antimeridian (longitudes from " + minLonDeg
                         + " to " + maxLonDeg + "); keep each polygon on one side of it");
             }
-            this.lat0 = (minLatDeg + maxLatDeg) / 2;
-            this.lon0 = (minLonDeg + maxLonDeg) / 2;
-            this.kx = GeoPoint.metresPerDegreeLongitude(lat0);
-            this.ky = GeoPoint.metresPerDegreeLatitude(lat0);
-            this.tanLat = Math.tan(Math.toRadians(lat0));
-            this.x = new double[total];
-            this.y = new double[total];
-            for (int i = 0; i < total; i++) {
-                x[i] = (lon[i] - lon0) * kx;
-                y[i] = (lat[i] - lat0) * ky;
+            double lat0 = (minLatDeg + maxLatDeg) / 2;
+            double lon0 = (minLonDeg + maxLonDeg) / 2;
+            double kx = GeoPoint.metresPerDegreeLongitude(lat0);
+            double ky = GeoPoint.metresPerDegreeLatitude(lat0);
+            int rings0 = ringStart.length - 1;
+            int base = FIRST_RING_END + rings0;
+            this.shape = new double[base + 2 * total];
+            shape[KIND] = KIND_AREA;
+            shape[LAT0] = lat0;
+            shape[LON0] = lon0;
+            shape[KX] = kx;
+            shape[KY] = ky;
+            shape[TAN] = Math.tan(Math.toRadians(lat0));
+            shape[RINGS] = rings0;
+            for (int r = 0; r < rings0; r++) {
+                shape[FIRST_RING_END + r] = base + 2.0 * ringStart[r + 1];
             }
-            this.minX = Arrays.stream(x).min().orElseThrow();
-            this.maxX = Arrays.stream(x).max().orElseThrow();
-            this.minY = Arrays.stream(y).min().orElseThrow();
-            this.maxY = Arrays.stream(y).max().orElseThrow();
+            double minX = Double.POSITIVE_INFINITY;
+            double maxX = Double.NEGATIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < total; i++) {
+                double x = (lon[i] - lon0) * kx;
+                double y = (lat[i] - lat0) * ky;
+                shape[base + 2 * i] = x;
+                shape[base + 2 * i + 1] = y;
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+            }
+            shape[MIN_X] = minX;
+            shape[MAX_X] = maxX;
+            shape[MIN_Y] = minY;
+            shape[MAX_Y] = maxY;
             // The widest east-west extent is at the latitude nearest the equator.
             double equatorward = minLatDeg <= 0 && maxLatDeg >= 0
                     ? 0 : Math.min(Math.abs(minLatDeg), Math.abs(maxLatDeg));
@@ -622,33 +679,50 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
         }
 
         @Override
+        double[] shape() {
+            return shape;
+        }
+
+        @Override
         Containment locate(double latitude, double longitude, double band) {
-            double px = wrapLongitude(longitude - lon0) * kx;
-            double py = (latitude - lat0) * ky;
+            double[] sh = shape;
+            double px = wrapLongitude(longitude - sh[LON0]) * sh[KX];
+            double py = (latitude - sh[LAT0]) * sh[KY];
             // East-west scale at the query's latitude relative to the one the vertices were projected with.
-            double s = 1 - tanLat * Math.toRadians(latitude - lat0);
-            double ox = Math.max(0, Math.max(minX - px, px - maxX)) * s;
-            double oy = Math.max(0, Math.max(minY - py, py - maxY));
+            double s = 1 - sh[TAN] * Math.toRadians(latitude - sh[LAT0]);
+            double ox = Math.max(0, Math.max(sh[MIN_X] - px, px - sh[MAX_X])) * s;
+            double oy = Math.max(0, Math.max(sh[MIN_Y] - py, py - sh[MAX_Y]));
             double band2 = band * band;
             if (ox * ox + oy * oy >= band2) {
                 return Containment.OUTSIDE;
             }
+            double bandX = band / s;
             boolean inside = false;
-            double[] xs = x;
-            double[] ys = y;
-            int[] starts = ringStart;
-            for (int r = 0; r + 1 < starts.length; r++) {
-                int end = starts[r + 1] - 1;
-                for (int i = starts[r]; i < end; i++) {
-                    double y1 = ys[i];
-                    double y2 = ys[i + 1];
-                    // An edge whose latitude range is a band away from the point can neither be within the band
-                    // nor cross the point's parallel: most edges end here, without a division.
+            int rings = (int) sh[RINGS];
+            int j = FIRST_RING_END + rings;
+            for (int r = 0; r < rings; r++) {
+                int end = (int) sh[FIRST_RING_END + r] - 2;
+                for (; j < end; j += 2) {
+                    double y1 = sh[j + 1];
+                    double y2 = sh[j + 3];
+                    // Most edges are decided by comparisons alone: one whose latitude range is a band away from
+                    // the point can neither be within the band nor cross the point's parallel; one a band away to
+                    // the east crosses the parallel east of the point exactly when it straddles it; one a band away
+                    // to the west never counts.
                     if ((y1 - py >= band && y2 - py >= band) || (py - y1 >= band && py - y2 >= band)) {
                         continue;
                     }
-                    double x1 = xs[i];
-                    double dx = xs[i + 1] - x1;
+                    double x1 = sh[j];
+                    double x2 = sh[j + 2];
+                    boolean straddles = (y1 > py) != (y2 > py);
+                    if (x1 - px >= bandX && x2 - px >= bandX) {
+                        inside ^= straddles;
+                        continue;
+                    }
+                    if (px - x1 >= bandX && px - x2 >= bandX) {
+                        continue;
+                    }
+                    double dx = x2 - x1;
                     double dy = y2 - y1;
                     double ax = px - x1;
                     double ay = py - y1;
@@ -659,99 +733,115 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
                     if (ex * ex + ey * ey < band2) {
                         return Containment.UNCERTAIN;
                     }
-                    if ((y1 > py) != (y2 > py) && ax < dx * ay / dy) {
+                    if (straddles && ax < dx * ay / dy) {
                         inside = !inside;
                     }
                 }
+                j = end + 2;
             }
             return inside ? Containment.INSIDE : Containment.OUTSIDE;
         }
 
         @Override
         boolean covers(double latitude, double longitude) {
-            double px = wrapLongitude(longitude - lon0) * kx;
-            double py = (latitude - lat0) * ky;
+            return coversArea(shape, latitude, longitude);
+        }
+
+        /** Covers test on an area's shape array; static so that the index can call it on the array alone. */
+        static boolean coversArea(double[] sh, double latitude, double longitude) {
+            double px = wrapLongitude(longitude - sh[LON0]) * sh[KX];
+            double py = (latitude - sh[LAT0]) * sh[KY];
             double tolerance = BOUNDARY_TOLERANCE_METERS * 2;
-            if (px < minX - tolerance || px > maxX + tolerance || py < minY - tolerance || py > maxY + tolerance) {
+            if (px < sh[MIN_X] - tolerance || px > sh[MAX_X] + tolerance || py < sh[MIN_Y] - tolerance
+                    || py > sh[MAX_Y] + tolerance) {
                 return false;
             }
-            double s = 1 - tanLat * Math.toRadians(latitude - lat0);
+            double s = 1 - sh[TAN] * Math.toRadians(latitude - sh[LAT0]);
             double tolerance2 = BOUNDARY_TOLERANCE_METERS * BOUNDARY_TOLERANCE_METERS;
             boolean inside = false;
-            for (int r = 0; r + 1 < ringStart.length; r++) {
-                int end = ringStart[r + 1] - 1;
-                for (int i = ringStart[r]; i < end; i++) {
-                    double y1 = y[i];
-                    double y2 = y[i + 1];
+            int rings = (int) sh[RINGS];
+            int j = FIRST_RING_END + rings;
+            for (int r = 0; r < rings; r++) {
+                int end = (int) sh[FIRST_RING_END + r] - 2;
+                for (; j < end; j += 2) {
+                    double y1 = sh[j + 1];
+                    double y2 = sh[j + 3];
                     boolean crosses = (y1 > py) != (y2 > py);
                     if (!crosses && ((y1 - py > BOUNDARY_TOLERANCE_METERS && y2 - py > BOUNDARY_TOLERANCE_METERS)
                             || (py - y1 > BOUNDARY_TOLERANCE_METERS && py - y2 > BOUNDARY_TOLERANCE_METERS))) {
                         continue;
                     }
-                    double x1 = x[i];
-                    double dx = x[i + 1] - x1;
+                    double x1 = sh[j];
+                    double x2 = sh[j + 2];
+                    // As in locate: an edge clearly east of the point counts if it crosses, one clearly west never.
+                    if (x1 - px > tolerance && x2 - px > tolerance) {
+                        inside ^= crosses;
+                        continue;
+                    }
+                    if (px - x1 > tolerance && px - x2 > tolerance) {
+                        continue;
+                    }
+                    double dx = x2 - x1;
                     double dy = y2 - y1;
                     double ax = px - x1;
                     double ay = py - y1;
-                    if (crosses && ax < dx * ay / dy) {
+                    // The crossing lies east of the point when the cross product has the sign opposite to dy; no
+                    // division needed. A zero cross product means the point is on the edge's line.
+                    double cross = ax * dy - ay * dx;
+                    if (crosses && cross != 0 && (cross < 0) == (dy > 0)) {
                         inside = !inside;
                     }
                     double len2 = dx * dx + dy * dy;
-                    double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, (ax * dx + ay * dy) / len2));
-                    double ex = (ax - t * dx) * s;
-                    double ey = ay - t * dy;
-                    if (ex * ex + ey * ey <= tolerance2) {
-                        return true;
+                    // Only a point near the edge's line can be on the edge: |cross| / length is that distance.
+                    if (cross * cross <= 4 * tolerance2 * len2) {
+                        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, (ax * dx + ay * dy) / len2));
+                        double ex = (ax - t * dx) * s;
+                        double ey = ay - t * dy;
+                        if (ex * ex + ey * ey <= tolerance2) {
+                            return true;
+                        }
                     }
                 }
+                j = end + 2;
             }
             return inside;
         }
 
         @Override
         double signedDistance(double latitude, double longitude) {
-            double px = wrapLongitude(longitude - lon0) * kx;
-            double py = (latitude - lat0) * ky;
-            double d = boundaryDistance(px, py, 1 - tanLat * Math.toRadians(latitude - lat0));
-            if (d <= BOUNDARY_TOLERANCE_METERS) {
-                return 0;
-            }
-            return crossingParityIsOdd(px, py) ? d : -d;
-        }
-
-        private boolean crossingParityIsOdd(double px, double py) {
+            double[] sh = shape;
+            double px = wrapLongitude(longitude - sh[LON0]) * sh[KX];
+            double py = (latitude - sh[LAT0]) * sh[KY];
+            double s = 1 - sh[TAN] * Math.toRadians(latitude - sh[LAT0]);
+            double best = Double.POSITIVE_INFINITY;
             boolean inside = false;
-            for (int r = 0; r + 1 < ringStart.length; r++) {
-                int end = ringStart[r + 1] - 1;
-                for (int i = ringStart[r]; i < end; i++) {
-                    double y1 = y[i];
-                    double y2 = y[i + 1];
-                    if ((y1 > py) != (y2 > py)
-                            && px - x[i] < (x[i + 1] - x[i]) * (py - y1) / (y2 - y1)) {
+            int rings = (int) sh[RINGS];
+            int j = FIRST_RING_END + rings;
+            for (int r = 0; r < rings; r++) {
+                int end = (int) sh[FIRST_RING_END + r] - 2;
+                for (; j < end; j += 2) {
+                    double x1 = sh[j];
+                    double y1 = sh[j + 1];
+                    double dx = sh[j + 2] - x1;
+                    double dy = sh[j + 3] - y1;
+                    double ax = px - x1;
+                    double ay = py - y1;
+                    if ((y1 > py) != (sh[j + 3] > py) && ax < dx * ay / dy) {
                         inside = !inside;
                     }
-                }
-            }
-            return inside;
-        }
-
-        private double boundaryDistance(double px, double py, double s) {
-            double best = Double.POSITIVE_INFINITY;
-            for (int r = 0; r + 1 < ringStart.length; r++) {
-                int end = ringStart[r + 1] - 1;
-                for (int i = ringStart[r]; i < end; i++) {
-                    double dx = x[i + 1] - x[i];
-                    double dy = y[i + 1] - y[i];
-                    double ax = px - x[i];
-                    double ay = py - y[i];
                     double len2 = dx * dx + dy * dy;
                     double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, (ax * dx + ay * dy) / len2));
                     double ex = (ax - t * dx) * s;
                     double ey = ay - t * dy;
                     best = Math.min(best, ex * ex + ey * ey);
                 }
+                j = end + 2;
             }
-            return Math.sqrt(best);
+            double d = Math.sqrt(best);
+            if (d <= BOUNDARY_TOLERANCE_METERS) {
+                return 0;
+            }
+            return inside ? d : -d;
         }
 
         @Override

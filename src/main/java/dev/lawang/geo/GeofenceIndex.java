@@ -28,8 +28,10 @@ public final class GeofenceIndex<T> {
         List<Grid> levels = new ArrayList<>();
         int[] ids = new int[fences.length];
         Arrays.setAll(ids, i -> i);
+        double[][] shapes = new double[fences.length][];
+        Arrays.setAll(shapes, i -> fences[i].shape());
         while (ids.length > 0) {
-            Grid grid = new Grid(fences, ids);
+            Grid grid = new Grid(fences, shapes, ids);
             levels.add(grid);
             ids = grid.tooLarge;
         }
@@ -128,29 +130,31 @@ public final class GeofenceIndex<T> {
          * point on a cell edge (or on 180 degrees east, which is 180 west) in a cell that misses them.
          */
         private static final double MARGIN = 1e-9;
+        private static final int STRIDE = 5;
 
-        private final Geofence[] fences;
+        /** The fences' shape arrays by id: a candidate costs one array, not a fence and its arrays. */
+        private final double[][] shapes;
         private final double cellDegrees;
         private final int lonCells;
-        /** Open-addressing table from cell key to cell number. */
-        private final long[] keys;
-        private final int[] cells;
-        private final int mask;
-        /** Entries of cell c are [cellStart[c], cellStart[c + 1]). */
-        private final int[] cellStart;
-        private final int[] entryItem;
         /**
-         * Each entry's bounding box: minimum and maximum latitude, western longitude and width in degrees; the
-         * longitude test is modular, so boxes near the antimeridian need no special case.
+         * Open-addressing table, two longs a slot: the cell key, then the cell's first entry (high half) and its
+         * number of entries (low half). One cache line answers a lookup's first question.
          */
-        private final double[] entryBox;
+        private final long[] table;
+        private final int mask;
+        /**
+         * Entries, {@value #STRIDE} doubles each, grouped by cell: the fence's minimum and maximum latitude, western
+         * longitude and width in degrees, and the fence's id. The longitude test is modular, so boxes near the
+         * antimeridian need no special case.
+         */
+        private final double[] entries;
         final int[] tooLarge;
 
-        Grid(Geofence[] fences, int[] ids) {
-            this.fences = fences;
+        Grid(Geofence[] fences, double[][] shapes, int[] ids) {
+            this.shapes = shapes;
             this.cellDegrees = chooseCellDegrees(fences, ids);
             this.lonCells = (int) Math.ceil(360 / cellDegrees - 1e-9);
-            int entries = 0;
+            int count = 0;
             int[] large = new int[ids.length];
             int largeCount = 0;
             boolean[] here = new boolean[ids.length];
@@ -162,13 +166,12 @@ public final class GeofenceIndex<T> {
                     large[largeCount++] = ids[j];
                 } else {
                     here[j] = true;
-                    entries += spanX * spanY;
+                    count += spanX * spanY;
                 }
             }
             this.tooLarge = Arrays.copyOf(large, largeCount);
-            long[] entryKey = new long[entries];
-            int[] item = new int[entries];
-            double[] box = new double[entries * 4];
+            long[] entryKey = new long[count];
+            int[] entryId = new int[count];
             int e = 0;
             for (int j = 0; j < ids.length; j++) {
                 if (!here[j]) {
@@ -178,48 +181,50 @@ public final class GeofenceIndex<T> {
                 for (int cy = cellOf(f.minLatitude() - MARGIN); cy <= cellOf(f.maxLatitude() + MARGIN); cy++) {
                     for (int cx = cellOf(f.minLongitude() - MARGIN); cx <= cellOf(f.maxLongitude() + MARGIN); cx++) {
                         entryKey[e] = key(cy, Math.floorMod(cx, lonCells));
-                        item[e] = ids[j];
-                        box[4 * e] = f.minLatitude();
-                        box[4 * e + 1] = f.maxLatitude();
-                        box[4 * e + 2] = f.minLongitude();
-                        box[4 * e + 3] = f.maxLongitude() - f.minLongitude();
+                        entryId[e] = ids[j];
                         e++;
                     }
                 }
             }
-            int capacity = Integer.highestOneBit(Math.max(4, entries) * 2) * 2;
+            int capacity = Integer.highestOneBit(Math.max(4, count) * 2) * 2;
             this.mask = capacity - 1;
-            this.keys = new long[capacity];
-            Arrays.fill(keys, EMPTY);
-            this.cells = new int[capacity];
-            int cellCount = 0;
-            int[] entryCell = new int[entries];
-            for (int k = 0; k < entries; k++) {
+            this.table = new long[2 * capacity];
+            for (int slot = 0; slot < capacity; slot++) {
+                table[2 * slot] = EMPTY;
+            }
+            // First pass: give every cell a slot and count its entries there.
+            int[] entrySlot = new int[count];
+            for (int k = 0; k < count; k++) {
                 int slot = (int) mix(entryKey[k]) & mask;
-                while (keys[slot] != EMPTY && keys[slot] != entryKey[k]) {
+                while (table[2 * slot] != EMPTY && table[2 * slot] != entryKey[k]) {
                     slot = (slot + 1) & mask;
                 }
-                if (keys[slot] == EMPTY) {
-                    keys[slot] = entryKey[k];
-                    cells[slot] = cellCount++;
+                table[2 * slot] = entryKey[k];
+                table[2 * slot + 1]++;
+                entrySlot[k] = slot;
+            }
+            // Second pass: turn counts into (start, count); cells are laid out in slot order.
+            int start = 0;
+            for (int slot = 0; slot < capacity; slot++) {
+                if (table[2 * slot] != EMPTY) {
+                    long n = table[2 * slot + 1];
+                    table[2 * slot + 1] = ((long) start << 32) | n;
+                    start += (int) n;
                 }
-                entryCell[k] = cells[slot];
             }
-            this.cellStart = new int[cellCount + 1];
-            for (int k = 0; k < entries; k++) {
-                cellStart[entryCell[k] + 1]++;
-            }
-            for (int c = 0; c < cellCount; c++) {
-                cellStart[c + 1] += cellStart[c];
-            }
-            int[] fill = Arrays.copyOf(cellStart, cellCount);
-            this.entryItem = new int[entries];
-            this.entryBox = new double[entries * 4];
-            // Entries were generated in item order, so each cell's candidates stay in item order.
-            for (int k = 0; k < entries; k++) {
-                int to = fill[entryCell[k]]++;
-                entryItem[to] = item[k];
-                System.arraycopy(box, 4 * k, entryBox, 4 * to, 4);
+            int[] fill = new int[capacity];
+            this.entries = new double[count * STRIDE];
+            // Entries were generated in id order, so each cell's candidates stay in id order.
+            for (int k = 0; k < count; k++) {
+                int slot = entrySlot[k];
+                int to = (int) (table[2 * slot + 1] >>> 32) + fill[slot]++;
+                Geofence f = fences[entryId[k]];
+                int b = to * STRIDE;
+                entries[b] = f.minLatitude();
+                entries[b + 1] = f.maxLatitude();
+                entries[b + 2] = f.minLongitude();
+                entries[b + 3] = f.maxLongitude() - f.minLongitude();
+                entries[b + 4] = entryId[k];
             }
         }
 
@@ -228,24 +233,26 @@ public final class GeofenceIndex<T> {
             long key = key(cellOf(latitude), Math.floorMod(cellOf(longitude), lonCells));
             int slot = (int) mix(key) & mask;
             long k;
-            while ((k = keys[slot]) != key) {
+            while ((k = table[2 * slot]) != key) {
                 if (k == EMPTY) {
                     return;
                 }
                 slot = (slot + 1) & mask;
             }
-            int cell = cells[slot];
-            for (int e = cellStart[cell], end = cellStart[cell + 1]; e < end; e++) {
-                int b = 4 * e;
-                if (latitude >= entryBox[b] && latitude <= entryBox[b + 1]) {
-                    double east = longitude - entryBox[b + 2];
+            long cell = table[2 * slot + 1];
+            int first = (int) (cell >>> 32) * STRIDE;
+            int end = first + (int) cell * STRIDE;
+            for (int b = first; b < end; b += STRIDE) {
+                if (latitude >= entries[b] && latitude <= entries[b + 1]) {
+                    double east = longitude - entries[b + 2];
                     if (east < -180) {
                         east += 360;
                     } else if (east > 180) {
                         east -= 360;
                     }
-                    if (east >= 0 && east <= entryBox[b + 3] && fences[entryItem[e]].covers(latitude, longitude)) {
-                        hits.add(entryItem[e]);
+                    int id = (int) entries[b + 4];
+                    if (east >= 0 && east <= entries[b + 3] && Geofence.covers(shapes[id], latitude, longitude)) {
+                        hits.add(id);
                     }
                 }
             }

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A visit log in the memory of one process: the default.
@@ -19,14 +18,17 @@ import org.jspecify.annotations.Nullable;
  * {@link #purgeBefore(Instant)} scan every visit kept, which suits the rare contact-tracing query and a periodic purge.
  * Visits live only as long as the process; use a PostgreSQL log when they must survive a restart or be shared.
  *
- * <p>Thread-safe: operations on one visitor are atomic with respect to each other, and no global lock is taken.
+ * <p>Thread-safe without locks of its own: a visit is opened by claiming its visitor's entry and closed by removing
+ * it, so a visitor never has two open visits and a visit closes at most once. A reader may briefly see a visit just
+ * being appended as the visitor's open visit before {@link #find(TicketId)} finds it, or a visit just being closed
+ * still open.
  */
 public final class InMemoryVisitLog implements VisitLog {
     private static final Comparator<Visit> EARLIEST_FIRST =
             Comparator.comparing(Visit::in).thenComparing(Visit::ticket);
 
     private final ConcurrentHashMap<TicketId, Visit> visits = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<VisitorRef, TicketId> openByVisitor = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<VisitorRef, Visit> openByVisitor = new ConcurrentHashMap<>();
 
     /** Creates an empty log. */
     public InMemoryVisitLog() {
@@ -39,40 +41,32 @@ public final class InMemoryVisitLog implements VisitLog {
         if (!visit.isOpen()) {
             throw new IllegalArgumentException("only an open visit can be appended: " + visit.ticket());
         }
-        // The visitor's entry is the lock that makes "one open visit per visitor" atomic with close().
-        openByVisitor.compute(visit.visitor(), (visitor, existing) -> {
-            if (existing != null) {
-                throw new IllegalStateException("the visitor already has an open visit: " + existing);
-            }
-            if (visits.putIfAbsent(visit.ticket(), visit) != null) {
-                throw new IllegalStateException("a visit with ticket " + visit.ticket() + " is already recorded");
-            }
-            return visit.ticket();
-        });
+        // Claiming the visitor's entry first makes "one open visit per visitor" hold however appends interleave.
+        Visit open = openByVisitor.putIfAbsent(visit.visitor(), visit);
+        if (open != null) {
+            throw new IllegalStateException("the visitor already has an open visit: " + open.ticket());
+        }
+        if (visits.putIfAbsent(visit.ticket(), visit) != null) {
+            openByVisitor.remove(visit.visitor(), visit);
+            throw new IllegalStateException("a visit with ticket " + visit.ticket() + " is already recorded");
+        }
     }
 
     @Override
     public Optional<Visit> close(TicketId ticket, Instant out) {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(out, "out");
-        Visit found = visits.get(ticket);
-        if (found == null || !found.isOpen()) {
+        Visit open = visits.get(ticket);
+        if (open == null || !open.isOpen()) {
             return Optional.empty();
         }
-        Visit[] closed = new Visit[1];
-        openByVisitor.computeIfPresent(found.visitor(), (visitor, openTicket) -> {
-            if (!openTicket.equals(ticket)) {
-                return openTicket;
-            }
-            Visit current = visits.get(ticket);
-            if (current == null || !current.isOpen()) {
-                return openTicket;
-            }
-            closed[0] = current.withOut(out);
-            visits.put(ticket, closed[0]);
-            return null;
-        });
-        return Optional.ofNullable(closed[0]);
+        Visit closed = open.withOut(out);
+        // Whoever removes the visitor's open entry closes the visit; a concurrent second close finds it gone.
+        if (!openByVisitor.remove(open.visitor(), open)) {
+            return Optional.empty();
+        }
+        visits.replace(ticket, open, closed);
+        return Optional.of(closed);
     }
 
     @Override
@@ -84,12 +78,7 @@ public final class InMemoryVisitLog implements VisitLog {
     @Override
     public Optional<Visit> openVisitOf(VisitorRef visitor) {
         Objects.requireNonNull(visitor, "visitor");
-        TicketId ticket = openByVisitor.get(visitor);
-        if (ticket == null) {
-            return Optional.empty();
-        }
-        @Nullable Visit visit = visits.get(ticket);
-        return visit != null && visit.isOpen() ? Optional.of(visit) : Optional.empty();
+        return Optional.ofNullable(openByVisitor.get(visitor));
     }
 
     @Override

@@ -82,10 +82,13 @@ class SragenCoverageTest {
     @Test
     void documentation_showsTheReportThisCaseProduces() throws IOException {
         String doc = Files.readString(Path.of("docs/requests.md"), StandardCharsets.UTF_8);
-        String markdown = SragenRequests.report(sragen).toMarkdown(Duration.ofDays(30));
+        CoverageReport report = SragenRequests.report(sragen);
+        String markdown = report.toMarkdown(Duration.ofDays(30));
+        String[] csv = report.toCsv().split("\r\n");
 
         assertThat(maskCodeIds(doc)).contains(maskCodeIds(markdown.replace("\n# ", "\n### ")
                 .replaceFirst("^# ", "### ").replace("\n## ", "\n#### ")));
+        assertThat(maskCodeIds(doc)).contains(maskCodeIds(csv[0] + "\n" + csv[1] + "\n" + csv[2] + "\n...\n"));
     }
 
     /** Code ids are random: the document shows those of one run. */
