@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The database could not carry out an operation of {@code JdbcLedger} or {@code JdbcVisitLog}: the connection
+ * The database could not carry out an operation of {@link JdbcLedger} or {@link JdbcVisitLog}: the connection
  * dropped, the server restarted or refused connections, a statement or lock timeout struck, or a conflict persisted
  * through the bounded retries.
  *
