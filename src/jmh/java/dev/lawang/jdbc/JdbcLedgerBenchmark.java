@@ -101,6 +101,25 @@ public class JdbcLedgerBenchmark {
             }
             if (ledger.equals("naive")) {
                 naive.prepare(java.util.Arrays.asList(siteIds), java.util.Arrays.asList(AGENCIES));
+            } else if (ledger.equals("lawang")) {
+                prepareLawang();
+            }
+        }
+
+        /** The counter rows a ledger that has run for a while has: sites, agencies, and the days around today. */
+        private void prepareLawang() throws SQLException {
+            StringBuilder agencies = new StringBuilder("''");
+            for (AgencyId agency : AGENCIES) {
+                agencies.append(", '").append(agency.value()).append('\'');
+            }
+            try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+                s.execute("INSERT INTO lawang_site (site_id) SELECT 'site-' || i FROM generate_series(0, "
+                        + (SPREAD - 1) + ") i;"
+                        + " INSERT INTO lawang_agency (site_id, agency_id) SELECT s.site_id, a FROM lawang_site s,"
+                        + " unnest(ARRAY[" + agencies + "]) a WHERE a <> '';"
+                        + " INSERT INTO lawang_admitted (site_id, day, agency_id) SELECT s.site_id,"
+                        + " current_date + d, a FROM lawang_site s, generate_series(-1, 1) d,"
+                        + " unnest(ARRAY[" + agencies + "]) a");
             }
         }
 

@@ -146,9 +146,10 @@ public final class JdbcLedger implements OccupancyLedger {
         AgencyId agency = request.agency();
         int percent = rules.levels(site).percentOn(day);
         if (clock != null) {
-            try (PreparedStatement lock = c.prepareStatement("SELECT * FROM lawang_lock_visitor_sites(?, ?)")) {
-                lock.setString(1, request.visitorKey());
-                lock.setString(2, site.value());
+            try (PreparedStatement lock = c.prepareStatement("SELECT * FROM lawang_lock_visitor_sites(?,"
+                    + " (SELECT site_id FROM lawang_stay WHERE visitor_key = ?))")) {
+                lock.setString(1, site.value());
+                lock.setString(2, request.visitorKey());
                 lock.executeQuery().close();
             }
         }
@@ -190,8 +191,8 @@ public final class JdbcLedger implements OccupancyLedger {
         Objects.requireNonNull(visitId, "visitId");
         return transactions.run("release", c -> {
             if (clock != null) {
-                try (PreparedStatement lock = c.prepareStatement("SELECT lawang_lock_site(site_id) FROM lawang_stay"
-                        + " WHERE visit_id = ?")) {
+                try (PreparedStatement lock = c.prepareStatement("SELECT (lawang_lock_site(site_id)).last_at"
+                        + " FROM lawang_stay WHERE visit_id = ?")) {
                     lock.setObject(1, visitId);
                     lock.executeQuery().close();
                 }
@@ -236,7 +237,7 @@ public final class JdbcLedger implements OccupancyLedger {
 
     private List<Departure> expireBatch(Connection c, String site) throws SQLException {
         if (clock != null) {
-            try (PreparedStatement lock = c.prepareStatement("SELECT lawang_lock_site(?)")) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT * FROM lawang_lock_site(?)")) {
                 lock.setString(1, site);
                 lock.executeQuery().close();
             }
@@ -277,6 +278,10 @@ public final class JdbcLedger implements OccupancyLedger {
                 ? "SELECT present_staff, present_guest FROM lawang_site WHERE site_id = ?"
                 : "SELECT present_staff, present_guest FROM lawang_agency WHERE site_id = ? AND agency_id = ?";
         return transactions.run("read", c -> {
+            // A read changes only the site's latest instant and day, which need no durability.
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SET LOCAL synchronous_commit = off");
+            }
             LocalDate day;
             LocalDate lastDay;
             try (PreparedStatement ps = c.prepareStatement(ADVANCE)) {
