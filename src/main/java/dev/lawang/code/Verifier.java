@@ -95,8 +95,16 @@ public final class Verifier {
                     + " characters is longer than any code (at most " + maxInputLength + ")");
         }
         VerifiedCache.Entry hit = cache.get(text);
-        if (hit != null && hit.trust == trust) {
-            return live(hit.code, hit.key, now);
+        if (hit != null) {
+            if (hit.trust == trust) {
+                return live(hit.code, hit.key, now);
+            }
+            // verified under an earlier trust list: still good if the same key bytes are trusted now
+            TrustedKey current = trust.key(hit.key.keyId);
+            if (current != null && Arrays.equals(current.raw, hit.key.raw)) {
+                cache.put(new VerifiedCache.Entry(text, hit.code, trust, current));
+                return live(hit.code, current, now);
+            }
         }
         String codeText = urlPrefix != null && text.startsWith(urlPrefix) ? CodeUrl.unwrap(urlPrefix, text) : text;
         byte[] bytes = PayloadV1.decode(codeText);

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The database could not carry out an operation of {@code JdbcLedger} or {@code JdbcVisitLog}: the connection
+ * The database could not carry out an operation of {@link JdbcLedger} or {@link JdbcVisitLog}: the connection
  * dropped, the server restarted or refused connections, a statement or lock timeout struck, or a conflict persisted
  * through the bounded retries.
  *
@@ -22,7 +22,9 @@ public final class DatabaseUnavailableException extends LawangException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The SQLState of the last failure, if the driver reported one. */
     private final @Nullable String sqlState;
+    /** Whether the operation may have taken effect before the failure. */
     private final boolean outcomeUnknown;
 
     DatabaseUnavailableException(String message, @Nullable String sqlState, boolean outcomeUnknown,

@@ -36,11 +36,12 @@ import org.jspecify.annotations.Nullable;
  * An {@link OccupancyLedger} whose counts and open visits live in PostgreSQL, so that several application instances
  * serving the same sites share them and every limit holds across all of them.
  *
- * <p>Each admission is one transaction that calls the schema's {@code lawang_admit} function: it locks the site's
- * row (and, for a visitor moving from another site, both sites' rows in ascending id order, so that concurrent
- * admissions cannot deadlock), then raises each counter with a conditional update ({@code ... WHERE present <
- * limit}) in the order site, agency, the site's daily quota, the agency's daily quota. The first update that changes
- * no row names the refusal, and the transaction is rolled back: nothing was counted. Admissions are idempotent by
+ * <p>Each admission is one call of the schema's {@code lawang_admit} function, committed by the server as it
+ * returns (auto-commit), so that row locks are held for the shortest time. It locks the site's row (and, for a
+ * visitor moving from another site, both sites' rows in ascending id order, so that concurrent admissions cannot
+ * deadlock), then raises each counter with a conditional update ({@code ... WHERE present < limit}) in the order
+ * site, agency, the site's daily quota, the agency's daily quota. The first update that changes no row names the
+ * refusal, and a PL/pgSQL block undoes the counters and any move: nothing is counted. Admissions are idempotent by
  * visit id, so a caller that lost the reply may repeat the request. Releases and expiry take the site's row lock
  * first as well; expiry closes overdue visits one site at a time in batches, skipping rows locked by others.
  *
@@ -50,10 +51,11 @@ import org.jspecify.annotations.Nullable;
  * zone rules; levels apply by that day. Every instance must hold the same policy: the limits an instance checks are
  * those of its own policy.
  *
- * <p>Errors: a serialization failure, deadlock or lost connection before the commit is retried a few times
- * (the failed attempt rolled back). A connection lost during the commit is resolved by looking on a new connection
- * whether the visit is there. Anything else, and retries that run out, throw {@link DatabaseUnavailableException};
- * a missing schema throws {@link IllegalStateException}.
+ * <p>Errors: a serialization failure, deadlock or lost connection is retried a few times. An admission whose
+ * connection was lost is repeated with the same visit id, which finds the visit if the lost attempt committed. A
+ * release runs in a transaction; if the connection is lost during its commit, a new connection looks whether the
+ * visit is still open. Anything else, and retries that run out, throw {@link DatabaseUnavailableException}; a missing
+ * schema throws {@link IllegalStateException}.
  *
  * <p>Thread-safe: share one instance per data source. The policy is held in memory and can be replaced at any time.
  */
@@ -118,9 +120,12 @@ public final class JdbcLedger implements OccupancyLedger {
         LocalDate day = LocalDate.ofInstant(clock == null ? Instant.now() : clock.instant(), zone);
         for (int attempt = 0; attempt < DAY_ATTEMPTS; attempt++) {
             LocalDate forDay = day;
-            AdmitResult result = transactions.run("admit", c -> callAdmit(c, request, rules, zone, forDay),
-                    r -> !r.outcome.equals("OTHER_DAY") && !r.outcome.equals("ID_IN_USE"),
-                    (c, r) -> !r.outcome.equals("ADMITTED") || stayOpen(c, request.visitId()), true);
+            AdmitResult result = clock == null
+                    ? transactions.autoCommit("admit", (c, retry) -> callAdmit(c, request, rules, zone, forDay)
+                            .ownRetry(retry, request.visitId()), true)
+                    : transactions.run("admit", c -> callAdmit(c, request, rules, zone, forDay),
+                            r -> !r.outcome.equals("OTHER_DAY") && !r.outcome.equals("ID_IN_USE"),
+                            (c, r) -> !r.outcome.equals("ADMITTED") || stayOpen(c, request.visitId()), true);
             if (result.outcome.equals("OTHER_DAY")) {
                 day = later(LocalDate.ofInstant(result.requireStart(), zone), result.lastDay);
                 continue;
@@ -141,9 +146,10 @@ public final class JdbcLedger implements OccupancyLedger {
         AgencyId agency = request.agency();
         int percent = rules.levels(site).percentOn(day);
         if (clock != null) {
-            try (PreparedStatement lock = c.prepareStatement("SELECT * FROM lawang_lock_visitor_sites(?, ?)")) {
-                lock.setString(1, request.visitorKey());
-                lock.setString(2, site.value());
+            try (PreparedStatement lock = c.prepareStatement("SELECT * FROM lawang_lock_visitor_sites(?,"
+                    + " (SELECT site_id FROM lawang_stay WHERE visitor_key = ?))")) {
+                lock.setString(1, site.value());
+                lock.setString(2, request.visitorKey());
                 lock.executeQuery().close();
             }
         }
@@ -185,8 +191,8 @@ public final class JdbcLedger implements OccupancyLedger {
         Objects.requireNonNull(visitId, "visitId");
         return transactions.run("release", c -> {
             if (clock != null) {
-                try (PreparedStatement lock = c.prepareStatement("SELECT lawang_lock_site(site_id) FROM lawang_stay"
-                        + " WHERE visit_id = ?")) {
+                try (PreparedStatement lock = c.prepareStatement("SELECT (lawang_lock_site(site_id)).last_at"
+                        + " FROM lawang_stay WHERE visit_id = ?")) {
                     lock.setObject(1, visitId);
                     lock.executeQuery().close();
                 }
@@ -231,7 +237,7 @@ public final class JdbcLedger implements OccupancyLedger {
 
     private List<Departure> expireBatch(Connection c, String site) throws SQLException {
         if (clock != null) {
-            try (PreparedStatement lock = c.prepareStatement("SELECT lawang_lock_site(?)")) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT * FROM lawang_lock_site(?)")) {
                 lock.setString(1, site);
                 lock.executeQuery().close();
             }
@@ -272,6 +278,10 @@ public final class JdbcLedger implements OccupancyLedger {
                 ? "SELECT present_staff, present_guest FROM lawang_site WHERE site_id = ?"
                 : "SELECT present_staff, present_guest FROM lawang_agency WHERE site_id = ? AND agency_id = ?";
         return transactions.run("read", c -> {
+            // A read changes only the site's latest instant and day, which need no durability.
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SET LOCAL synchronous_commit = off");
+            }
             LocalDate day;
             LocalDate lastDay;
             try (PreparedStatement ps = c.prepareStatement(ADVANCE)) {
@@ -439,6 +449,18 @@ public final class JdbcLedger implements OccupancyLedger {
             }
             return new AdmitResult(outcome, rs.getLong("refused_count"), rs.getInt("refused_limit"), stay, start,
                     moved, rs.getObject("last_day", LocalDate.class));
+        }
+
+        /**
+         * After a lost connection, a repeat by our own visit id means the lost attempt committed: for the caller this
+         * is the first admission (its move, if any, is no longer known).
+         */
+        AdmitResult ownRetry(boolean earlierMayHaveCommitted, UUID visitId) {
+            if (earlierMayHaveCommitted && outcome.equals("REPEAT") && stay != null
+                    && stay.visitId().equals(visitId)) {
+                return new AdmitResult("ADMITTED", refusedCount, refusedLimit, stay, start, null, lastDay);
+            }
+            return this;
         }
 
         Instant requireStart() throws IllegalStateException {

@@ -13,7 +13,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * The PostgreSQL schema of {@code JdbcLedger} and {@code JdbcVisitLog}: versioned SQL scripts shipped in the jar.
+ * The PostgreSQL schema of {@link JdbcLedger} and {@link JdbcVisitLog}: versioned SQL scripts shipped in the jar.
  *
  * <p>Version 1 is the script {@code dev/lawang/jdbc/schema/V1__ledger_and_visit_log.sql}; {@link #script()} returns
  * its text for a migration tool (Flyway, Liquibase, a DBA's change process). {@link #create(DataSource)} applies it

@@ -43,6 +43,52 @@ final class Transactions {
         boolean in(Connection c, T result) throws SQLException;
     }
 
+    /** One statement that commits by itself; told whether an earlier attempt may have committed before it failed. */
+    interface Idempotent<T> {
+        T run(Connection c, boolean earlierMayHaveCommitted) throws SQLException;
+    }
+
+    /**
+     * Runs one idempotent statement in auto-commit mode: the server commits without waiting for the client, so row
+     * locks are held for the shortest time. A lost connection leaves the outcome unknown; the statement is then
+     * repeated, which is safe because it is idempotent, and told so.
+     */
+    <T> T autoCommit(String operation, Idempotent<T> statement, boolean uniqueRaceIsTransient) {
+        @Nullable SQLException last = null;
+        boolean mayHaveCommitted = false;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                pause(attempt);
+            }
+            Connection c;
+            try {
+                c = dataSource.getConnection();
+            } catch (SQLException e) {
+                if (!connectionLost(e)) {
+                    throw failure(operation, e);
+                }
+                last = e;
+                continue;
+            }
+            try {
+                c.setAutoCommit(true);
+                return statement.run(c, mayHaveCommitted);
+            } catch (SQLException e) {
+                if (!retryable(e, uniqueRaceIsTransient)) {
+                    throw failure(operation, e);
+                }
+                mayHaveCommitted |= connectionLost(e);
+                last = e;
+                LOG.debug("{}: attempt {} failed (SQLState {}), repeating", operation, attempt, e.getSQLState());
+            } finally {
+                closeQuietly(c);
+            }
+        }
+        throw new DatabaseUnavailableException(operation + " failed after " + ATTEMPTS + " attempts (SQLState "
+                + (last == null ? "none" : last.getSQLState()) + ")", last == null ? null : last.getSQLState(),
+                mayHaveCommitted, attachable(last));
+    }
+
     /** Runs work that only reads. */
     <T> T read(String operation, Work<T> work) {
         return run(operation, work, result -> false, (c, result) -> true, false);

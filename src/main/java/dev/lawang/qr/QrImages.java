@@ -18,11 +18,11 @@ import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -33,6 +33,7 @@ import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * QR symbols for code texts: PNG and SVG images, printable A4 posters, and reading a text back from an image or a
@@ -165,8 +166,9 @@ public final class QrImages {
      */
     public static Optional<String> read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        try (ImageInputStream in = ImageIO.createImageInputStream(Files.newInputStream(file))) {
-            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+        try (InputStream raw = Files.newInputStream(file);
+                ImageInputStream in = new MemoryCacheImageInputStream(raw)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new IllegalArgumentException("not an image in a format the JDK reads: " + file);
             }
@@ -179,6 +181,11 @@ public final class QrImages {
                             + " pixels is larger than " + MAX_PIXELS + " pixels: " + file);
                 }
                 return read(reader.read(0));
+            } catch (IllegalArgumentException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // image decoders throw unchecked exceptions on some malformed files
+                throw new IllegalArgumentException("malformed image file: " + file, e);
             } finally {
                 reader.dispose();
             }

@@ -225,6 +225,24 @@ class VerifierTest {
     }
 
     @Test
+    void withTrustList_keepsCodesVerifiedUnderTheEarlierListWhoseKeyIsStillTrusted() {
+        SharedCode first = verifier.verify(TEXT, NOW);
+        Verifier next = verifier.withTrustList(TRUST.toBuilder().trust(OTHER.publicKey()).build());
+
+        assertThat(next.verify(TEXT, NOW)).isSameAs(first);
+        assertThat(next.trustList().version()).isEqualTo(2);
+    }
+
+    @Test
+    void withTrustList_doesNotKeepCodesWhoseKeyIsNowOnlyTrustedInAWindow() {
+        verifier.verify(TEXT, NOW);
+        Verifier windowed = verifier.withTrustList(TrustList.builder().trust(ISSUER.publicKey(), FROM, NOW).build());
+
+        assertReason(() -> windowed.verify(TEXT, NOW), Reason.UNKNOWN_KEY);
+        assertThat(windowed.verify(TEXT, NOW.minusSeconds(1))).isEqualTo(CODE);
+    }
+
+    @Test
     void verify_rejectsSignedPayloadsWithEmptyOrReversedWindow() {
         assertReason(() -> verifier.verify(resigned(b -> copySeconds(b, 29, 33)), NOW), Reason.MALFORMED);
         assertReason(() -> verifier.verify(resigned(b -> {

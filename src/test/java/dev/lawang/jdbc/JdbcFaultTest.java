@@ -62,10 +62,10 @@ class JdbcFaultTest {
         try (HikariDataSource pool = TestDatabase.pool(database, WORKERS);
                 HikariDataSource admin = TestDatabase.pool("postgres", 2)) {
             Workload workload = new Workload(pool);
-            workload.run(stop -> {
+            workload.run(() -> {
                 Random random = new Random(7);
-                // Bounded: at most 200 kills, one every 10 to 40 ms, while the workers run.
-                for (int i = 0; i < 200 && !stop.get(); i++) {
+                // Bounded: 200 attempts, one every 10 to 40 ms, stopping after 60 kills; the workers go on meanwhile.
+                for (int i = 0; i < 200 && killed.get() < 60; i++) {
                     Thread.sleep(10 + random.nextInt(30));
                     killed.addAndGet(terminateOneBackend(admin, database));
                 }
@@ -89,8 +89,10 @@ class JdbcFaultTest {
         try (HikariDataSource pool = TestDatabase.poolAt(url, WORKERS, 1_000)) {
             Workload workload = new Workload(pool);
             AtomicInteger before = new AtomicInteger();
-            workload.run(stop -> {
-                Thread.sleep(1_500);
+            workload.run(() -> {
+                while (workload.admitted.size() < 30) {
+                    Thread.sleep(10);
+                }
                 before.set(workload.admitted.size());
                 server[0].close();
                 Thread.sleep(500);
@@ -128,9 +130,9 @@ class JdbcFaultTest {
         }
     }
 
-    /** A fault to inject while the workers run; it should return when {@code stop} is set or it is done. */
+    /** A fault to inject while the workers run; they go on until it returns. */
     interface Fault {
-        void inject(AtomicBoolean stop) throws Exception;
+        void inject() throws Exception;
     }
 
     /** Workers admitting fresh guests and releasing them at one hot site, and what they learned. */
@@ -147,6 +149,7 @@ class JdbcFaultTest {
         final Set<UUID> unknownReleases = ConcurrentHashMap.newKeySet();
         final AtomicInteger failures = new AtomicInteger();
         final AtomicInteger samples = new AtomicInteger();
+        final AtomicBoolean faultDone = new AtomicBoolean();
 
         Workload(HikariDataSource pool) {
             this.pool = pool;
@@ -166,7 +169,11 @@ class JdbcFaultTest {
                     }));
                 }
                 Future<?> faults = executor.submit(() -> {
-                    fault.inject(stop);
+                    try {
+                        fault.inject();
+                    } finally {
+                        faultDone.set(true);
+                    }
                     return null;
                 });
                 Future<?> monitor = executor.submit(() -> {
@@ -190,7 +197,8 @@ class JdbcFaultTest {
         private void work(int worker) {
             Random random = new Random(worker);
             List<UUID> mine = new ArrayList<>();
-            for (int step = 0; step < STEPS; step++) {
+            // At least STEPS operations, and on until the fault is over; at most 50 times as many.
+            for (int step = 0; (step < STEPS || !faultDone.get()) && step < 50 * STEPS; step++) {
                 if (!mine.isEmpty() && random.nextInt(2) == 0) {
                     UUID id = mine.remove(random.nextInt(mine.size()));
                     try {

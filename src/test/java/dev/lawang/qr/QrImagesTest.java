@@ -142,6 +142,24 @@ class QrImagesTest {
                 .hasMessageContaining("100000 x 100000");
     }
 
+    @Test
+    void readPath_rejectsTruncatedAndCorruptImageFiles(@TempDir Path dir) throws IOException {
+        byte[] png = QrImages.png(TEXT, 512);
+        Path truncated = dir.resolve("truncated.png");
+        Files.write(truncated, java.util.Arrays.copyOf(png, png.length / 2));
+        Path corrupt = dir.resolve("corrupt.png");
+        byte[] flipped = png.clone();
+        for (int i = 40; i < flipped.length - 12; i += 7) {
+            flipped[i] ^= 0x5A;
+        }
+        Files.write(corrupt, flipped);
+
+        for (Path file : java.util.List.of(truncated, corrupt)) {
+            assertThatThrownBy(() -> QrImages.read(file)).isInstanceOfAny(IOException.class,
+                    IllegalArgumentException.class);
+        }
+    }
+
     /** A PNG signature and header chunk claiming the given size, with no image data. */
     private static byte[] pngHeaderOnly(int width, int height) {
         java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);

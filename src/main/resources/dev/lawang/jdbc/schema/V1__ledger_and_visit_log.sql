@@ -64,35 +64,59 @@ CREATE TABLE lawang_stay (
 CREATE INDEX lawang_stay_due ON lawang_stay (due_at);
 CREATE INDEX lawang_stay_site_due ON lawang_stay (site_id, due_at);
 
--- Locks a site's row, creating it on first use, and returns the latest instant used there.
-CREATE FUNCTION lawang_lock_site(p_site varchar) RETURNS timestamptz
+-- Locks a site's row, creating it on first use, and returns the latest instant and local day used there.
+CREATE FUNCTION lawang_lock_site(p_site varchar, OUT last_at timestamptz, OUT last_day date)
     LANGUAGE plpgsql AS $$
-DECLARE
-    v_last timestamptz;
 BEGIN
-    SELECT last_at INTO v_last FROM lawang_site WHERE site_id = p_site FOR UPDATE;
+    SELECT s.last_at, s.last_day INTO last_at, last_day FROM lawang_site s WHERE s.site_id = p_site FOR UPDATE;
     IF NOT FOUND THEN
         INSERT INTO lawang_site (site_id) VALUES (p_site) ON CONFLICT (site_id) DO NOTHING;
-        SELECT last_at INTO v_last FROM lawang_site WHERE site_id = p_site FOR UPDATE;
+        SELECT s.last_at, s.last_day INTO last_at, last_day FROM lawang_site s WHERE s.site_id = p_site FOR UPDATE;
     END IF;
-    RETURN v_last;
 END
 $$;
 
--- Locks the rows of a site and of the site where a visitor has an open visit (if another), in site_id order, and
--- returns the latest instant used at either. Returns NULL in other_site when the visitor has no visit elsewhere.
-CREATE FUNCTION lawang_lock_visitor_sites(p_visitor varchar, p_site varchar, OUT other_site varchar,
-    OUT last_at timestamptz)
+-- Locks the row of p_site and, if p_other is another site (where the visitor has an open visit), that row too, in
+-- site_id order. Returns the latest instant used at either site and p_site's last local day.
+CREATE FUNCTION lawang_lock_visitor_sites(p_site varchar, p_other varchar,
+    OUT other_site varchar, OUT last_at timestamptz, OUT last_day date)
+    LANGUAGE plpgsql AS $$
+DECLARE
+    v_other_at timestamptz;
+BEGIN
+    other_site := CASE WHEN p_other = p_site THEN NULL ELSE p_other END;
+    IF other_site IS NOT NULL AND other_site < p_site THEN
+        v_other_at := (lawang_lock_site(other_site)).last_at;
+    END IF;
+    SELECT l.last_at, l.last_day INTO last_at, last_day FROM lawang_lock_site(p_site) l;
+    IF other_site IS NOT NULL AND other_site > p_site THEN
+        v_other_at := (lawang_lock_site(other_site)).last_at;
+    END IF;
+    last_at := greatest(last_at, v_other_at);
+END
+$$;
+
+-- Raises a day's admissions counter if the quota allows; returns a row if it did, none if the quota is reached.
+-- The caller holds the site's row lock.
+CREATE FUNCTION lawang_count_admission(p_site varchar, p_day date, p_agency varchar, p_staff integer,
+    p_guest integer, p_bit integer, p_quota integer, p_mask integer) RETURNS SETOF integer
     LANGUAGE plpgsql AS $$
 BEGIN
-    SELECT s.site_id INTO other_site FROM lawang_stay s WHERE s.visitor_key = p_visitor;
-    IF other_site IS NULL OR other_site = p_site THEN
-        other_site := NULL;
-        last_at := lawang_lock_site(p_site);
-    ELSIF other_site < p_site THEN
-        last_at := greatest(lawang_lock_site(other_site), lawang_lock_site(p_site));
-    ELSE
-        last_at := greatest(lawang_lock_site(p_site), lawang_lock_site(other_site));
+    RETURN QUERY UPDATE lawang_admitted d
+        SET admitted_staff = d.admitted_staff + p_staff, admitted_guest = d.admitted_guest + p_guest
+        WHERE d.site_id = p_site AND d.day = p_day AND d.agency_id = p_agency
+          AND (p_quota IS NULL OR p_mask & p_bit = 0
+               OR lawang_count(d.admitted_staff, d.admitted_guest, p_mask) < p_quota)
+        RETURNING 1;
+    IF NOT FOUND THEN
+        INSERT INTO lawang_admitted AS d (site_id, day, agency_id) VALUES (p_site, p_day, p_agency)
+            ON CONFLICT ON CONSTRAINT lawang_admitted_pkey DO NOTHING;
+        RETURN QUERY UPDATE lawang_admitted d
+            SET admitted_staff = d.admitted_staff + p_staff, admitted_guest = d.admitted_guest + p_guest
+            WHERE d.site_id = p_site AND d.day = p_day AND d.agency_id = p_agency
+              AND (p_quota IS NULL OR p_mask & p_bit = 0
+                   OR lawang_count(d.admitted_staff, d.admitted_guest, p_mask) < p_quota)
+            RETURNING 1;
     END IF;
 END
 $$;
@@ -128,6 +152,7 @@ DECLARE
     v_same    lawang_stay%ROWTYPE;
     v_prev    lawang_stay%ROWTYPE;
     v_locks   record;
+    v_other   varchar;
     v_now     timestamptz;
     v_due     timestamptz;
     v_outcome text;
@@ -150,15 +175,19 @@ BEGIN
         RETURN;
     END IF;
 
-    SELECT * INTO v_locks FROM lawang_lock_visitor_sites(p_visitor, p_site);
-    -- Under the locks the visitor's open visit can no longer change, unless it moved to a third site meanwhile.
     SELECT * INTO v_prev FROM lawang_stay s WHERE s.visitor_key = p_visitor;
-    IF FOUND AND v_prev.site_id <> p_site AND v_prev.site_id IS DISTINCT FROM v_locks.other_site THEN
+    SELECT * INTO v_locks FROM lawang_lock_visitor_sites(p_site, v_prev.site_id);
+    -- Under the locks the visitor's open visit can no longer change, unless it moved to a third site meanwhile
+    -- (then the caller retries). A visit opened elsewhere meanwhile makes the INSERT of the new stay fail on the
+    -- unique visitor key, which the caller retries too.
+    v_other := v_prev.site_id;
+    SELECT * INTO v_prev FROM lawang_stay s WHERE s.visitor_key = p_visitor;
+    IF FOUND AND v_prev.site_id <> p_site AND v_prev.site_id IS DISTINCT FROM v_other THEN
         RAISE EXCEPTION 'the visitor moved during admission' USING ERRCODE = 'serialization_failure';
     END IF;
 
     v_now := greatest(coalesce(p_clock, clock_timestamp()), v_locks.last_at);
-    SELECT s.last_day INTO v_day FROM lawang_site s WHERE s.site_id = p_site;
+    v_day := v_locks.last_day;
     IF v_now >= p_day_end OR p_day < coalesce(v_day, p_day)
             OR (v_now < p_day_start AND p_day IS DISTINCT FROM v_day) THEN
         RETURN QUERY SELECT 'OTHER_DAY', NULL::bigint, NULL::integer, NULL::uuid, NULL::varchar,
@@ -171,6 +200,8 @@ BEGIN
         WHERE s.site_id IN (p_site, v_locks.other_site);
 
     IF v_prev.visit_id IS NOT NULL AND v_prev.site_id = p_site AND v_prev.agency_id = p_agency THEN
+        -- Only the site's latest instant changed, which needs no durability: do not wait for the disk.
+        PERFORM set_config('synchronous_commit', 'off', true);
         RETURN QUERY SELECT 'REPEAT', NULL::bigint, NULL::integer, v_prev.visit_id, v_prev.site_id,
             v_prev.agency_id, v_prev.role, v_prev.started_at, v_prev.due_at, NULL::uuid, NULL::varchar,
             NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz, NULL::date;
@@ -204,35 +235,33 @@ BEGIN
             RAISE EXCEPTION USING ERRCODE = 'LW001';
         END IF;
 
-        INSERT INTO lawang_agency AS a (site_id, agency_id) VALUES (p_site, p_agency)
-            ON CONFLICT ON CONSTRAINT lawang_agency_pkey DO NOTHING;
+        -- Counter rows are created on first use; under the site's lock nobody else can create them meanwhile.
         UPDATE lawang_agency a
             SET present_staff = a.present_staff + v_staff, present_guest = a.present_guest + v_guest
             WHERE a.site_id = p_site AND a.agency_id = p_agency
               AND (p_agency_limit IS NULL OR p_agency_mask & v_bit = 0
                    OR lawang_count(a.present_staff, a.present_guest, p_agency_mask) < p_agency_limit);
         IF NOT FOUND THEN
-            v_outcome := 'AGENCY_FULL';
-            RAISE EXCEPTION USING ERRCODE = 'LW001';
+            INSERT INTO lawang_agency AS a (site_id, agency_id) VALUES (p_site, p_agency)
+                ON CONFLICT ON CONSTRAINT lawang_agency_pkey DO NOTHING;
+            UPDATE lawang_agency a
+                SET present_staff = a.present_staff + v_staff, present_guest = a.present_guest + v_guest
+                WHERE a.site_id = p_site AND a.agency_id = p_agency
+                  AND (p_agency_limit IS NULL OR p_agency_mask & v_bit = 0
+                       OR lawang_count(a.present_staff, a.present_guest, p_agency_mask) < p_agency_limit);
+            IF NOT FOUND THEN
+                v_outcome := 'AGENCY_FULL';
+                RAISE EXCEPTION USING ERRCODE = 'LW001';
+            END IF;
         END IF;
 
-        INSERT INTO lawang_admitted AS d (site_id, day, agency_id)
-            VALUES (p_site, p_day, ''), (p_site, p_day, p_agency)
-            ON CONFLICT ON CONSTRAINT lawang_admitted_pkey DO NOTHING;
-        UPDATE lawang_admitted d
-            SET admitted_staff = d.admitted_staff + v_staff, admitted_guest = d.admitted_guest + v_guest
-            WHERE d.site_id = p_site AND d.day = p_day AND d.agency_id = ''
-              AND (p_site_quota IS NULL OR p_site_quota_mask & v_bit = 0
-                   OR lawang_count(d.admitted_staff, d.admitted_guest, p_site_quota_mask) < p_site_quota);
+        PERFORM lawang_count_admission(p_site, p_day, '', v_staff, v_guest, v_bit, p_site_quota, p_site_quota_mask);
         IF NOT FOUND THEN
             v_outcome := 'SITE_QUOTA_REACHED';
             RAISE EXCEPTION USING ERRCODE = 'LW001';
         END IF;
-        UPDATE lawang_admitted d
-            SET admitted_staff = d.admitted_staff + v_staff, admitted_guest = d.admitted_guest + v_guest
-            WHERE d.site_id = p_site AND d.day = p_day AND d.agency_id = p_agency
-              AND (p_agency_quota IS NULL OR p_agency_quota_mask & v_bit = 0
-                   OR lawang_count(d.admitted_staff, d.admitted_guest, p_agency_quota_mask) < p_agency_quota);
+        PERFORM lawang_count_admission(p_site, p_day, p_agency, v_staff, v_guest, v_bit, p_agency_quota,
+            p_agency_quota_mask);
         IF NOT FOUND THEN
             v_outcome := 'AGENCY_QUOTA_REACHED';
             RAISE EXCEPTION USING ERRCODE = 'LW001';
@@ -241,6 +270,9 @@ BEGIN
         INSERT INTO lawang_stay VALUES (p_visit, p_visitor, p_site, p_agency, p_role, v_now, v_due);
     EXCEPTION WHEN SQLSTATE 'LW001' THEN
         -- The block is undone: the counts are those the request saw before any move, as the refusal reports them.
+        -- Only the site's latest instant changed, which needs no durability: do not wait for the disk, so that
+        -- refusals at a full site release its lock at once.
+        PERFORM set_config('synchronous_commit', 'off', true);
         IF v_outcome = 'SITE_FULL' THEN
             SELECT lawang_count(s.present_staff, s.present_guest, p_site_mask), p_site_limit INTO v_count, v_limit
                 FROM lawang_site s WHERE s.site_id = p_site;
@@ -286,7 +318,7 @@ BEGIN
     IF NOT FOUND THEN
         RETURN;
     END IF;
-    v_now := greatest(coalesce(p_clock, clock_timestamp()), lawang_lock_site(v_site));
+    v_now := greatest(coalesce(p_clock, clock_timestamp()), (lawang_lock_site(v_site)).last_at);
     DELETE FROM lawang_stay s WHERE s.visit_id = p_visit RETURNING * INTO v_stay;
     IF NOT FOUND THEN
         RETURN;
@@ -314,7 +346,7 @@ CREATE FUNCTION lawang_expire_site(p_site varchar, p_clock timestamptz, p_batch 
 DECLARE
     v_now timestamptz;
 BEGIN
-    v_now := greatest(coalesce(p_clock, clock_timestamp()), lawang_lock_site(p_site));
+    v_now := greatest(coalesce(p_clock, clock_timestamp()), (lawang_lock_site(p_site)).last_at);
     RETURN QUERY
     WITH gone AS (
         DELETE FROM lawang_stay s
