@@ -195,12 +195,11 @@ BEGIN
             NULL::varchar, NULL::varchar, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz, v_day;
         RETURN;
     END IF;
-    UPDATE lawang_site s SET last_at = v_now,
-            last_day = CASE WHEN s.site_id = p_site THEN p_day ELSE s.last_day END
-        WHERE s.site_id IN (p_site, v_locks.other_site);
-
     IF v_prev.visit_id IS NOT NULL AND v_prev.site_id = p_site AND v_prev.agency_id = p_agency THEN
-        -- Only the site's latest instant changed, which needs no durability: do not wait for the disk.
+        -- Only the site's latest instant and day change, which need no durability: do not wait for the disk.
+        UPDATE lawang_site s SET last_at = v_now,
+                last_day = CASE WHEN s.site_id = p_site THEN p_day ELSE s.last_day END
+            WHERE s.site_id IN (p_site, v_locks.other_site);
         PERFORM set_config('synchronous_commit', 'off', true);
         RETURN QUERY SELECT 'REPEAT', NULL::bigint, NULL::integer, v_prev.visit_id, v_prev.site_id,
             v_prev.agency_id, v_prev.role, v_prev.started_at, v_prev.due_at, NULL::uuid, NULL::varchar,
@@ -217,7 +216,8 @@ BEGIN
             DELETE FROM lawang_stay s WHERE s.visit_id = v_prev.visit_id;
             UPDATE lawang_site s
                 SET present_staff = s.present_staff - CASE v_prev.role WHEN 'STAFF' THEN 1 ELSE 0 END,
-                    present_guest = s.present_guest - CASE v_prev.role WHEN 'STAFF' THEN 0 ELSE 1 END
+                    present_guest = s.present_guest - CASE v_prev.role WHEN 'STAFF' THEN 0 ELSE 1 END,
+                    last_at = v_now
                 WHERE s.site_id = v_prev.site_id;
             UPDATE lawang_agency a
                 SET present_staff = a.present_staff - CASE v_prev.role WHEN 'STAFF' THEN 1 ELSE 0 END,
@@ -226,7 +226,8 @@ BEGIN
         END IF;
 
         UPDATE lawang_site s
-            SET present_staff = s.present_staff + v_staff, present_guest = s.present_guest + v_guest
+            SET present_staff = s.present_staff + v_staff, present_guest = s.present_guest + v_guest,
+                last_at = v_now, last_day = p_day
             WHERE s.site_id = p_site
               AND (p_site_limit IS NULL OR p_site_mask & v_bit = 0
                    OR lawang_count(s.present_staff, s.present_guest, p_site_mask) < p_site_limit);
@@ -270,8 +271,11 @@ BEGIN
         INSERT INTO lawang_stay VALUES (p_visit, p_visitor, p_site, p_agency, p_role, v_now, v_due);
     EXCEPTION WHEN SQLSTATE 'LW001' THEN
         -- The block is undone: the counts are those the request saw before any move, as the refusal reports them.
-        -- Only the site's latest instant changed, which needs no durability: do not wait for the disk, so that
-        -- refusals at a full site release its lock at once.
+        -- The refusal records only the sites' latest instant and day, which need no durability: do not wait for
+        -- the disk, so that refusals at a full site release its lock at once.
+        UPDATE lawang_site s SET last_at = v_now,
+                last_day = CASE WHEN s.site_id = p_site THEN p_day ELSE s.last_day END
+            WHERE s.site_id IN (p_site, v_locks.other_site);
         PERFORM set_config('synchronous_commit', 'off', true);
         IF v_outcome = 'SITE_FULL' THEN
             SELECT lawang_count(s.present_staff, s.present_guest, p_site_mask), p_site_limit INTO v_count, v_limit
