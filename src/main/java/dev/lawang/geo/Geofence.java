@@ -72,7 +72,17 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
     static final int MIN_Y = 8;
     static final int MAX_Y = 9;
     static final int RINGS = 10;
-    static final int FIRST_RING_END = 11;
+    /** Where an area's cell grid starts in its shape, or 0 if it has none (see {@link Area#withCells}). */
+    static final int CELLS = 11;
+    static final int FIRST_RING_END = 12;
+    /** A cell grid starts with its column and row counts and the cells per metre on each axis, then the cells. */
+    static final int CELL_VALUES = 4;
+    /** Areas with fewer edges than this have no cell grid: walking their edges is about as fast. */
+    static final int CELLS_MIN_EDGES = 24;
+    /** At most this many cells per area. */
+    static final int CELLS_MAX = 256;
+    /** Edges times cells, the construction cost of a grid, stays within this. */
+    static final int CELLS_BUDGET = 1 << 15;
     static final double KIND_CIRCLE = 1;
     static final double KIND_AREA = 2;
 
@@ -558,16 +568,16 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
             double ky = GeoPoint.metresPerDegreeLatitude(lat0);
             int rings0 = ringStart.length - 1;
             int base = FIRST_RING_END + rings0;
-            this.shape = new double[base + 2 * total];
-            shape[KIND] = KIND_AREA;
-            shape[LAT0] = lat0;
-            shape[LON0] = lon0;
-            shape[KX] = kx;
-            shape[KY] = ky;
-            shape[TAN] = Math.tan(Math.toRadians(lat0));
-            shape[RINGS] = rings0;
+            double[] sh = new double[base + 2 * total];
+            sh[KIND] = KIND_AREA;
+            sh[LAT0] = lat0;
+            sh[LON0] = lon0;
+            sh[KX] = kx;
+            sh[KY] = ky;
+            sh[TAN] = Math.tan(Math.toRadians(lat0));
+            sh[RINGS] = rings0;
             for (int r = 0; r < rings0; r++) {
-                shape[FIRST_RING_END + r] = base + 2.0 * ringStart[r + 1];
+                sh[FIRST_RING_END + r] = base + 2.0 * ringStart[r + 1];
             }
             double minX = Double.POSITIVE_INFINITY;
             double maxX = Double.NEGATIVE_INFINITY;
@@ -576,17 +586,17 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
             for (int i = 0; i < total; i++) {
                 double x = (lon[i] - lon0) * kx;
                 double y = (lat[i] - lat0) * ky;
-                shape[base + 2 * i] = x;
-                shape[base + 2 * i + 1] = y;
+                sh[base + 2 * i] = x;
+                sh[base + 2 * i + 1] = y;
                 minX = Math.min(minX, x);
                 maxX = Math.max(maxX, x);
                 minY = Math.min(minY, y);
                 maxY = Math.max(maxY, y);
             }
-            shape[MIN_X] = minX;
-            shape[MAX_X] = maxX;
-            shape[MIN_Y] = minY;
-            shape[MAX_Y] = maxY;
+            sh[MIN_X] = minX;
+            sh[MAX_X] = maxX;
+            sh[MIN_Y] = minY;
+            sh[MAX_Y] = maxY;
             // The widest east-west extent is at the latitude nearest the equator.
             double equatorward = minLatDeg <= 0 && maxLatDeg >= 0
                     ? 0 : Math.min(Math.abs(minLatDeg), Math.abs(maxLatDeg));
@@ -603,12 +613,105 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
                 throw new IllegalArgumentException("invalid polygon: " + error.getMessage()
                         + (at == null ? "" : " at or near longitude " + at.x + ", latitude " + at.y));
             }
+            this.shape = withCells(sh, total - rings0, maxLatDeg - minLatDeg);
             Point point = geometry.getInteriorPoint();
             this.interior = GeoPoint.of(point.getY(), point.getX());
         }
 
         static Area of(Geometry geometry) {
             return new Area(geometry);
+        }
+
+        /**
+         * Appends a grid over the bounding box to the shape of an area with many edges: for each cell, a lower bound
+         * of the distance from any point of the cell to the boundary, positive if the cell is inside, negative if
+         * outside, 0 if the boundary may pass through it or near. A query in a cell whose bound is at least its band
+         * is answered without walking the edges; the answer is the one the walk would give, because no edge is
+         * within the band there and the parity cannot change inside the cell.
+         *
+         * <p>The grid costs one distance per edge and cell at construction, so its cell count shrinks as the edges
+         * grow; fences with few edges, such as typical office outlines, have none and stay compact.
+         */
+        static double[] withCells(double[] sh, int edges, double latSpanDegrees) {
+            if (edges < CELLS_MIN_EDGES) {
+                return sh;
+            }
+            int cells = Math.min(CELLS_MAX, Math.max(1, CELLS_BUDGET / edges));
+            if (cells < 4) {
+                return sh;
+            }
+            double width = sh[MAX_X] - sh[MIN_X];
+            double height = sh[MAX_Y] - sh[MIN_Y];
+            int gx = (int) Math.max(1, Math.min(cells, Math.round(Math.sqrt(cells * width / height))));
+            int gy = Math.max(1, cells / gx);
+            double cellW = width / gx;
+            double cellH = height / gy;
+            // Slack for rounding in the cell index and for points up to the covers tolerance outside the box.
+            double halfDiagonal = Math.hypot(cellW, cellH) / 2 + 1e-5;
+            // Queries scale east-west distances by s = 1 - tan(lat0) * (lat - lat0) in radians; the bound must hold
+            // for the smallest s within the box.
+            double sMin = Math.min(1, 1 - Math.abs(sh[TAN]) * Math.toRadians(latSpanDegrees * 0.51 + 1e-9));
+            int at = sh.length;
+            double[] out = Arrays.copyOf(sh, at + CELL_VALUES + gx * gy);
+            out[CELLS] = at;
+            out[at] = gx;
+            out[at + 1] = gy;
+            out[at + 2] = gx / width;
+            out[at + 3] = gy / height;
+            for (int cy = 0; cy < gy; cy++) {
+                for (int cx = 0; cx < gx; cx++) {
+                    double d = localSignedDistance(sh, sh[MIN_X] + (cx + 0.5) * cellW, sh[MIN_Y] + (cy + 0.5) * cellH);
+                    double bound = (Math.abs(d) - halfDiagonal) * sMin * (1 - 1e-9) - 1e-9;
+                    out[at + CELL_VALUES + cy * gx + cx] = bound <= 0 ? 0 : Math.copySign(bound, d);
+                }
+            }
+            return out;
+        }
+
+        /**
+         * The cell grid's bound for a point in local metres (see {@link #withCells}), or 0 if the fence has no grid
+         * or the point is outside the bounding box.
+         */
+        static double cellBound(double[] sh, double px, double py) {
+            int at = (int) sh[CELLS];
+            if (at == 0 || !(px >= sh[MIN_X] && px <= sh[MAX_X] && py >= sh[MIN_Y] && py <= sh[MAX_Y])) {
+                return 0;
+            }
+            int gx = (int) sh[at];
+            int gy = (int) sh[at + 1];
+            int cx = Math.min(gx - 1, (int) ((px - sh[MIN_X]) * sh[at + 2]));
+            int cy = Math.min(gy - 1, (int) ((py - sh[MIN_Y]) * sh[at + 3]));
+            return sh[at + CELL_VALUES + cy * gx + cx];
+        }
+
+        /** Signed distance in local metres without the east-west scale correction, positive inside; for the grid. */
+        private static double localSignedDistance(double[] sh, double px, double py) {
+            double best = Double.POSITIVE_INFINITY;
+            boolean inside = false;
+            int rings = (int) sh[RINGS];
+            int j = FIRST_RING_END + rings;
+            for (int r = 0; r < rings; r++) {
+                int end = (int) sh[FIRST_RING_END + r] - 2;
+                for (; j < end; j += 2) {
+                    double x1 = sh[j];
+                    double y1 = sh[j + 1];
+                    double dx = sh[j + 2] - x1;
+                    double dy = sh[j + 3] - y1;
+                    double ax = px - x1;
+                    double ay = py - y1;
+                    if ((y1 > py) != (sh[j + 3] > py) && ax < dx * ay / dy) {
+                        inside = !inside;
+                    }
+                    double len2 = dx * dx + dy * dy;
+                    double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, (ax * dx + ay * dy) / len2));
+                    double ex = ax - t * dx;
+                    double ey = ay - t * dy;
+                    best = Math.min(best, ex * ex + ey * ey);
+                }
+                j = end + 2;
+            }
+            double d = Math.sqrt(best);
+            return inside ? d : -d;
         }
 
         /**
@@ -685,7 +788,11 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
 
         @Override
         Containment locate(double latitude, double longitude, double band) {
-            double[] sh = shape;
+            return locateArea(shape, latitude, longitude, band);
+        }
+
+        /** Locate on an area's shape array; static so that tests can compare it with and without the cell grid. */
+        static Containment locateArea(double[] sh, double latitude, double longitude, double band) {
             double px = wrapLongitude(longitude - sh[LON0]) * sh[KX];
             double py = (latitude - sh[LAT0]) * sh[KY];
             // East-west scale at the query's latitude relative to the one the vertices were projected with.
@@ -694,6 +801,13 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
             double oy = Math.max(0, Math.max(sh[MIN_Y] - py, py - sh[MAX_Y]));
             double band2 = band * band;
             if (ox * ox + oy * oy >= band2) {
+                return Containment.OUTSIDE;
+            }
+            double bound = cellBound(sh, px, py);
+            if (bound >= band && band > 0) {
+                return Containment.INSIDE;
+            }
+            if (-bound >= band && band > 0) {
                 return Containment.OUTSIDE;
             }
             double bandX = band / s;
@@ -755,6 +869,11 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
             if (px < sh[MIN_X] - tolerance || px > sh[MAX_X] + tolerance || py < sh[MIN_Y] - tolerance
                     || py > sh[MAX_Y] + tolerance) {
                 return false;
+            }
+            double bound = cellBound(sh, px, py);
+            if (Math.abs(bound) > tolerance) {
+                // The boundary is farther than the tolerance, so the cell's side decides.
+                return bound > 0;
             }
             double s = 1 - sh[TAN] * Math.toRadians(latitude - sh[LAT0]);
             double tolerance2 = BOUNDARY_TOLERANCE_METERS * BOUNDARY_TOLERANCE_METERS;

@@ -21,7 +21,7 @@ import java.util.function.Function;
  */
 public final class GeofenceIndex<T> {
     private final List<T> items;
-    private final List<Grid> grids;
+    private final Grid[] grids;
 
     private GeofenceIndex(List<T> items, Geofence[] fences) {
         this.items = items;
@@ -35,7 +35,7 @@ public final class GeofenceIndex<T> {
             levels.add(grid);
             ids = grid.tooLarge;
         }
-        this.grids = List.copyOf(levels);
+        this.grids = levels.toArray(new Grid[0]);
     }
 
     /**
@@ -66,23 +66,43 @@ public final class GeofenceIndex<T> {
     public List<T> covering(GeoPoint point) {
         double latitude = point.latitude();
         double longitude = point.longitude();
-        Hits hits = new Hits();
+        // Most points are covered by no fence or by one: neither needs anything allocated but the result.
+        int first = -1;
+        int[] more = null;
+        int count = 0;
         for (Grid grid : grids) {
-            int before = hits.count;
-            grid.collect(latitude, longitude, hits);
-            if (before > 0 && hits.count > before) {
-                Arrays.sort(hits.ids, 0, hits.count);
+            long cell = grid.cell(latitude, longitude);
+            int end = (int) (cell >>> 32) + (int) cell * Grid.STRIDE;
+            for (int b = (int) (cell >>> 32); b < end; b += Grid.STRIDE) {
+                int id = grid.covering(b, latitude, longitude);
+                if (id < 0) {
+                    continue;
+                }
+                if (count == 0) {
+                    first = id;
+                } else {
+                    if (more == null) {
+                        more = new int[4];
+                        more[0] = first;
+                    } else if (count == more.length) {
+                        more = Arrays.copyOf(more, count * 2);
+                    }
+                    more[count] = id;
+                }
+                count++;
             }
         }
-        if (hits.count == 0) {
+        if (count == 0) {
             return List.of();
         }
-        if (hits.count == 1) {
-            return List.of(items.get(hits.ids[0]));
+        if (more == null) {
+            return List.of(items.get(first));
         }
-        List<T> found = new ArrayList<>(hits.count);
-        for (int i = 0; i < hits.count; i++) {
-            found.add(items.get(hits.ids[i]));
+        // Each grid reports in id order; several grids need merging.
+        Arrays.sort(more, 0, count);
+        List<T> found = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            found.add(items.get(more[i]));
         }
         return List.copyOf(found);
     }
@@ -105,19 +125,6 @@ public final class GeofenceIndex<T> {
         return items.size();
     }
 
-    /** The ids found by one lookup. */
-    private static final class Hits {
-        int[] ids = new int[4];
-        int count;
-
-        void add(int id) {
-            if (count == ids.length) {
-                ids = Arrays.copyOf(ids, count * 2);
-            }
-            ids[count++] = id;
-        }
-    }
-
     /** One level: a hashed grid over some of the fences. */
     private static final class Grid {
         /** Cells are at least this many degrees wide (about 11 m), however small the fences. */
@@ -130,15 +137,16 @@ public final class GeofenceIndex<T> {
          * point on a cell edge (or on 180 degrees east, which is 180 west) in a cell that misses them.
          */
         private static final double MARGIN = 1e-9;
-        private static final int STRIDE = 5;
+        static final int STRIDE = 5;
 
         /** The fences' shape arrays by id: a candidate costs one array, not a fence and its arrays. */
         private final double[][] shapes;
         private final double cellDegrees;
         private final int lonCells;
         /**
-         * Open-addressing table, two longs a slot: the cell key, then the cell's first entry (high half) and its
-         * number of entries (low half). One cache line answers a lookup's first question.
+         * Open-addressing table, two longs a slot: the cell key, then the offset of the cell's first entry in
+         * {@link #entries} (high half) and its number of entries (low half). One cache line answers a lookup's first
+         * question.
          */
         private final long[] table;
         private final int mask;
@@ -208,7 +216,7 @@ public final class GeofenceIndex<T> {
             for (int slot = 0; slot < capacity; slot++) {
                 if (table[2 * slot] != EMPTY) {
                     long n = table[2 * slot + 1];
-                    table[2 * slot + 1] = ((long) start << 32) | n;
+                    table[2 * slot + 1] = (((long) start * STRIDE) << 32) | n;
                     start += (int) n;
                 }
             }
@@ -217,7 +225,7 @@ public final class GeofenceIndex<T> {
             // Entries were generated in id order, so each cell's candidates stay in id order.
             for (int k = 0; k < count; k++) {
                 int slot = entrySlot[k];
-                int to = (int) (table[2 * slot + 1] >>> 32) + fill[slot]++;
+                int to = (int) (table[2 * slot + 1] >>> 32) / STRIDE + fill[slot]++;
                 Geofence f = fences[entryId[k]];
                 int b = to * STRIDE;
                 entries[b] = f.minLatitude();
@@ -228,34 +236,38 @@ public final class GeofenceIndex<T> {
             }
         }
 
-        /** Adds the ids of the fences in this grid that cover the point. */
-        void collect(double latitude, double longitude, Hits hits) {
+        /**
+         * Returns the point's cell: the offset of its first entry in {@link #entries} (high half) and its number of
+         * entries (low half); 0 if the cell is empty.
+         */
+        long cell(double latitude, double longitude) {
             long key = key(cellOf(latitude), Math.floorMod(cellOf(longitude), lonCells));
             int slot = (int) mix(key) & mask;
             long k;
             while ((k = table[2 * slot]) != key) {
                 if (k == EMPTY) {
-                    return;
+                    return 0;
                 }
                 slot = (slot + 1) & mask;
             }
-            long cell = table[2 * slot + 1];
-            int first = (int) (cell >>> 32) * STRIDE;
-            int end = first + (int) cell * STRIDE;
-            for (int b = first; b < end; b += STRIDE) {
-                if (latitude >= entries[b] && latitude <= entries[b + 1]) {
-                    double east = longitude - entries[b + 2];
-                    if (east < -180) {
-                        east += 360;
-                    } else if (east > 180) {
-                        east -= 360;
-                    }
-                    int id = (int) entries[b + 4];
-                    if (east >= 0 && east <= entries[b + 3] && Geofence.covers(shapes[id], latitude, longitude)) {
-                        hits.add(id);
-                    }
+            return table[2 * slot + 1];
+        }
+
+        /** Returns the id of the fence of the entry at offset {@code b} if it covers the point, otherwise -1. */
+        int covering(int b, double latitude, double longitude) {
+            if (latitude >= entries[b] && latitude <= entries[b + 1]) {
+                double east = longitude - entries[b + 2];
+                if (east < -180) {
+                    east += 360;
+                } else if (east > 180) {
+                    east -= 360;
+                }
+                int id = (int) entries[b + 4];
+                if (east >= 0 && east <= entries[b + 3] && Geofence.covers(shapes[id], latitude, longitude)) {
+                    return id;
                 }
             }
+            return -1;
         }
 
         private int cellOf(double degrees) {
