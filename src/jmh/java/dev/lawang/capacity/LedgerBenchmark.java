@@ -148,6 +148,19 @@ public class LedgerBenchmark {
     }
 
     @Benchmark
+    @Threads(1)
+    public Optional<Departure> sites10000Thread1_ledger(Shared shared, Visitors visitors) {
+        return pair(shared.ledger, visitors.next(visitors.spread(shared)));
+    }
+
+    /** What the benchmark itself spends per operation: the next site, a visit id and a request. */
+    @Benchmark
+    @Threads(2)
+    public AdmitRequest sites10000Threads2_baselineRequestOnly(Shared shared, Visitors visitors) {
+        return visitors.next(visitors.spread(shared));
+    }
+
+    @Benchmark
     @Threads(2)
     public Optional<Departure> sites10000Threads2_baselineGlobalLock(Shared shared, Visitors visitors) {
         return pairUnderGlobalLock(shared, visitors.next(visitors.spread(shared)));

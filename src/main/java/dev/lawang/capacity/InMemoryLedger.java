@@ -87,7 +87,7 @@ public final class InMemoryLedger implements OccupancyLedger {
                 throw new IllegalArgumentException("visit id " + request.visitId()
                         + " is already open for another visitor, site, agency or role");
             }
-            return new Admitted(sameId.toStay(), true, null);
+            return new Admitted(sameId.toStay(request.visitId()), true, null);
         }
     }
 
@@ -99,17 +99,18 @@ public final class InMemoryLedger implements OccupancyLedger {
         CapacityPolicy rules = policy;
         SiteState target = site(request.site());
         Lease previous = byVisitor.get(request.visitorKey());
+        long clockMicros = Lease.micros(clock.instant());
         SiteState other = previous == null ? target : previous.site;
-        SiteState first = other.id.compareTo(target.id) <= 0 ? other : target;
-        SiteState second = first == target ? other : target;
-        if (first == second) {
-            synchronized (first) {
-                return admitLocked(request, rules, target, previous);
+        if (other == target) {
+            synchronized (target) {
+                return admitLocked(request, rules, target, previous, clockMicros);
             }
         }
+        SiteState first = other.id.compareTo(target.id) < 0 ? other : target;
+        SiteState second = first == target ? other : target;
         synchronized (first) {
             synchronized (second) {
-                return admitLocked(request, rules, target, previous);
+                return admitLocked(request, rules, target, previous, clockMicros);
             }
         }
     }
@@ -117,14 +118,16 @@ public final class InMemoryLedger implements OccupancyLedger {
     /**
      * The admission proper, under the lock of the target site and of the previous visit's site. An open lease is
      * always the one indexed under its visitor key, so {@code previous.open} proves {@code previous} is current.
+     * The clock is read before the locks are taken, to keep the JDK's clock call out of the critical section; the
+     * sites' times never run backwards all the same, since each is the latest of its own time and the reading.
      */
     private @Nullable Admission admitLocked(AdmitRequest request, CapacityPolicy rules, SiteState target,
-            @Nullable Lease previous) {
+            @Nullable Lease previous, long clockMicros) {
         if (previous != null && !previous.open) {
             return null;
         }
         SiteState left = previous != null && previous.site != target ? previous.site : null;
-        long now = target.timeAt(Lease.micros(clock.instant()));
+        long now = target.timeAt(clockMicros);
         if (left != null) {
             now = left.timeAt(now);
         }
@@ -148,7 +151,7 @@ public final class InMemoryLedger implements OccupancyLedger {
             if (sameLease ? previous.role != request.role() : byId.get(request.visitId()) != null) {
                 return null;
             }
-            return new Admitted(previous.toStay(), true, null);
+            return new Admitted(previous.toStay(sameLease ? request.visitId() : previous.id()), true, null);
         }
         AgencyState agency = target.agency(request.agency());
         agency.refresh(rules);
@@ -168,12 +171,12 @@ public final class InMemoryLedger implements OccupancyLedger {
             return null;
         }
         if (previous != null) {
-            moved = close(previous, now, Departure.Cause.MOVED);
+            moved = close(previous, previous.id(), now, Departure.Cause.MOVED);
         }
         target.enter(request.role());
         agency.enter(request.role());
         lease.open = true;
-        return new Admitted(lease.toStay(), false, moved);
+        return new Admitted(lease.toStay(request.visitId()), false, moved);
     }
 
     /** The first limit that refuses, or null; a visit the visitor leaves at the same site frees its place. */
@@ -214,12 +217,12 @@ public final class InMemoryLedger implements OccupancyLedger {
     }
 
     /** Closes an open lease; the caller holds its site's lock and has updated the visitor index. */
-    private Departure close(Lease lease, long now, Departure.Cause cause) {
+    private Departure close(Lease lease, UUID id, long now, Departure.Cause cause) {
         lease.open = false;
         byId.remove(lease);
         lease.site.leave(lease.role);
         lease.agency.leave(lease.role);
-        return new Departure(lease.toStay(), Lease.instant(Math.max(now, lease.startMicros)), cause);
+        return new Departure(lease.toStay(id), Lease.instant(Math.max(now, lease.startMicros)), cause);
     }
 
     @Override
@@ -229,13 +232,14 @@ public final class InMemoryLedger implements OccupancyLedger {
         if (lease == null) {
             return Optional.empty();
         }
+        long clockMicros = Lease.micros(clock.instant());
         synchronized (lease.site) {
             if (!lease.open) {
                 return Optional.empty();
             }
-            long now = lease.site.advance(Lease.micros(clock.instant()));
+            long now = lease.site.advance(clockMicros);
             byVisitor.remove(lease);
-            return Optional.of(close(lease, now, Departure.Cause.RELEASED));
+            return Optional.of(close(lease, visitId, now, Departure.Cause.RELEASED));
         }
     }
 
@@ -254,7 +258,7 @@ public final class InMemoryLedger implements OccupancyLedger {
                 long now = lease.site.advance(clockNow);
                 if (lease.open && lease.dueMicros <= now) {
                     byVisitor.remove(lease);
-                    departures.add(close(lease, now, Departure.Cause.EXPIRED));
+                    departures.add(close(lease, lease.id(), now, Departure.Cause.EXPIRED));
                 }
             }
         }

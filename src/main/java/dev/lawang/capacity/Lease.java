@@ -41,8 +41,13 @@ final class Lease {
                 && agency.id.equals(request.agency()) && role == request.role();
     }
 
-    Stay toStay() {
-        return new Stay(new UUID(idHigh, idLow), site.id, agency.id, role, instant(startMicros), instant(dueMicros));
+    UUID id() {
+        return new UUID(idHigh, idLow);
+    }
+
+    /** The stay, with {@code id} equal to this lease's id: the caller's copy, which spares a new one. */
+    Stay toStay(UUID id) {
+        return new Stay(id, site.id, agency.id, role, instant(startMicros), instant(dueMicros));
     }
 
     static Instant instant(long micros) {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe.
  */
 abstract class LeaseIndex {
-    private static final int SEGMENT_BITS = 6;
+    private static final int SEGMENT_BITS = 8;
     static final int SEGMENTS = 1 << SEGMENT_BITS;
     private static final int INITIAL_SLOTS = 16;
 
