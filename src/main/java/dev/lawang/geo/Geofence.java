@@ -82,7 +82,7 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
     /** At most this many cells per area. */
     static final int CELLS_MAX = 256;
     /** Edges times cells, the construction cost of a grid, stays within this. */
-    static final int CELLS_BUDGET = 1 << 15;
+    static final int CELLS_BUDGET = 1 << 13;
     static final double KIND_CIRCLE = 1;
     static final double KIND_AREA = 2;
 
