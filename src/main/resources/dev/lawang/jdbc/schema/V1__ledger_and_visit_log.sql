@@ -65,13 +65,18 @@ CREATE INDEX lawang_stay_due ON lawang_stay (due_at);
 CREATE INDEX lawang_stay_site_due ON lawang_stay (site_id, due_at);
 
 -- Locks a site's row, creating it on first use, and returns the latest instant and local day used there.
+-- The lock is taken by an update that changes nothing rather than by SELECT ... FOR UPDATE: lawang_admit updates
+-- the row again inside its exception block (a subtransaction), and a row locked FOR UPDATE by the transaction and
+-- then updated by its subtransaction needs a MultiXact to remember both, which costs more than a row version.
 CREATE FUNCTION lawang_lock_site(p_site varchar, OUT last_at timestamptz, OUT last_day date)
     LANGUAGE plpgsql AS $$
 BEGIN
-    SELECT s.last_at, s.last_day INTO last_at, last_day FROM lawang_site s WHERE s.site_id = p_site FOR UPDATE;
+    UPDATE lawang_site s SET last_at = s.last_at WHERE s.site_id = p_site
+        RETURNING s.last_at, s.last_day INTO last_at, last_day;
     IF NOT FOUND THEN
         INSERT INTO lawang_site (site_id) VALUES (p_site) ON CONFLICT (site_id) DO NOTHING;
-        SELECT s.last_at, s.last_day INTO last_at, last_day FROM lawang_site s WHERE s.site_id = p_site FOR UPDATE;
+        UPDATE lawang_site s SET last_at = s.last_at WHERE s.site_id = p_site
+            RETURNING s.last_at, s.last_day INTO last_at, last_day;
     END IF;
 END
 $$;
