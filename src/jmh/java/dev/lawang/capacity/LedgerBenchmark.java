@@ -3,6 +3,7 @@ package dev.lawang.capacity;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,7 @@ public class LedgerBenchmark {
 
         final SiteId[] sites = new SiteId[SITES];
         InMemoryLedger ledger;
+        CapacityPolicy policy;
         final Object globalLock = new Object();
         final ConcurrentHashMap<SiteId, Long> counters = new ConcurrentHashMap<>();
         final AtomicInteger threads = new AtomicInteger();
@@ -58,7 +60,8 @@ public class LedgerBenchmark {
                 policy.maxPresent(sites[i], 1_000).maxPresent(sites[i], DUKCAPIL, 500)
                         .dailyQuota(sites[i], DUKCAPIL, Limit.MAX);
             }
-            ledger = InMemoryLedger.of(policy.build());
+            this.policy = policy.build();
+            ledger = InMemoryLedger.of(this.policy);
         }
     }
 
@@ -73,6 +76,9 @@ public class LedgerBenchmark {
         long thread;
         long next;
         int site;
+        /** A ledger of this thread alone, for the baseline that shares nothing between threads. */
+        InMemoryLedger own;
+        final SplittableRandom random = new SplittableRandom(42);
 
         @Setup(Level.Trial)
         public void setUp(Shared shared) {
@@ -81,17 +87,42 @@ public class LedgerBenchmark {
                 keys[i] = "visitor-" + thread + "-" + i + "-0123456789abcdefghijklmnopqrstuvwxyz";
             }
             site = (int) (thread * 7919 % SITES);
+            own = InMemoryLedger.of(shared.policy);
         }
 
         AdmitRequest next(SiteId site) {
             long n = next++;
-            return AdmitRequest.of(new UUID(thread, n), keys[(int) (n & (keys.length - 1))], site, DUKCAPIL,
+            return AdmitRequest.of(new UUID(scramble(n * 0x9E3779B97F4A7C15L + thread), n), keys[(int) (n & (keys.length - 1))], site, DUKCAPIL,
                     Role.GUEST);
+        }
+
+        /**
+         * Murmur3's 64-bit finaliser, a bijection: visit ids look random, as a host's would, instead of two counters
+         * whose hashes could fall into the same index segments at the same moments.
+         */
+        static long scramble(long x) {
+            x ^= x >>> 33;
+            x *= 0xff51afd7ed558ccdL;
+            x ^= x >>> 33;
+            x *= 0xc4ceb9fe1a85ec53L;
+            return x ^ (x >>> 33);
         }
 
         SiteId spread(Shared shared) {
             site = site + 1 == SITES ? 0 : site + 1;
             return shared.sites[site];
+        }
+
+        /** The next site of this thread's half of the sites: no site is used by both threads. */
+        SiteId ownHalf(Shared shared) {
+            site = site + 1 == SITES ? 0 : site + 1;
+            int half = SITES / 2;
+            return shared.sites[(int) ((thread - 1) & 1) * half + site % half];
+        }
+
+        /** A site drawn at random. */
+        SiteId random(Shared shared) {
+            return shared.sites[random.nextInt(SITES)];
         }
     }
 
@@ -158,6 +189,30 @@ public class LedgerBenchmark {
     @Threads(2)
     public AdmitRequest sites10000Threads2_baselineRequestOnly(Shared shared, Visitors visitors) {
         return visitors.next(visitors.spread(shared));
+    }
+
+    /** Two threads on one ledger, each at sites of its own half, as when requests are routed to threads by site. */
+    @Benchmark
+    @Threads(2)
+    public Optional<Departure> sites10000Threads2_ledgerOwnHalf(Shared shared, Visitors visitors) {
+        return pair(shared.ledger, visitors.next(visitors.ownHalf(shared)));
+    }
+
+    /** Two threads on one ledger, each at sites drawn at random. */
+    @Benchmark
+    @Threads(2)
+    public Optional<Departure> sites10000Threads2_ledgerRandomSites(Shared shared, Visitors visitors) {
+        return pair(shared.ledger, visitors.next(visitors.random(shared)));
+    }
+
+    /**
+     * Each thread admits into a ledger of its own: the same work, with nothing in the ledger shared between the two
+     * threads. The most two threads can reach on the machine; the shared ledger is measured against it.
+     */
+    @Benchmark
+    @Threads(2)
+    public Optional<Departure> sites10000Threads2_baselineLedgerPerThread(Shared shared, Visitors visitors) {
+        return pair(visitors.own, visitors.next(visitors.spread(shared)));
     }
 
     @Benchmark

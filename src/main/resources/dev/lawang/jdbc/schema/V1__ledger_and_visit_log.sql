@@ -67,7 +67,8 @@ CREATE INDEX lawang_stay_site_due ON lawang_stay (site_id, due_at);
 -- Locks a site's row, creating it on first use, and returns the latest instant and local day used there.
 -- The lock is taken by an update that changes nothing rather than by SELECT ... FOR UPDATE: lawang_admit updates
 -- the row again inside its exception block (a subtransaction), and a row locked FOR UPDATE by the transaction and
--- then updated by its subtransaction needs a MultiXact to remember both, which costs more than a row version.
+-- then updated by its subtransaction needs a MultiXact to remember both; at many admissions a second those use up
+-- MultiXact space and bring on extra vacuum work, while the update leaves a row version that pruning reclaims.
 CREATE FUNCTION lawang_lock_site(p_site varchar, OUT last_at timestamptz, OUT last_day date)
     LANGUAGE plpgsql AS $$
 BEGIN
