@@ -686,6 +686,14 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
 
         /** Signed distance in local metres without the east-west scale correction, positive inside; for the grid. */
         private static double localSignedDistance(double[] sh, double px, double py) {
+            return walkEdges(sh, px, py, 1);
+        }
+
+        /**
+         * Walks every edge: signed distance in local metres to the nearest edge, positive inside (even-odd rule),
+         * with the east-west part of each offset scaled by {@code s}.
+         */
+        private static double walkEdges(double[] sh, double px, double py, double s) {
             double best = Double.POSITIVE_INFINITY;
             boolean inside = false;
             int rings = (int) sh[RINGS];
@@ -704,7 +712,7 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
                     }
                     double len2 = dx * dx + dy * dy;
                     double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, (ax * dx + ay * dy) / len2));
-                    double ex = ax - t * dx;
+                    double ex = (ax - t * dx) * s;
                     double ey = ay - t * dy;
                     best = Math.min(best, ex * ex + ey * ey);
                 }
@@ -932,35 +940,8 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
             double px = wrapLongitude(longitude - sh[LON0]) * sh[KX];
             double py = (latitude - sh[LAT0]) * sh[KY];
             double s = 1 - sh[TAN] * Math.toRadians(latitude - sh[LAT0]);
-            double best = Double.POSITIVE_INFINITY;
-            boolean inside = false;
-            int rings = (int) sh[RINGS];
-            int j = FIRST_RING_END + rings;
-            for (int r = 0; r < rings; r++) {
-                int end = (int) sh[FIRST_RING_END + r] - 2;
-                for (; j < end; j += 2) {
-                    double x1 = sh[j];
-                    double y1 = sh[j + 1];
-                    double dx = sh[j + 2] - x1;
-                    double dy = sh[j + 3] - y1;
-                    double ax = px - x1;
-                    double ay = py - y1;
-                    if ((y1 > py) != (sh[j + 3] > py) && ax < dx * ay / dy) {
-                        inside = !inside;
-                    }
-                    double len2 = dx * dx + dy * dy;
-                    double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, (ax * dx + ay * dy) / len2));
-                    double ex = (ax - t * dx) * s;
-                    double ey = ay - t * dy;
-                    best = Math.min(best, ex * ex + ey * ey);
-                }
-                j = end + 2;
-            }
-            double d = Math.sqrt(best);
-            if (d <= BOUNDARY_TOLERANCE_METERS) {
-                return 0;
-            }
-            return inside ? d : -d;
+            double d = walkEdges(sh, px, py, s);
+            return Math.abs(d) <= BOUNDARY_TOLERANCE_METERS ? 0 : d;
         }
 
         @Override

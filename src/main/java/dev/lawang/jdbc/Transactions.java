@@ -62,12 +62,9 @@ final class Transactions {
             }
             Connection c;
             try {
-                c = dataSource.getConnection();
-            } catch (SQLException e) {
-                if (!connectionLost(e)) {
-                    throw failure(operation, e);
-                }
-                last = e;
+                c = connect(operation);
+            } catch (SQLException lost) {
+                last = lost;
                 continue;
             }
             try {
@@ -89,6 +86,23 @@ final class Transactions {
                 mayHaveCommitted, attachable(last));
     }
 
+    /**
+     * A connection from the pool.
+     *
+     * @throws SQLException when the server cannot be reached now, which a caller may try again
+     * @throws RuntimeException for any other failure, as {@link #failure} translates it
+     */
+    private Connection connect(String operation) throws SQLException {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            if (!connectionLost(e)) {
+                throw failure(operation, e);
+            }
+            throw e;
+        }
+    }
+
     /** Runs work that only reads. */
     <T> T read(String operation, Work<T> work) {
         return run(operation, work, result -> false, (c, result) -> true, false);
@@ -108,12 +122,9 @@ final class Transactions {
             }
             Connection c;
             try {
-                c = dataSource.getConnection();
-            } catch (SQLException e) {
-                if (!connectionLost(e)) {
-                    throw failure(operation, e);
-                }
-                last = e;
+                c = connect(operation);
+            } catch (SQLException lost) {
+                last = lost;
                 continue;
             }
             try {
