@@ -92,8 +92,8 @@ public class LedgerBenchmark {
 
         AdmitRequest next(SiteId site) {
             long n = next++;
-            return AdmitRequest.of(new UUID(scramble(n * 0x9E3779B97F4A7C15L + thread), n), keys[(int) (n & (keys.length - 1))], site, DUKCAPIL,
-                    Role.GUEST);
+            UUID visitId = new UUID(scramble(n * 0x9E3779B97F4A7C15L + thread), n);
+            return AdmitRequest.of(visitId, keys[(int) (n & (keys.length - 1))], site, DUKCAPIL, Role.GUEST);
         }
 
         /**

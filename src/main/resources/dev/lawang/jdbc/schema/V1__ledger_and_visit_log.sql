@@ -65,20 +65,26 @@ CREATE INDEX lawang_stay_due ON lawang_stay (due_at);
 CREATE INDEX lawang_stay_site_due ON lawang_stay (site_id, due_at);
 
 -- Locks a site's row, creating it on first use, and returns the latest instant and local day used there.
--- The lock is taken by an update that changes nothing rather than by SELECT ... FOR UPDATE: lawang_admit updates
--- the row again inside its exception block (a subtransaction), and a row locked FOR UPDATE by the transaction and
--- then updated by its subtransaction needs a MultiXact to remember both; at many admissions a second those use up
--- MultiXact space and bring on extra vacuum work, while the update leaves a row version that pruning reclaims.
-CREATE FUNCTION lawang_lock_site(p_site varchar, OUT last_at timestamptz, OUT last_day date)
+-- p_by_update takes the lock by an update that changes nothing instead of SELECT ... FOR UPDATE. Admissions ask for
+-- it: lawang_admit updates the row again inside its exception block (a subtransaction), and a row locked FOR UPDATE
+-- by the transaction and then updated by its subtransaction needs a MultiXact to remember both; at many admissions a
+-- second those use up MultiXact space and bring on extra vacuum work, while the update leaves a row version that
+-- pruning reclaims. Releases and expiry update the row in the same transaction, where FOR UPDATE costs nothing more.
+CREATE FUNCTION lawang_lock_site(p_site varchar, p_by_update boolean DEFAULT false,
+    OUT last_at timestamptz, OUT last_day date)
     LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE lawang_site s SET last_at = s.last_at WHERE s.site_id = p_site
-        RETURNING s.last_at, s.last_day INTO last_at, last_day;
-    IF NOT FOUND THEN
+    FOR attempt IN 1..2 LOOP
+        IF p_by_update THEN
+            UPDATE lawang_site s SET last_at = s.last_at WHERE s.site_id = p_site
+                RETURNING s.last_at, s.last_day INTO last_at, last_day;
+        ELSE
+            SELECT s.last_at, s.last_day INTO last_at, last_day FROM lawang_site s WHERE s.site_id = p_site
+                FOR UPDATE;
+        END IF;
+        EXIT WHEN FOUND;
         INSERT INTO lawang_site (site_id) VALUES (p_site) ON CONFLICT (site_id) DO NOTHING;
-        UPDATE lawang_site s SET last_at = s.last_at WHERE s.site_id = p_site
-            RETURNING s.last_at, s.last_day INTO last_at, last_day;
-    END IF;
+    END LOOP;
 END
 $$;
 
@@ -92,11 +98,11 @@ DECLARE
 BEGIN
     other_site := CASE WHEN p_other = p_site THEN NULL ELSE p_other END;
     IF other_site IS NOT NULL AND other_site < p_site THEN
-        v_other_at := (lawang_lock_site(other_site)).last_at;
+        v_other_at := (lawang_lock_site(other_site, true)).last_at;
     END IF;
-    SELECT l.last_at, l.last_day INTO last_at, last_day FROM lawang_lock_site(p_site) l;
+    SELECT l.last_at, l.last_day INTO last_at, last_day FROM lawang_lock_site(p_site, true) l;
     IF other_site IS NOT NULL AND other_site > p_site THEN
-        v_other_at := (lawang_lock_site(other_site)).last_at;
+        v_other_at := (lawang_lock_site(other_site, true)).last_at;
     END IF;
     last_at := greatest(last_at, v_other_at);
 END
