@@ -2,62 +2,58 @@ package dev.lawang.directory;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The identifier of a site: a slug of 1 to 64 characters from {@code a-z}, {@code 0-9} and
- * {@code -}, starting and ending with a letter or digit, such as {@code "setda-complex"}.
+ * The identifier of a site: a slug of 1 to 64 characters from {@code a-z}, {@code 0-9} and {@code -}, starting and
+ * ending with a letter or digit, such as {@code "setda-complex"}. Ids compare by their slugs' characters.
  *
  * <p>Immutable and thread-safe.
- *
- * @param value the slug
  */
-public record SiteId(String value) implements Comparable<SiteId> {
+public final class SiteId implements Comparable<SiteId> {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
-    /**
-     * Validates the slug.
-     *
-     * @param value the slug
-     * @throws IllegalArgumentException if {@code value} is not a valid slug
-     */
-    public SiteId {
-        Objects.requireNonNull(value, "value");
-        if (!isValid(value)) {
-            throw new IllegalArgumentException("site id must be 1 to 64 characters of a-z, 0-9 and '-', starting and"
-                    + " ending with a letter or digit: '" + AgencyId.abbreviate(value) + "'");
-        }
+    private final String value;
+
+    private SiteId(String value) {
+        this.value = value;
     }
 
     /**
      * Returns the id with the given slug.
      *
-     * @param value the slug
+     * @param value the slug: 1 to 64 characters of {@code a-z}, {@code 0-9} and {@code -}, starting and ending with a
+     *     letter or digit
      * @return the id
-     * @throws IllegalArgumentException if {@code value} is not a valid slug
+     * @throws IllegalArgumentException if {@code value} is not a valid slug; the message shows at most 80 characters
+     *     of it
      */
     public static SiteId of(String value) {
+        Objects.requireNonNull(value, "value");
+        if (!isValid(value)) {
+            throw new IllegalArgumentException("site id must be 1 to 64 characters of a-z, 0-9 and '-', starting and"
+                    + " ending with a letter or digit: '" + AgencyId.abbreviate(value) + "'");
+        }
         return new SiteId(value);
-    }
-
-    /**
-     * Parses an id from text; the same as {@link #of(String)}.
-     *
-     * @param text the slug
-     * @return the id
-     * @throws IllegalArgumentException if {@code text} is not a valid slug
-     */
-    public static SiteId parse(String text) {
-        return new SiteId(text);
     }
 
     /**
      * Tells whether a string is a valid slug for this id type.
      *
      * @param value the candidate
-     * @return whether {@code of(value)} would succeed
+     * @return whether {@link #of(String)} would accept it
      */
     public static boolean isValid(String value) {
         return value.length() <= 64 && SLUG.matcher(value).matches();
+    }
+
+    /**
+     * Returns the slug.
+     *
+     * @return the slug, as given to {@link #of(String)}
+     */
+    public String value() {
+        return value;
     }
 
     @Override
@@ -65,6 +61,21 @@ public record SiteId(String value) implements Comparable<SiteId> {
         return value.compareTo(other.value);
     }
 
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof SiteId other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    /**
+     * Returns the slug.
+     *
+     * @return the slug, the same as {@link #value()}
+     */
     @Override
     public String toString() {
         return value;

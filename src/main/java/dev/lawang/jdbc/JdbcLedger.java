@@ -434,8 +434,8 @@ public final class JdbcLedger implements OccupancyLedger {
     }
 
     private static Departure departure(ResultSet rs, Departure.Cause cause) throws SQLException {
-        Stay stay = new Stay(rs.getObject("visit_id", UUID.class), SiteId.parse(rs.getString("site_id")),
-                AgencyId.parse(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
+        Stay stay = new Stay(rs.getObject("visit_id", UUID.class), SiteId.of(rs.getString("site_id")),
+                AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
                 instant(rs, "started_at"), instant(rs, "due_at"));
         return new Departure(stay, instant(rs, "ended_at"), cause);
     }
@@ -471,14 +471,14 @@ public final class JdbcLedger implements OccupancyLedger {
             Instant start = rs.getObject("started_at") == null ? null : instant(rs, "started_at");
             Stay stay = null;
             if (rs.getObject("visit_id") != null) {
-                stay = new Stay(rs.getObject("visit_id", UUID.class), SiteId.parse(rs.getString("site_id")),
-                        AgencyId.parse(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
+                stay = new Stay(rs.getObject("visit_id", UUID.class), SiteId.of(rs.getString("site_id")),
+                        AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
                         instant(rs, "started_at"), instant(rs, "due_at"));
             }
             Departure moved = null;
             if (rs.getObject("moved_visit_id") != null) {
                 Stay before = new Stay(rs.getObject("moved_visit_id", UUID.class),
-                        SiteId.parse(rs.getString("moved_site_id")), AgencyId.parse(rs.getString("moved_agency_id")),
+                        SiteId.of(rs.getString("moved_site_id")), AgencyId.of(rs.getString("moved_agency_id")),
                         Role.valueOf(rs.getString("moved_role")), instant(rs, "moved_started_at"),
                         instant(rs, "moved_due_at"));
                 moved = new Departure(before, instant(rs, "moved_ended_at"), Departure.Cause.MOVED);

@@ -223,7 +223,7 @@ public final class JdbcVisitLog implements VisitLog {
     private static Visit visit(ResultSet rs) throws SQLException {
         UUID ticket = rs.getObject(1, UUID.class);
         Visit visit = Visit.open(TicketId.of(ticket.getMostSignificantBits(), ticket.getLeastSignificantBits()),
-                VisitorRef.parse(rs.getString(2)), SiteId.parse(rs.getString(3)), AgencyId.parse(rs.getString(4)),
+                VisitorRef.parse(rs.getString(2)), SiteId.of(rs.getString(3)), AgencyId.of(rs.getString(4)),
                 Role.valueOf(rs.getString(5)), JdbcLedger.instant(rs, 6).plusNanos(rs.getShort(7)));
         if (rs.getObject(8) != null) {
             visit = visit.withOut(JdbcLedger.instant(rs, 8).plusNanos(rs.getShort(9)));

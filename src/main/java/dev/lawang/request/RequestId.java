@@ -1,28 +1,21 @@
 package dev.lawang.request;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The number a {@link RequestBook} gives a request when it is submitted: 1 for the first, then 2, 3 and so on. It
  * prints as {@code R-} and the number, such as {@code R-12}.
  *
  * <p>Immutable and thread-safe.
- *
- * @param number the number, {@code >= 1}
  */
-public record RequestId(long number) implements Comparable<RequestId> {
+public final class RequestId implements Comparable<RequestId> {
     private static final String PREFIX = "R-";
 
-    /**
-     * Validates the number.
-     *
-     * @param number the number
-     * @throws IllegalArgumentException if {@code number < 1}
-     */
-    public RequestId {
-        if (number < 1) {
-            throw new IllegalArgumentException("request number must be at least 1: " + number);
-        }
+    private final long number;
+
+    private RequestId(long number) {
+        this.number = number;
     }
 
     /**
@@ -33,6 +26,9 @@ public record RequestId(long number) implements Comparable<RequestId> {
      * @throws IllegalArgumentException if {@code number < 1}
      */
     public static RequestId of(long number) {
+        if (number < 1) {
+            throw new IllegalArgumentException("request number must be at least 1: " + number);
+        }
         return new RequestId(number);
     }
 
@@ -56,11 +52,35 @@ public record RequestId(long number) implements Comparable<RequestId> {
         return new RequestId(Long.parseLong(digits));
     }
 
+    /**
+     * Returns the number.
+     *
+     * @return the number, {@code >= 1}
+     */
+    public long number() {
+        return number;
+    }
+
     @Override
     public int compareTo(RequestId other) {
         return Long.compare(number, other.number);
     }
 
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof RequestId other && number == other.number;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(number);
+    }
+
+    /**
+     * Returns the printed form, {@code R-} and the number, which {@link #parse(String)} reads back.
+     *
+     * @return the printed form
+     */
     @Override
     public String toString() {
         return PREFIX + number;

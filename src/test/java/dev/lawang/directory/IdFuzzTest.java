@@ -10,7 +10,7 @@ class IdFuzzTest {
     void parse_acceptsOnlySlugsAndNeverThrowsAnythingElse(byte[] input) {
         String text = new String(input, java.nio.charset.StandardCharsets.UTF_8);
         try {
-            assertThat(SiteId.parse(text).value()).isEqualTo(text);
+            assertThat(SiteId.of(text).value()).isEqualTo(text);
             assertThat(AgencyId.isValid(text)).isTrue();
         } catch (IllegalArgumentException expected) {
             assertThat(AgencyId.isValid(text)).isFalse();

@@ -11,7 +11,7 @@ class IdTest {
     @ValueSource(strings = {"a", "setda-complex", "puskesmas-sragen-1", "0"})
     void of_acceptsSlugs(String slug) {
         assertThat(SiteId.of(slug).value()).isEqualTo(slug);
-        assertThat(AgencyId.parse(slug).toString()).isEqualTo(slug);
+        assertThat(AgencyId.of(slug).toString()).isEqualTo(slug);
     }
 
     @ParameterizedTest
