@@ -2,8 +2,7 @@ package dev.lawang;
 
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
-import dev.lawang.capacity.InMemoryLedger;
-import dev.lawang.capacity.Role;
+import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.TrustList;
@@ -16,13 +15,16 @@ import dev.lawang.directory.SiteId;
 import dev.lawang.geo.Fix;
 import dev.lawang.geo.GeoPoint;
 import dev.lawang.geo.Geofence;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.TicketId;
 import dev.lawang.visit.VisitorRef;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,14 +52,14 @@ public class GateBenchmark {
     private static final AgencyId AGENCY = AgencyId.of("diskominfo");
     private static final GeoPoint CENTRE = GeoPoint.of(-7.4270, 111.0190);
     private static final int VISITORS = 1024;
+    private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
     private Gate cached;
     private Gate verifying;
-    private InMemoryLedger ledger;
+    private OccupancyLedger ledger;
     private String code;
     private Fix fix;
     private final List<VisitorRef> visitors = new ArrayList<>();
-    private final List<String> visitorKeys = new ArrayList<>();
     private int next;
 
     /** How many pairs run between two calls of {@link Gate#expireStays()}: a power of two. */
@@ -90,13 +92,12 @@ public class GateBenchmark {
                 .build();
         verifying = Gate.builder().directory(directory).verifier(Verifier.builder(trust).cacheSize(0).build())
                 .retention(Duration.ofMillis(1)).build();
-        ledger = InMemoryLedger.of(CapacityPolicy.unlimited());
+        ledger = OccupancyLedger.inMemory(CapacityPolicy.unlimited(), Clock.systemUTC());
         fix = Fix.of(CENTRE, 10);
         byte[] secret = "benchmark secret, 32 bytes or more".getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < VISITORS; i++) {
             VisitorRef v = VisitorRef.pseudonymise(String.format("3314%012d", i), secret);
             visitors.add(v);
-            visitorKeys.add(v.toText());
         }
     }
 
@@ -142,8 +143,8 @@ public class GateBenchmark {
     @Benchmark
     public Object ledgerAdmitReleaseOnly() {
         int i = next++;
-        UUID id = new UUID(0x4c57L, i);
-        ledger.admit(AdmitRequest.of(id, visitorKeys.get(i & (VISITORS - 1)), SITE, AGENCY, Role.GUEST));
+        TicketId id = TicketId.of(0x4c57L, i);
+        ledger.admit(new AdmitRequest(id, visitors.get(i & (VISITORS - 1)), SITE, WIB, AGENCY, Role.GUEST));
         return ledger.release(id).orElseThrow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.lawang;
 
+import dev.lawang.visit.Ticket;
 import java.util.Objects;
 
 /**

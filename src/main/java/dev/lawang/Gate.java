@@ -4,11 +4,8 @@ import dev.lawang.capacity.Admission;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.capacity.Departure;
-import dev.lawang.capacity.InMemoryLedger;
 import dev.lawang.capacity.Occupancy;
 import dev.lawang.capacity.OccupancyLedger;
-import dev.lawang.capacity.Role;
-import dev.lawang.capacity.Stay;
 import dev.lawang.code.CodeException;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.Verifier;
@@ -16,7 +13,8 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
-import dev.lawang.visit.InMemoryVisitLog;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitLog;
@@ -54,6 +52,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Retention: {@link #expireStays()} also deletes the visits that ended more than {@link #retention()} ago.
  *
+ * <p>Time zones: a site's local day (daily quotas, levels) is the calendar day in the site's zone from the directory,
+ * {@link Site#zone()}; the gate names that zone to the ledger on every admission and read, so no ledger can count a
+ * site's day in another zone.
+ *
  * <p>Thread-safe. Operations on one visitor are serialised by a lock chosen by the visitor (one of 256), so the
  * ledger and the visit log always agree; different visitors proceed in parallel. Across several application
  * instances sharing a ledger and a visit log, the ledger's atomic admission keeps the counts right.
@@ -69,6 +71,7 @@ public final class Gate {
     private final Verifier verifier;
     private final OccupancyLedger ledger;
     private final VisitLog visits;
+    private final VisitLog visitsView;
     private final Clock clock;
     private final LocationRule locationRule;
     private final HealthRule healthRule;
@@ -85,9 +88,9 @@ public final class Gate {
         this.verifier = verifier;
         this.clock = b.clock;
         this.ledger = b.ledger != null ? b.ledger
-                : InMemoryLedger.of(withSiteZones(b.policy != null ? b.policy : CapacityPolicy.unlimited(), directory),
-                        b.clock);
-        this.visits = b.visitLog != null ? b.visitLog : new InMemoryVisitLog();
+                : OccupancyLedger.inMemory(b.policy != null ? b.policy : CapacityPolicy.unlimited(), b.clock);
+        this.visits = b.visitLog != null ? b.visitLog : VisitLog.inMemory();
+        this.visitsView = new ReadOnlyVisitLog(visits);
         this.locationRule = b.locationRule;
         this.healthRule = b.healthRule;
         this.screeningProtocol = b.screeningProtocol;
@@ -99,19 +102,6 @@ public final class Gate {
         SecureRandom random = new SecureRandom();
         this.ticketPrefix = random.nextLong();
         this.ticketKey = random.nextLong();
-    }
-
-    /** The directory knows each site's time zone; the default ledger counts days in it. */
-    private static CapacityPolicy withSiteZones(CapacityPolicy policy, Directory directory) {
-        CapacityPolicy.Builder zoned = policy.toBuilder();
-        boolean changed = false;
-        for (Site site : directory.sites()) {
-            if (!policy.zone(site.id()).equals(site.zone())) {
-                zoned.zone(site.id(), site.zone());
-                changed = true;
-            }
-        }
-        return changed ? zoned.build() : policy;
     }
 
     /**
@@ -136,32 +126,29 @@ public final class Gate {
         try {
             code = verifier.verify(request.code(), now);
         } catch (CodeException e) {
-            RefusalReason reason = RefusalReason.of(e.reason());
-            return refuse(reason, codeDetail(reason), null, request.agency(), request.role(), request.visitor(), now);
+            return refuse(RefusalReason.of(e.reason()), String.valueOf(e.getMessage()), null, request.agency(), request.role(),
+                    request.visitor(), now);
         }
         Optional<Site> found = directory.site(code.site());
         if (found.isEmpty()) {
-            return refuse(RefusalReason.UNKNOWN_SITE, "the code's site " + code.site() + " is not in the directory",
-                    code.site(), request.agency(), request.role(), request.visitor(), now);
+            return refuse(RefusalReason.UNKNOWN_SITE, "Site " + code.site() + ".", code.site(),
+                    request.agency(), request.role(), request.visitor(), now);
         }
         Site site = found.get();
         if (!code.covers(request.agency())) {
-            return refuse(RefusalReason.AGENCY_NOT_COVERED, "the code of site " + site.id()
-                    + " does not cover agency " + request.agency(), site.id(), request.agency(), request.role(),
-                    request.visitor(), now);
+            return refuse(RefusalReason.AGENCY_NOT_COVERED, "The code of site " + site.id() + " does not cover agency "
+                    + request.agency() + ".", site.id(), request.agency(), request.role(), request.visitor(), now);
         }
         RefusalReason health = healthRule.check(request.status());
         if (health != null) {
-            return refuse(health, health == RefusalReason.STATUS_REQUIRED
-                    ? "a health status is required" : "the visitor's health status is refused here",
-                    site.id(), request.agency(), request.role(), request.visitor(), now);
+            return refuse(health, "", site.id(), request.agency(), request.role(), request.visitor(), now);
         }
         RefusalReason location = locationRule.check(request.fix(), site.geofence(), now);
         if (location != null) {
             return refuse(location, locationDetail(location, request, site), site.id(), request.agency(),
                     request.role(), request.visitor(), now);
         }
-        return admit(site.id(), request.agency(), request.visitor(), request.role(), false, now);
+        return admit(site, request.agency(), request.visitor(), request.role(), false, now);
     }
 
     /**
@@ -175,63 +162,59 @@ public final class Gate {
         Instant now = clock.instant();
         Optional<Site> found = directory.site(request.site());
         if (found.isEmpty()) {
-            return refuse(RefusalReason.UNKNOWN_SITE, "site " + request.site() + " is not in the directory",
-                    request.site(), request.agency(), request.role(), request.visitor(), now);
+            return refuse(RefusalReason.UNKNOWN_SITE, "Site " + request.site() + ".", request.site(), request.agency(),
+                    request.role(), request.visitor(), now);
         }
         if (!found.get().hasTenant(request.agency())) {
-            return refuse(RefusalReason.AGENCY_NOT_COVERED, "agency " + request.agency() + " does not work at site "
-                    + request.site(), request.site(), request.agency(), request.role(), request.visitor(), now);
+            return refuse(RefusalReason.AGENCY_NOT_COVERED, "Agency " + request.agency() + " does not work at site "
+                    + request.site() + ".", request.site(), request.agency(), request.role(), request.visitor(), now);
         }
         String failure = screeningProtocol.failure(request.screening());
         if (failure != null) {
-            return refuse(RefusalReason.SCREENING_FAILED, "screening failed: " + failure, request.site(),
-                    request.agency(), request.role(), request.visitor(), now);
+            return refuse(RefusalReason.SCREENING_FAILED, "Failed: " + failure + ".", request.site(), request.agency(), request.role(),
+                    request.visitor(), now);
         }
-        return admit(request.site(), request.agency(), request.visitor(), request.role(), true, now);
+        return admit(found.get(), request.agency(), request.visitor(), request.role(), true, now);
     }
 
-    private Decision admit(SiteId site, AgencyId agency, VisitorRef visitor, Role role, boolean walkIn,
-            Instant now) {
+    private Decision admit(Site place, AgencyId agency, VisitorRef visitor, Role role, boolean walkIn, Instant now) {
+        SiteId site = place.id();
         TicketId fresh = nextTicket();
         boolean announce = !listeners.isEmpty();
         List<GateEvent> events = new ArrayList<>(announce ? 2 : 0);
         Decision decision;
         synchronized (lockOf(visitor)) {
-            Admission admission = ledger.admit(
-                    new AdmitRequest(fresh.toUuid(), visitor.toText(), site, agency, role));
+            Admission admission = ledger.admit(new AdmitRequest(fresh, visitor, site, place.zone(), agency, role));
             if (admission instanceof Admission.Refused refused) {
                 RefusalReason reason = RefusalReason.of(refused.reason());
-                decision = new Decision.Refused(reason, capacityDetail(reason, refused));
+                String detail = detail(reason, capacityDetail(refused));
+                decision = new Decision.Refused(reason, detail);
                 if (announce) {
-                    events.add(new GateEvent.Refused(reason, capacityDetail(reason, refused), site, agency, role,
-                            visitor, now));
+                    events.add(new GateEvent.Refused(reason, detail, site, agency, role, visitor, now));
                 }
             } else {
                 Admission.Admitted admitted = (Admission.Admitted) admission;
-                Stay stay = admitted.stay();
-                TicketId ticket = TicketId.of(stay.visitId());
+                Ticket ticket = admitted.ticket();
                 if (admitted.repeat()) {
                     if (announce) {
-                        Visit open = visits.find(ticket).orElseGet(() -> Visit.open(ticket, visitor, stay.site(),
-                                stay.agency(), stay.role(), stay.start()));
+                        Visit open = visits.find(ticket.id()).orElseGet(() -> Visit.open(ticket.id(), visitor,
+                                ticket.site(), ticket.agency(), ticket.role(), ticket.in()));
                         events.add(new GateEvent.Admitted(open, true, walkIn, now));
                     }
                 } else {
-                    closeOpenVisit(visitor, admitted.moved(), stay.start(), now, events);
-                    Visit visit = Visit.open(ticket, visitor, site, agency, stay.role(), stay.start());
+                    closeOpenVisit(visitor, admitted.moved(), ticket.in(), now, events);
+                    Visit visit = Visit.open(ticket.id(), visitor, site, agency, ticket.role(), ticket.in());
                     try {
                         visits.append(visit);
                     } catch (RuntimeException e) {
-                        ledger.release(stay.visitId());
+                        ledger.release(ticket.id());
                         throw e;
                     }
                     if (announce) {
                         events.add(new GateEvent.Admitted(visit, false, walkIn, now));
                     }
                 }
-                decision = new Decision.Admitted(
-                        new Ticket(ticket, stay.site(), stay.agency(), stay.role(), stay.start(), stay.due()),
-                        admitted.repeat());
+                decision = new Decision.Admitted(ticket, admitted.repeat());
             }
         }
         if (decision instanceof Decision.Refused refused) {
@@ -251,8 +234,7 @@ public final class Gate {
             return;
         }
         Visit previous = open.get();
-        Instant end = moved != null && TicketId.of(moved.stay().visitId()).equals(previous.ticket())
-                ? moved.end() : admittedAt;
+        Instant end = moved != null && moved.ticket().id().equals(previous.ticket()) ? moved.end() : admittedAt;
         Optional<Visit> closed = visits.close(previous.ticket(), latest(end, previous.in()));
         if (closed.isPresent() && !listeners.isEmpty()) {
             events.add(new GateEvent.CheckedOut(closed.get(), true, now));
@@ -274,7 +256,7 @@ public final class Gate {
         Instant now = clock.instant();
         Optional<Visit> closed;
         synchronized (lockOf(found.get().visitor())) {
-            Optional<Departure> departure = ledger.release(ticket.toUuid());
+            Optional<Departure> departure = ledger.release(ticket);
             Instant end = departure.map(Departure::end).orElse(now);
             closed = visits.close(ticket, latest(end, found.get().in()));
         }
@@ -300,11 +282,11 @@ public final class Gate {
         List<Departure> departures = ledger.expire();
         List<GateEvent> events = new ArrayList<>();
         for (Departure departure : departures) {
-            TicketId ticket = TicketId.of(departure.stay().visitId());
+            TicketId ticket = departure.ticket().id();
             Optional<Visit> open = visits.find(ticket);
             if (open.isPresent()) {
                 synchronized (lockOf(open.get().visitor())) {
-                    visits.close(ticket, latest(departure.stay().due(), open.get().in()))
+                    visits.close(ticket, latest(departure.ticket().due(), open.get().in()))
                             .ifPresent(v -> events.add(new GateEvent.Expired(v, now)));
                 }
             }
@@ -326,7 +308,7 @@ public final class Gate {
      * @throws IllegalArgumentException if the site is not in the directory
      */
     public Occupancy occupancy(SiteId site) {
-        return ledger.read(known(site));
+        return ledger.read(site, known(site).zone());
     }
 
     /**
@@ -339,26 +321,40 @@ public final class Gate {
      */
     public Occupancy occupancy(SiteId site, AgencyId agency) {
         Objects.requireNonNull(agency, "agency");
-        return ledger.read(known(site), agency);
+        return ledger.read(site, agency, known(site).zone());
     }
 
     /**
-     * Returns the visit log, for contact tracing ({@link VisitLog#visitsOf}, {@link VisitLog#overlapping}).
+     * Returns a read-only view of the visit log, for contact tracing ({@link VisitLog#visitsOf},
+     * {@link VisitLog#overlapping}, {@link VisitLog#find}, {@link VisitLog#openVisitOf}).
      *
-     * @return the visit log this gate writes
+     * <p>Writes go through the gate, under the per-visitor lock that keeps the visit log and the ledger in agreement:
+     * the view's {@code append}, {@code close} and {@code purgeBefore} throw {@link UnsupportedOperationException}.
+     * Use {@link #checkIn}, {@link #walkIn}, {@link #checkOut} and {@link #expireStays()} instead.
+     *
+     * @return a read-only view of the visit log this gate writes
      */
     public VisitLog visitLog() {
-        return visits;
+        return visitsView;
     }
 
     /**
-     * Returns the occupancy ledger, for example to change the capacity policy ({@link OccupancyLedger#policy(
-     * CapacityPolicy)}).
+     * Returns the capacity policy in force.
      *
-     * @return the ledger this gate counts with
+     * @return the policy of the gate's ledger
      */
-    public OccupancyLedger ledger() {
-        return ledger;
+    public CapacityPolicy policy() {
+        return ledger.policy();
+    }
+
+    /**
+     * Replaces the capacity policy, for example when a new restriction level takes effect. It applies to admissions
+     * and reads from now on; nobody present is checked out, and today's counts are kept.
+     *
+     * @param policy the new policy
+     */
+    public void replacePolicy(CapacityPolicy policy) {
+        ledger.replacePolicy(Objects.requireNonNull(policy, "policy"));
     }
 
     /**
@@ -370,16 +366,19 @@ public final class Gate {
         return retention;
     }
 
-    private SiteId known(SiteId site) {
+    private Site known(SiteId site) {
         Objects.requireNonNull(site, "site");
-        if (directory.site(site).isEmpty()) {
-            throw new IllegalArgumentException("unknown site: " + site);
-        }
-        return site;
+        return directory.site(site).orElseThrow(() -> new IllegalArgumentException("unknown site: " + site));
     }
 
-    private Decision refuse(RefusalReason reason, String detail, @Nullable SiteId site, AgencyId agency, Role role,
-            VisitorRef visitor, Instant now) {
+    /** The reason's sentence, then what is particular to this refusal: the one place a refusal is worded. */
+    private static String detail(RefusalReason reason, String particulars) {
+        return particulars.isEmpty() ? reason.sentence() : reason.sentence() + " " + particulars;
+    }
+
+    private Decision refuse(RefusalReason reason, String particulars, @Nullable SiteId site, AgencyId agency,
+            Role role, VisitorRef visitor, Instant now) {
+        String detail = detail(reason, particulars);
         LOG.debug("refused at site {} for agency {}: {}", site == null ? "(unknown)" : site, agency, reason);
         if (!listeners.isEmpty()) {
             publish(List.of(new GateEvent.Refused(reason, detail, site, agency, role, visitor, now)));
@@ -419,45 +418,28 @@ public final class Gate {
         return a.isAfter(b) ? a : b;
     }
 
-    private static String codeDetail(RefusalReason reason) {
-        return switch (reason) {
-            case MALFORMED -> "the scanned text is not a valid Lawang code";
-            case UNSUPPORTED_VERSION -> "the code's format version is not supported";
-            case UNKNOWN_KEY -> "the code is signed by a key that is not trusted";
-            case BAD_SIGNATURE -> "the code's signature does not verify";
-            case NOT_YET_VALID -> "the code is not valid yet";
-            case EXPIRED -> "the code has expired";
-            case REVOKED -> "the code has been revoked";
-            default -> throw new IllegalArgumentException("not a code refusal: " + reason);
-        };
-    }
-
+    /** What a location refusal adds to its reason's sentence; nothing that would locate the visitor. */
     private String locationDetail(RefusalReason reason, CheckIn request, Site site) {
         return switch (reason) {
-            case LOCATION_REQUIRED -> "a position is required";
-            case LOCATION_SUSPICIOUS -> "the position is flagged as mocked";
-            case LOCATION_STALE -> "the position is older than " + locationRule.maxFixAge();
-            case OUTSIDE_GEOFENCE -> "the position is " + Math.round(site.geofence().distanceTo(
-                    Objects.requireNonNull(request.fix(), "fix").point())) + " m outside the site's geofence";
-            case LOCATION_UNCERTAIN -> "the position is too imprecise to tell whether it is inside the site";
-            default -> throw new IllegalArgumentException("not a location refusal: " + reason);
+            case LOCATION_STALE -> "More than " + locationRule.maxFixAge() + " apart from the check-in.";
+            case OUTSIDE_GEOFENCE -> Math.round(site.geofence().distanceTo(
+                    Objects.requireNonNull(request.fix(), "fix").point())) + " m outside.";
+            default -> "";
         };
     }
 
-    private static String capacityDetail(RefusalReason reason, Admission.Refused refused) {
-        return switch (reason) {
-            case SITE_FULL -> "the site is full: " + refused.count() + " present, limit " + refused.limit();
-            case AGENCY_FULL -> "the agency is full: " + refused.count() + " present, limit " + refused.limit();
-            default -> "today's quota is reached: " + refused.count() + " admitted, quota " + refused.limit();
-        };
+    private static String capacityDetail(Admission.Refused refused) {
+        return refused.reason() == Admission.Reason.DAILY_QUOTA_REACHED
+                ? refused.count() + " admitted today, quota " + refused.limit() + "."
+                : refused.count() + " present, limit " + refused.limit() + ".";
     }
 
     /**
      * Builds a {@link Gate}. Only the directory and the verifier are required.
      *
-     * <p>Defaults: no capacity limits ({@link CapacityPolicy#unlimited()}), an {@link InMemoryLedger} on the gate's
-     * clock that counts days in each site's time zone from the directory, an {@link InMemoryVisitLog}, the system
-     * clock in UTC, {@link LocationRule#requireInside()}, {@link HealthRule#ignore()},
+     * <p>Defaults: no capacity limits ({@link CapacityPolicy#unlimited()}), an
+     * {@linkplain OccupancyLedger#inMemory in-memory ledger} on the gate's clock, an
+     * {@linkplain VisitLog#inMemory in-memory visit log}, the system clock in UTC, {@link LocationRule#requireInside()}, {@link HealthRule#ignore()},
      * {@link ScreeningProtocol#standard()}, a retention of {@link #DEFAULT_RETENTION}, no listeners. Give either a
      * policy or a ledger (a ledger holds its own policy and clock; give it the gate's clock), not both.
      *
@@ -480,117 +462,117 @@ public final class Gate {
         }
 
         /**
-         * Sets the directory of sites and agencies.
+         * Sets the directory of directory and agencies.
          *
-         * @param sites the directory
+         * @param directory the directory
          * @return this builder
          */
-        public Builder directory(Directory sites) {
-            this.directory = Objects.requireNonNull(sites, "sites");
+        public Builder directory(Directory directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
         /**
-         * Sets the verifier of codes.
+         * Sets the verifier of verifier.
          *
-         * @param codes the verifier
+         * @param verifier the verifier
          * @return this builder
          */
-        public Builder verifier(Verifier codes) {
-            this.verifier = Objects.requireNonNull(codes, "codes");
+        public Builder verifier(Verifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
             return this;
         }
 
         /**
          * Sets the capacity policy of the default in-memory ledger.
          *
-         * @param limits the policy
+         * @param policy the policy
          * @return this builder
          */
-        public Builder policy(CapacityPolicy limits) {
-            this.policy = Objects.requireNonNull(limits, "limits");
+        public Builder policy(CapacityPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
         /**
          * Sets the occupancy ledger, with its own policy, instead of the default in-memory one.
          *
-         * @param counts the ledger
+         * @param ledger the ledger
          * @return this builder
          */
-        public Builder ledger(OccupancyLedger counts) {
-            this.ledger = Objects.requireNonNull(counts, "counts");
+        public Builder ledger(OccupancyLedger ledger) {
+            this.ledger = Objects.requireNonNull(ledger, "ledger");
             return this;
         }
 
         /**
-         * Sets the visit log instead of the default in-memory one.
+         * Sets the visit visitLog instead of the default in-memory one.
          *
-         * @param log the visit log
+         * @param visitLog the visit log
          * @return this builder
          */
-        public Builder visitLog(VisitLog log) {
-            this.visitLog = Objects.requireNonNull(log, "log");
+        public Builder visitLog(VisitLog visitLog) {
+            this.visitLog = Objects.requireNonNull(visitLog, "visitLog");
             return this;
         }
 
         /**
          * Sets the clock.
          *
-         * @param time the clock
+         * @param clock the clock
          * @return this builder
          */
-        public Builder clock(Clock time) {
-            this.clock = Objects.requireNonNull(time, "time");
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
         /**
-         * Sets the location rule.
+         * Sets the location locationRule.
          *
-         * @param rule the rule
+         * @param locationRule the location rule
          * @return this builder
          */
-        public Builder locationRule(LocationRule rule) {
-            this.locationRule = Objects.requireNonNull(rule, "rule");
+        public Builder locationRule(LocationRule locationRule) {
+            this.locationRule = Objects.requireNonNull(locationRule, "locationRule");
             return this;
         }
 
         /**
-         * Sets the health rule.
+         * Sets the health healthRule.
          *
-         * @param rule the rule
+         * @param healthRule the health rule
          * @return this builder
          */
-        public Builder healthRule(HealthRule rule) {
-            this.healthRule = Objects.requireNonNull(rule, "rule");
+        public Builder healthRule(HealthRule healthRule) {
+            this.healthRule = Objects.requireNonNull(healthRule, "healthRule");
             return this;
         }
 
         /**
-         * Sets the protocol that walk-ins' manual screenings must pass.
+         * Sets the screeningProtocol that walk-ins' manual screenings must pass.
          *
-         * @param protocol the protocol
+         * @param screeningProtocol the screening protocol for walk-ins
          * @return this builder
          */
-        public Builder screeningProtocol(ScreeningProtocol protocol) {
-            this.screeningProtocol = Objects.requireNonNull(protocol, "protocol");
+        public Builder screeningProtocol(ScreeningProtocol screeningProtocol) {
+            this.screeningProtocol = Objects.requireNonNull(screeningProtocol, "screeningProtocol");
             return this;
         }
 
         /**
          * Sets how long visits are kept after they end.
          *
-         * @param period the retention period; positive
+         * @param retention the retention period; positive
          * @return this builder
-         * @throws IllegalArgumentException if {@code period} is zero or negative
+         * @throws IllegalArgumentException if {@code retention} is zero or negative
          */
-        public Builder retention(Duration period) {
-            Objects.requireNonNull(period, "period");
-            if (period.isNegative() || period.isZero()) {
-                throw new IllegalArgumentException("retention must be positive: " + period);
+        public Builder retention(Duration retention) {
+            Objects.requireNonNull(retention, "retention");
+            if (retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException("retention must be positive: " + retention);
             }
-            this.retention = period;
+            this.retention = retention;
             return this;
         }
 

@@ -1,54 +1,84 @@
 package dev.lawang;
 
-import dev.lawang.capacity.CapacityRefusal;
+import dev.lawang.capacity.Admission;
 import dev.lawang.code.CodeException;
 
 /**
- * Why a gate refused a check-in or a walk-in. docs/check-in.md says what a host should tell the visitor for each.
+ * Why a gate refused a check-in or a walk-in, each with its one plain English {@linkplain #sentence() sentence}.
+ * {@code docs/check-in.md} says what a host should tell the visitor for each.
  *
- * <p>The first seven mirror {@link CodeException.Reason}: the scanned code itself was refused.
+ * <p>The first seven are the reasons a scanned code itself is refused ({@link CodeException.Reason}), the last
+ * three the limits of the capacity rules ({@link Admission.Reason}); their sentences are those reasons' sentences.
  */
 public enum RefusalReason {
-    /** The scanned text is not a Lawang code (another system's code, a damaged or truncated scan). */
-    MALFORMED,
-    /** The code has a format version this library does not know. */
-    UNSUPPORTED_VERSION,
-    /** The code is signed by a key the gate does not trust. */
-    UNKNOWN_KEY,
-    /** The code's signature does not match: forged or altered. */
-    BAD_SIGNATURE,
-    /** The code is not valid yet. */
-    NOT_YET_VALID,
-    /** The code is no longer valid. */
-    EXPIRED,
-    /** The code was revoked. */
-    REVOKED,
+    /** See {@link CodeException.Reason#MALFORMED}. */
+    MALFORMED(CodeException.Reason.MALFORMED.sentence()),
+    /** See {@link CodeException.Reason#UNSUPPORTED_VERSION}. */
+    UNSUPPORTED_VERSION(CodeException.Reason.UNSUPPORTED_VERSION.sentence()),
+    /** See {@link CodeException.Reason#UNKNOWN_KEY}. */
+    UNKNOWN_KEY(CodeException.Reason.UNKNOWN_KEY.sentence()),
+    /** See {@link CodeException.Reason#BAD_SIGNATURE}. */
+    BAD_SIGNATURE(CodeException.Reason.BAD_SIGNATURE.sentence()),
+    /** See {@link CodeException.Reason#NOT_YET_VALID}. */
+    NOT_YET_VALID(CodeException.Reason.NOT_YET_VALID.sentence()),
+    /** See {@link CodeException.Reason#EXPIRED}. */
+    EXPIRED(CodeException.Reason.EXPIRED.sentence()),
+    /** See {@link CodeException.Reason#REVOKED}. */
+    REVOKED(CodeException.Reason.REVOKED.sentence()),
     /** The code's site, or the walk-in's site, is not in the directory. */
-    UNKNOWN_SITE,
+    UNKNOWN_SITE("The site is not in the directory."),
     /** The code does not cover the agency the visitor came for; for a walk-in, the agency does not work at the site. */
-    AGENCY_NOT_COVERED,
+    AGENCY_NOT_COVERED("The agency is not covered here."),
     /** The health rule needs a status and none was given. */
-    STATUS_REQUIRED,
+    STATUS_REQUIRED("A health status is required."),
     /** The health rule refuses the visitor's status. */
-    STATUS_REFUSED,
+    STATUS_REFUSED("The visitor's health status is refused here."),
     /** The location rule needs a position and none was given. */
-    LOCATION_REQUIRED,
+    LOCATION_REQUIRED("A position is required."),
     /** The phone's operating system flagged the position as mocked. */
-    LOCATION_SUSPICIOUS,
+    LOCATION_SUSPICIOUS("The position is flagged as mocked."),
     /** The position was taken too long before the check-in (or too far in the future). */
-    LOCATION_STALE,
+    LOCATION_STALE("The position is too old."),
     /** The position is outside the site's geofence. */
-    OUTSIDE_GEOFENCE,
+    OUTSIDE_GEOFENCE("The position is outside the site's geofence."),
     /** The position is too imprecise to tell whether it is inside the geofence. */
-    LOCATION_UNCERTAIN,
+    LOCATION_UNCERTAIN("The position is too imprecise to tell whether it is inside the site."),
     /** A walk-in did not pass the manual screening. */
-    SCREENING_FAILED,
-    /** The site has as many people present as its limit allows. */
-    SITE_FULL,
-    /** The agency has as many people present at the site as its limit allows. */
-    AGENCY_FULL,
-    /** Today's face-to-face quota is used up. */
-    DAILY_QUOTA_REACHED;
+    SCREENING_FAILED("The manual screening did not pass."),
+    /** See {@link Admission.Reason#SITE_FULL}. */
+    SITE_FULL(Admission.Reason.SITE_FULL.sentence()),
+    /** See {@link Admission.Reason#AGENCY_FULL}. */
+    AGENCY_FULL(Admission.Reason.AGENCY_FULL.sentence()),
+    /** See {@link Admission.Reason#DAILY_QUOTA_REACHED}. */
+    DAILY_QUOTA_REACHED(Admission.Reason.DAILY_QUOTA_REACHED.sentence());
+
+    private final String sentence;
+
+    RefusalReason(String sentence) {
+        this.sentence = sentence;
+    }
+
+    /**
+     * Returns the reason in one plain English sentence, the start of every {@link Decision.Refused#detail()} with
+     * this reason.
+     *
+     * @return the sentence
+     */
+    public String sentence() {
+        return sentence;
+    }
+
+    /**
+     * Tells whether the scanned code itself was refused, as opposed to the visitor or the moment.
+     *
+     * @return whether this is one of the seven {@link CodeException.Reason}s
+     */
+    public boolean isCodeProblem() {
+        return switch (this) {
+            case MALFORMED, UNSUPPORTED_VERSION, UNKNOWN_KEY, BAD_SIGNATURE, NOT_YET_VALID, EXPIRED, REVOKED -> true;
+            default -> false;
+        };
+    }
 
     static RefusalReason of(CodeException.Reason reason) {
         return switch (reason) {
@@ -62,23 +92,11 @@ public enum RefusalReason {
         };
     }
 
-    static RefusalReason of(CapacityRefusal refusal) {
-        return switch (refusal) {
+    static RefusalReason of(Admission.Reason reason) {
+        return switch (reason) {
             case SITE_FULL -> SITE_FULL;
             case AGENCY_FULL -> AGENCY_FULL;
             case DAILY_QUOTA_REACHED -> DAILY_QUOTA_REACHED;
-        };
-    }
-
-    /**
-     * Tells whether the scanned code itself was refused, as opposed to the visitor or the moment.
-     *
-     * @return whether this is one of the seven code reasons
-     */
-    public boolean isCodeProblem() {
-        return switch (this) {
-            case MALFORMED, UNSUPPORTED_VERSION, UNKNOWN_KEY, BAD_SIGNATURE, NOT_YET_VALID, EXPIRED, REVOKED -> true;
-            default -> false;
         };
     }
 }

@@ -1,8 +1,8 @@
 package dev.lawang;
 
-import dev.lawang.capacity.Role;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Role;
 import dev.lawang.visit.VisitorRef;
 import java.util.Objects;
 

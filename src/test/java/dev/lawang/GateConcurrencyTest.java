@@ -15,10 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.capacity.Occupancy;
-import dev.lawang.capacity.Role;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
 import dev.lawang.geo.Fix;
+import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package dev.lawang;
 
 import dev.lawang.capacity.CapacityPolicy;
-import dev.lawang.capacity.Role;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.TrustList;
@@ -14,6 +13,8 @@ import dev.lawang.directory.SiteId;
 import dev.lawang.geo.Fix;
 import dev.lawang.geo.GeoPoint;
 import dev.lawang.geo.Geofence;
+import dev.lawang.testing.TestClock;
+import dev.lawang.visit.Role;
 import dev.lawang.visit.VisitorRef;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,7 @@ final class GateFixture {
     /** About 1.1 km north of the Setda complex. */
     static final GeoPoint FAR_AWAY = GeoPoint.of(-7.4170, 111.0190);
 
-    final MutableClock clock = new MutableClock(START);
+    final TestClock clock = TestClock.at(START);
     final Issuer issuer = Issuer.generate();
     final Issuer stranger = Issuer.generate();
     final Directory directory;

@@ -18,15 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lawang.capacity.CapacityPolicy;
-import dev.lawang.capacity.InMemoryLedger;
-import dev.lawang.capacity.Role;
+import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.code.TrustList;
 import dev.lawang.code.Verifier;
 import dev.lawang.directory.AgencyId;
+import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
 import dev.lawang.geo.Fix;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
+import dev.lawang.visit.VisitLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -190,7 +193,8 @@ class GateTest {
         Gate gate = world.gate().build();
         Decision d = gate.checkIn(withFix(world.setdaGuest(1, DISKOMINFO), world.at(FAR_AWAY)));
         // FAR_AWAY is 0.0090 degrees of latitude north of the fence's northern edge: about 995 m.
-        assertThat(((Decision.Refused) d).detail()).matches("the position is 99[0-9] m outside the site's geofence");
+        assertThat(((Decision.Refused) d).detail())
+                .matches("The position is outside the site's geofence\\. 99[0-9] m outside\\.");
     }
 
     @Test
@@ -310,7 +314,8 @@ class GateTest {
         admitted(gate.checkIn(world.setdaGuest(3, DISKOMINFO)));
         assertRefusedChangingNothing(gate, world.setdaGuest(4, DISKOMINFO), RefusalReason.SITE_FULL);
         Decision d = gate.checkIn(world.setdaGuest(4, BAGIAN_UMUM));
-        assertThat(((Decision.Refused) d).detail()).isEqualTo("the site is full: 3 present, limit 3");
+        assertThat(((Decision.Refused) d).detail())
+                .isEqualTo("The site has as many people present as its limit allows. 3 present, limit 3.");
     }
 
     @Test
@@ -380,11 +385,13 @@ class GateTest {
         List<Object> before = state(gate);
         assertThat(gate.walkIn(screened(1, Screening.of(37.5, true, true))))
                 .isEqualTo(new Decision.Refused(RefusalReason.SCREENING_FAILED,
-                        "screening failed: temperature not below 37.5 °C"));
+                        "The manual screening did not pass. Failed: temperature not below 37.5 °C."));
         assertThat(gate.walkIn(screened(1, Screening.of(36.5, false, true))))
-                .isEqualTo(new Decision.Refused(RefusalReason.SCREENING_FAILED, "screening failed: no mask"));
+                .isEqualTo(new Decision.Refused(RefusalReason.SCREENING_FAILED,
+                        "The manual screening did not pass. Failed: no mask."));
         assertThat(gate.walkIn(screened(1, Screening.of(36.5, true, false))))
-                .isEqualTo(new Decision.Refused(RefusalReason.SCREENING_FAILED, "screening failed: hands not washed"));
+                .isEqualTo(new Decision.Refused(RefusalReason.SCREENING_FAILED,
+                        "The manual screening did not pass. Failed: hands not washed."));
         assertThat(((Decision.Refused) gate.walkIn(new WalkIn(NOWHERE, DUKCAPIL, visitor(1), Role.GUEST,
                 Screening.of(36.5, true, true)))).reason()).isEqualTo(RefusalReason.UNKNOWN_SITE);
         assertThat(((Decision.Refused) gate.walkIn(new WalkIn(DUKCAPIL_OFFICE, KEJARI, visitor(1), Role.GUEST,
@@ -411,7 +418,7 @@ class GateTest {
         admitted(gate.walkIn(walkIn(8, Role.STAFF)));
         List<Object> before = state(gate);
         assertThat(gate.walkIn(walkIn(4, Role.GUEST))).isEqualTo(new Decision.Refused(
-                RefusalReason.DAILY_QUOTA_REACHED, "today's quota is reached: 3 admitted, quota 3"));
+                RefusalReason.DAILY_QUOTA_REACHED, "Today's face-to-face quota is used up. 3 admitted today, quota 3."));
         assertThat(state(gate)).isEqualTo(before);
 
         world.clock.set(Instant.parse("2021-12-15T17:00:00Z"));
@@ -479,7 +486,7 @@ class GateTest {
         assertThatThrownBy(() -> Gate.builder().directory(world.directory).build())
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> world.gate().policy(CapacityPolicy.unlimited())
-                .ledger(InMemoryLedger.of(CapacityPolicy.unlimited())).build())
+                .ledger(OccupancyLedger.inMemory(CapacityPolicy.unlimited(), world.clock)).build())
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> world.gate().retention(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -496,13 +503,52 @@ class GateTest {
 
     @Test
     void builder_usesAGivenLedgerAndItsPolicy() {
-        InMemoryLedger ledger = InMemoryLedger.of(CapacityPolicy.builder().maxPresent(SETDA, 1).build(), world.clock);
+        CapacityPolicy one = CapacityPolicy.builder().maxPresent(SETDA, 1).build();
+        OccupancyLedger ledger = OccupancyLedger.inMemory(one, world.clock);
         Gate gate = world.gate().ledger(ledger).build();
         admitted(gate.checkIn(world.setdaGuest(1, DISKOMINFO)));
-        assertThat(gate.ledger()).isSameAs(ledger);
-        assertThat(ledger.read(SETDA).present()).isEqualTo(1);
+        assertThat(gate.policy()).isSameAs(one);
+        assertThat(ledger.read(SETDA, Site.DEFAULT_ZONE).present()).isEqualTo(1);
         assertThat(((Decision.Refused) gate.checkIn(world.setdaGuest(2, DISKOMINFO))).reason())
                 .isEqualTo(RefusalReason.SITE_FULL);
+    }
+
+    @Test
+    void replacePolicy_appliesToTheNextAdmissionAndEvictsNobody() {
+        Gate gate = world.gate(CapacityPolicy.builder().maxPresent(SETDA, 2).build());
+        admitted(gate.checkIn(world.setdaGuest(1, DISKOMINFO)));
+        admitted(gate.checkIn(world.setdaGuest(2, DISKOMINFO)));
+        CapacityPolicy lower = gate.policy().toBuilder().maxPresent(SETDA, 1).build();
+
+        gate.replacePolicy(lower);
+
+        assertThat(gate.policy()).isSameAs(lower);
+        assertThat(gate.occupancy(SETDA).present()).isEqualTo(2);
+        assertThat(gate.occupancy(SETDA).limit()).hasValue(1);
+        assertThat(((Decision.Refused) gate.checkIn(world.setdaGuest(3, DISKOMINFO))).reason())
+                .isEqualTo(RefusalReason.SITE_FULL);
+        assertThatThrownBy(() -> gate.replacePolicy(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void visitLog_isAReadOnlyViewOfWhatTheGateWrites() {
+        Gate gate = world.gate().build();
+        Ticket ticket = admitted(gate.checkIn(world.setdaGuest(1, DISKOMINFO)));
+        VisitLog log = gate.visitLog();
+        Visit open = log.find(ticket.id()).orElseThrow();
+        List<Object> before = state(gate);
+
+        assertThatThrownBy(() -> log.close(ticket.id(), world.clock.instant()))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("checkOut");
+        assertThatThrownBy(() -> log.append(Visit.open(TicketId.random(), visitor(2), SETDA, DISKOMINFO, Role.GUEST,
+                world.clock.instant()))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> log.purgeBefore(world.clock.instant()))
+                .isInstanceOf(UnsupportedOperationException.class);
+
+        assertThat(state(gate)).isEqualTo(before);
+        assertThat(log.openVisitOf(visitor(1))).contains(open);
+        assertThat(log.visitsOf(visitor(1))).containsExactly(open);
+        assertThat(log.overlapping(open, Duration.ZERO)).isEmpty();
     }
 
     @Test

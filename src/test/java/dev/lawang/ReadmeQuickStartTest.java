@@ -3,7 +3,6 @@ package dev.lawang;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lawang.capacity.CapacityPolicy;
-import dev.lawang.capacity.Role;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.TrustList;
@@ -12,6 +11,8 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.SiteId;
 import dev.lawang.geo.Fix;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.Ticket;
 import dev.lawang.visit.VisitorRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.lawang;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lawang.capacity.CapacityRefusal;
+import dev.lawang.capacity.Admission;
 import dev.lawang.code.CodeException;
 import dev.lawang.geo.Fix;
 import dev.lawang.geo.GeoPoint;
@@ -134,14 +134,16 @@ class RulesTest {
     void refusalReason_mirrorsEveryCodeReason(CodeException.Reason reason) {
         RefusalReason mirrored = RefusalReason.of(reason);
         assertThat(mirrored.name()).isEqualTo(reason.name());
+        assertThat(mirrored.sentence()).isEqualTo(reason.sentence());
         assertThat(mirrored.isCodeProblem()).isTrue();
     }
 
     @ParameterizedTest
-    @EnumSource(CapacityRefusal.class)
-    void refusalReason_mirrorsEveryCapacityRefusal(CapacityRefusal refusal) {
+    @EnumSource(Admission.Reason.class)
+    void refusalReason_mirrorsEveryCapacityReasonWithItsSentence(Admission.Reason refusal) {
         RefusalReason mirrored = RefusalReason.of(refusal);
         assertThat(mirrored.name()).isEqualTo(refusal.name());
+        assertThat(mirrored.sentence()).isEqualTo(refusal.sentence());
         assertThat(mirrored.isCodeProblem()).isFalse();
     }
 }

@@ -2,9 +2,14 @@ package dev.lawang.capacity;
 
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitorRef;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +42,8 @@ public class LedgerBenchmark {
 
     static final int SITES = 10_000;
     static final AgencyId DUKCAPIL = AgencyId.of("dispendukcapil");
+    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    static final byte[] SECRET = "the benchmark's pseudonym secret, 32+ bytes".getBytes(StandardCharsets.US_ASCII);
 
     /** The shared ledgers and counters, fresh for each benchmark. */
     @State(Scope.Benchmark)
@@ -61,7 +68,7 @@ public class LedgerBenchmark {
                         .dailyQuota(sites[i], DUKCAPIL, Limit.MAX);
             }
             this.policy = policy.build();
-            ledger = InMemoryLedger.of(this.policy);
+            ledger = InMemoryLedger.of(this.policy, Clock.systemUTC());
         }
     }
 
@@ -72,7 +79,7 @@ public class LedgerBenchmark {
         public Visitors() {
         }
 
-        final String[] keys = new String[1024];
+        final VisitorRef[] keys = new VisitorRef[1024];
         long thread;
         long next;
         int site;
@@ -84,16 +91,16 @@ public class LedgerBenchmark {
         public void setUp(Shared shared) {
             thread = shared.threads.incrementAndGet();
             for (int i = 0; i < keys.length; i++) {
-                keys[i] = "visitor-" + thread + "-" + i + "-0123456789abcdefghijklmnopqrstuvwxyz";
+                keys[i] = VisitorRef.pseudonymise("visitor" + thread + "x" + i, SECRET);
             }
             site = (int) (thread * 7919 % SITES);
-            own = InMemoryLedger.of(shared.policy);
+            own = InMemoryLedger.of(shared.policy, Clock.systemUTC());
         }
 
         AdmitRequest next(SiteId site) {
             long n = next++;
-            UUID visitId = new UUID(scramble(n * 0x9E3779B97F4A7C15L + thread), n);
-            return AdmitRequest.of(visitId, keys[(int) (n & (keys.length - 1))], site, DUKCAPIL, Role.GUEST);
+            TicketId ticket = TicketId.of(scramble(n * 0x9E3779B97F4A7C15L + thread), n);
+            return new AdmitRequest(ticket, keys[(int) (n & (keys.length - 1))], site, WIB, DUKCAPIL, Role.GUEST);
         }
 
         /**
@@ -128,7 +135,7 @@ public class LedgerBenchmark {
 
     private static Optional<Departure> pair(OccupancyLedger ledger, AdmitRequest request) {
         Admission admission = ledger.admit(request);
-        return ledger.release(((Admission.Admitted) admission).stay().visitId());
+        return ledger.release(((Admission.Admitted) admission).ticket().id());
     }
 
     private static Optional<Departure> pairUnderGlobalLock(Shared shared, AdmitRequest request) {

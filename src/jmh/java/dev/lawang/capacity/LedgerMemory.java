@@ -2,10 +2,14 @@ package dev.lawang.capacity;
 
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitorRef;
 import java.lang.ref.Reference;
-import java.util.Base64;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,9 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Memory per open visit in {@link InMemoryLedger}: the heap in use after a full collection, before and after opening
- * 1,000,000 visits, divided by the number of visits. Everything the ledger keeps is counted, the visitor keys
- * included (43 characters each, the Base64url form of a 32-byte keyed hash, the likely shape of a pseudonym); the
- * program keeps nothing of its own. The result is the secondary metric {@code bytesPerOpenVisit}.
+ * 1,000,000 visits, divided by the number of visits. Everything the ledger keeps is counted, the visitors'
+ * pseudonyms included ({@code VisitorRef}s, as a gate passes them); the program keeps nothing of its own. The result is the secondary metric {@code bytesPerOpenVisit}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -36,6 +39,7 @@ public class LedgerMemory {
 
     static final int VISITS = 1_000_000;
     static final int SITES = 1_000;
+    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
     /** The figure, reported by JMH next to the time taken to open the visits. */
     @State(Scope.Thread)
@@ -71,9 +75,8 @@ public class LedgerMemory {
         }
         CapacityPolicy rules = policy.build();
         long before = usedAfterGc();
-        InMemoryLedger ledger = InMemoryLedger.of(rules);
+        InMemoryLedger ledger = InMemoryLedger.of(rules, Clock.systemUTC());
         SplittableRandom random = new SplittableRandom(1);
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         byte[] hash = new byte[32];
         for (int i = 0; i < VISITS; i++) {
             for (int b = 0; b < hash.length; b += 8) {
@@ -82,8 +85,9 @@ public class LedgerMemory {
                     hash[b + k] = (byte) (r >>> (8 * k));
                 }
             }
-            AdmitRequest request = AdmitRequest.of(new UUID(random.nextLong(), random.nextLong()),
-                    base64.encodeToString(hash), sites[i % SITES], agency, Role.GUEST);
+            AdmitRequest request = new AdmitRequest(TicketId.of(random.nextLong(), random.nextLong()),
+                    VisitorRef.parse(HexFormat.of().formatHex(hash, 0, 16)), sites[i % SITES], WIB, agency,
+                    Role.GUEST);
             if (!ledger.admit(request).isAdmitted()) {
                 throw new IllegalStateException("refused: " + request);
             }

@@ -5,11 +5,13 @@ import dev.lawang.capacity.Admission;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.capacity.Limit;
-import dev.lawang.capacity.Role;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitorRef;
 import java.sql.SQLException;
-import java.util.UUID;
+import java.time.ZoneId;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +47,7 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(8)
 public class JdbcLedgerBenchmark {
     static final int CLIENTS = 8;
+    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
     static final int SPREAD = 1_000;
     static final int HOT_LIMIT = 4;
     static final AgencyId[] AGENCIES = {AgencyId.of("dispendukcapil"), AgencyId.of("bappeda"),
@@ -152,7 +155,7 @@ public class JdbcLedgerBenchmark {
             }
         }
 
-        void release(UUID visit) {
+        void release(TicketId visit) {
             if (ledger.equals("lawang")) {
                 lawang.release(visit);
             } else if (ledger.equals("naive")) {
@@ -185,8 +188,8 @@ public class JdbcLedgerBenchmark {
                         : shared.siteIds[ThreadLocalRandom.current().nextInt(SPREAD)];
             }
             AgencyId agency = AGENCIES[ThreadLocalRandom.current().nextInt(AGENCIES.length)];
-            return AdmitRequest.of(UUID.randomUUID(), "c" + thread + "-" + next.incrementAndGet(), site, agency,
-                    Role.GUEST);
+            VisitorRef visitor = VisitorRef.parse(String.format("%016x%016x", thread, next.incrementAndGet()));
+            return new AdmitRequest(TicketId.random(), visitor, site, WIB, agency, Role.GUEST);
         }
     }
 
@@ -213,7 +216,7 @@ public class JdbcLedgerBenchmark {
     public Object checkInAndOut(Shared shared, Client client) {
         Object a = shared.admit(client.request(shared, true));
         if (a instanceof Admission.Admitted ok) {
-            shared.release(ok.stay().visitId());
+            shared.release(ok.ticket().id());
         }
         return a;
     }

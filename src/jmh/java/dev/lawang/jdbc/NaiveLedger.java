@@ -3,11 +3,11 @@ package dev.lawang.jdbc;
 import dev.lawang.capacity.Admission;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
-import dev.lawang.capacity.CapacityRefusal;
 import dev.lawang.capacity.Limit;
-import dev.lawang.capacity.Stay;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Ticket;
+import dev.lawang.visit.TicketId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,8 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
@@ -56,7 +56,7 @@ final class NaiveLedger {
     Admission admit(AdmitRequest request) {
         String site = request.site().value();
         String agency = request.agency().value();
-        LocalDate day = LocalDate.now(policy.zone(request.site()));
+        LocalDate day = LocalDate.now(request.zone());
         int siteLimit = policy.maxPresent(request.site()).map(Limit::nominal).orElse(Integer.MAX_VALUE);
         int agencyLimit = policy.maxPresent(request.site(), request.agency()).map(Limit::nominal)
                 .orElse(Integer.MAX_VALUE);
@@ -82,9 +82,9 @@ final class NaiveLedger {
                         admitted = rs.getInt(3);
                     }
                 }
-                CapacityRefusal refusal = present >= siteLimit ? CapacityRefusal.SITE_FULL
-                        : agencyPresent >= agencyLimit ? CapacityRefusal.AGENCY_FULL
-                        : admitted >= quota ? CapacityRefusal.DAILY_QUOTA_REACHED : null;
+                Admission.Reason refusal = present >= siteLimit ? Admission.Reason.SITE_FULL
+                        : agencyPresent >= agencyLimit ? Admission.Reason.AGENCY_FULL
+                        : admitted >= quota ? Admission.Reason.DAILY_QUOTA_REACHED : null;
                 if (refusal != null) {
                     c.rollback();
                     return new Admission.Refused(refusal, present, Math.min(siteLimit, Limit.MAX));
@@ -108,8 +108,8 @@ final class NaiveLedger {
                 }
                 Instant now = Instant.now();
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO naive_stay VALUES (?, ?, ?, ?, ?)")) {
-                    ps.setObject(1, request.visitId());
-                    ps.setString(2, request.visitorKey());
+                    ps.setObject(1, request.ticket().toUuid());
+                    ps.setString(2, request.visitor().toText());
                     ps.setString(3, site);
                     ps.setString(4, agency);
                     JdbcLedger.setInstant(ps, 5, now);
@@ -122,7 +122,7 @@ final class NaiveLedger {
                         overAdmitted.incrementAndGet();
                     }
                 }
-                return new Admission.Admitted(new Stay(request.visitId(), request.site(), request.agency(),
+                return new Admission.Admitted(new Ticket(request.ticket(), request.site(), request.agency(),
                         request.role(), now, now.plus(policy.defaultStay())), false, null);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -133,14 +133,14 @@ final class NaiveLedger {
         }
     }
 
-    void release(UUID visit) {
+    void release(TicketId visit) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             String site;
             String agency;
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM naive_stay WHERE visit_id = ?"
                     + " RETURNING site_id, agency_id")) {
-                ps.setObject(1, visit);
+                ps.setObject(1, visit.toUuid());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         c.rollback();
@@ -171,7 +171,7 @@ final class NaiveLedger {
                 for (int d = -1; d <= 1; d++) {
                     try (PreparedStatement ps = c.prepareStatement("INSERT INTO naive_day VALUES (?, ?, 0)")) {
                         ps.setString(1, site.value());
-                        ps.setObject(2, LocalDate.now(policy.zone(site)).plusDays(d));
+                        ps.setObject(2, LocalDate.now(ZoneId.of("Asia/Jakarta")).plusDays(d));
                         ps.executeUpdate();
                     }
                 }

@@ -2,8 +2,8 @@ package dev.lawang.capacity;
 
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Role;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,22 +16,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The capacity rules of a set of sites: people present at once per site and per agency, admissions per local day,
- * dated levels that scale those limits, each site's time zone, and the default stay after which a visit ends by
- * itself.
+ * dated levels that scale those limits, and the default stay after which a visit ends by itself.
  *
  * <p>Defaults, when a limit names no roles: a limit on people present at once counts everyone ({@link Role#STAFF}
  * and {@link Role#GUEST}); a daily quota counts {@link Role#GUEST} only. A site the policy does not mention, or a
  * limit it does not set, does not restrict admission; the ledger still counts the people it admits there. A day is
- * the site's local calendar day in its zone (default {@code Asia/Jakarta}, WIB); levels change at the same local
- * midnight. Every limit in force on a day is {@code floor(nominal * percent / 100)} for the percentage of the site's
+ * the site's local calendar day in the site's time zone, which comes from the directory ({@code Site.zone()}), never
+ * from the policy; levels change at the same local midnight. Every limit in force on a day is {@code floor(nominal * percent / 100)} for the percentage of the site's
  * {@link LevelSchedule} that day, or the nominal limit on days no entry covers. The default stay is 8 hours.
  *
  * <p>Immutable and thread-safe. Changing limits means building a new policy (see {@link #toBuilder()}) and handing
  * it to the ledger with {@link OccupancyLedger#policy(CapacityPolicy)}.
  */
 public final class CapacityPolicy {
-    /** The zone of sites without one of their own: Western Indonesian Time (WIB). */
-    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Jakarta");
     /** The default stay when none is set: a working day. */
     public static final Duration DEFAULT_STAY = Duration.ofHours(8);
     /** The longest default stay accepted. */
@@ -46,8 +43,6 @@ public final class CapacityPolicy {
     private final Map<SiteId, Map<AgencyId, Limit>> agencyQuota;
     private final LevelSchedule levels;
     private final Map<SiteId, LevelSchedule> siteLevels;
-    private final ZoneId defaultZone;
-    private final Map<SiteId, ZoneId> zones;
     private final Duration defaultStay;
 
     private CapacityPolicy(Builder b) {
@@ -57,8 +52,6 @@ public final class CapacityPolicy {
         agencyQuota = deepCopy(b.agencyQuota);
         levels = b.levels;
         siteLevels = Map.copyOf(b.siteLevels);
-        defaultZone = b.defaultZone;
-        zones = Map.copyOf(b.zones);
         defaultStay = b.defaultStay;
     }
 
@@ -99,8 +92,6 @@ public final class CapacityPolicy {
         agencyQuota.forEach((site, limits) -> b.agencyQuota.put(site, new HashMap<>(limits)));
         b.levels = levels;
         b.siteLevels.putAll(siteLevels);
-        b.defaultZone = defaultZone;
-        b.zones.putAll(zones);
         b.defaultStay = defaultStay;
         return b;
     }
@@ -158,16 +149,6 @@ public final class CapacityPolicy {
     }
 
     /**
-     * Returns the time zone whose calendar days count a site's daily quota and date its levels.
-     *
-     * @param site the site
-     * @return the site's zone, or the default zone
-     */
-    public ZoneId zone(SiteId site) {
-        return zones.getOrDefault(Objects.requireNonNull(site, "site"), defaultZone);
-    }
-
-    /**
      * Returns the stay after which an open visit ends by itself when the ledger expires stays.
      *
      * @return a positive duration
@@ -177,7 +158,7 @@ public final class CapacityPolicy {
     }
 
     /**
-     * Returns the sites this policy sets any limit, schedule or zone for.
+     * Returns the sites this policy sets any limit or schedule for.
      *
      * @return an unmodifiable set
      */
@@ -188,7 +169,6 @@ public final class CapacityPolicy {
         sites.addAll(agencyPresent.keySet());
         sites.addAll(agencyQuota.keySet());
         sites.addAll(siteLevels.keySet());
-        sites.addAll(zones.keySet());
         return Set.copyOf(sites);
     }
 
@@ -221,22 +201,19 @@ public final class CapacityPolicy {
         return o instanceof CapacityPolicy other && sitePresent.equals(other.sitePresent)
                 && siteQuota.equals(other.siteQuota) && agencyPresent.equals(other.agencyPresent)
                 && agencyQuota.equals(other.agencyQuota) && levels.equals(other.levels)
-                && siteLevels.equals(other.siteLevels) && defaultZone.equals(other.defaultZone)
-                && zones.equals(other.zones) && defaultStay.equals(other.defaultStay);
+                && siteLevels.equals(other.siteLevels) && defaultStay.equals(other.defaultStay);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(sitePresent, siteQuota, agencyPresent, agencyQuota, levels, siteLevels, defaultZone,
-                zones, defaultStay);
+        return Objects.hash(sitePresent, siteQuota, agencyPresent, agencyQuota, levels, siteLevels, defaultStay);
     }
 
     @Override
     public String toString() {
         return "CapacityPolicy[maxPresent=" + sitePresent + ", agencyMaxPresent=" + agencyPresent + ", dailyQuota="
                 + siteQuota + ", agencyDailyQuota=" + agencyQuota + ", levels=" + levels + ", siteLevels="
-                + siteLevels + ", defaultZone=" + defaultZone + ", zones=" + zones + ", defaultStay=" + defaultStay
-                + "]";
+                + siteLevels + ", defaultStay=" + defaultStay + "]";
     }
 
     /**
@@ -252,8 +229,6 @@ public final class CapacityPolicy {
         private final Map<SiteId, Map<AgencyId, Limit>> agencyQuota = new HashMap<>();
         private LevelSchedule levels = LevelSchedule.none();
         private final Map<SiteId, LevelSchedule> siteLevels = new HashMap<>();
-        private ZoneId defaultZone = DEFAULT_ZONE;
-        private final Map<SiteId, ZoneId> zones = new HashMap<>();
         private Duration defaultStay = DEFAULT_STAY;
 
         private Builder() {
@@ -342,29 +317,6 @@ public final class CapacityPolicy {
          */
         public Builder levels(SiteId site, LevelSchedule schedule) {
             siteLevels.put(Objects.requireNonNull(site, "site"), Objects.requireNonNull(schedule, "schedule"));
-            return this;
-        }
-
-        /**
-         * Sets the time zone of a site; it should be the zone of the site in the directory.
-         *
-         * @param site the site
-         * @param zone its zone, such as {@code Asia/Makassar} (WITA)
-         * @return this builder
-         */
-        public Builder zone(SiteId site, ZoneId zone) {
-            zones.put(Objects.requireNonNull(site, "site"), Objects.requireNonNull(zone, "zone"));
-            return this;
-        }
-
-        /**
-         * Sets the zone of sites without one of their own; {@code Asia/Jakarta} unless set.
-         *
-         * @param zone the zone
-         * @return this builder
-         */
-        public Builder defaultZone(ZoneId zone) {
-            defaultZone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.lawang.capacity;
 
+import dev.lawang.visit.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 class Counts {
     static final int NONE = -1;
-    static final int EVERYONE = Role.STAFF.bit() | Role.GUEST.bit();
-    static final int GUESTS = Role.GUEST.bit();
+    static final int EVERYONE = Limit.bit(Role.STAFF) | Limit.bit(Role.GUEST);
+    static final int GUESTS = Limit.bit(Role.GUEST);
 
     int presentStaff;
     int presentGuests;
@@ -42,11 +43,11 @@ class Counts {
     }
 
     final long present(int mask) {
-        return (long) ((mask & Role.STAFF.bit()) != 0 ? presentStaff : 0) + ((mask & GUESTS) != 0 ? presentGuests : 0);
+        return (long) ((mask & Limit.bit(Role.STAFF)) != 0 ? presentStaff : 0) + ((mask & GUESTS) != 0 ? presentGuests : 0);
     }
 
     final long admitted(int mask) {
-        return ((mask & Role.STAFF.bit()) != 0 ? admittedStaff : 0) + ((mask & GUESTS) != 0 ? admittedGuests : 0);
+        return ((mask & Limit.bit(Role.STAFF)) != 0 ? admittedStaff : 0) + ((mask & GUESTS) != 0 ? admittedGuests : 0);
     }
 
     final void startDay() {

@@ -1,42 +1,43 @@
 package dev.lawang.capacity;
 
+import dev.lawang.visit.Ticket;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A visit the ledger closed: the stay, when it ended and why.
+ * A stay the ledger closed: the ticket, when the stay ended and why.
  *
  * <p>Immutable and thread-safe.
  *
- * @param stay the stay as it was while open
- * @param end when it ended; never before {@code stay.start()}, even if the clock moved backwards
+ * @param ticket the stay as it was while open
+ * @param end when it ended; never before {@code ticket.in()}, even if the clock moved backwards
  * @param cause why it ended
  */
-public record Departure(Stay stay, Instant end, Cause cause) {
-    /** Why a visit ended. */
+public record Departure(Ticket ticket, Instant end, Cause cause) {
+    /** Why a stay ended. */
     public enum Cause {
-        /** Checked out: {@link OccupancyLedger#release(java.util.UUID)}. */
+        /** Checked out: {@link OccupancyLedger#release(dev.lawang.visit.TicketId)}. */
         RELEASED,
         /** The stay ran out: {@link OccupancyLedger#expire()}. */
         EXPIRED,
-        /** The visitor was admitted elsewhere, which closes the open visit in the same step. */
+        /** The visitor was admitted elsewhere, which closes the open stay in the same step. */
         MOVED
     }
 
     /**
      * Validates the departure.
      *
-     * @param stay the record component of that name
-     * @param end the record component of that name
-     * @param cause the record component of that name
-     * @throws IllegalArgumentException if {@code end} is before the stay's start
+     * @param ticket not null
+     * @param end not null, and not before {@code ticket.in()}
+     * @param cause not null
+     * @throws IllegalArgumentException if {@code end} is before the stay began
      */
     public Departure {
-        Objects.requireNonNull(stay, "stay");
+        Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(cause, "cause");
-        if (end.isBefore(stay.start())) {
-            throw new IllegalArgumentException("visit must not end before it starts: " + stay.start() + ", " + end);
+        if (end.isBefore(ticket.in())) {
+            throw new IllegalArgumentException("a stay must not end before it begins: " + ticket.in() + ", " + end);
         }
     }
 }

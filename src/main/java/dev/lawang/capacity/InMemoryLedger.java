@@ -4,17 +4,20 @@ import dev.lawang.capacity.Admission.Admitted;
 import dev.lawang.capacity.Admission.Refused;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.TicketId;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default {@link OccupancyLedger}: counts held in memory, for one application instance.
+ * The default {@link OccupancyLedger} ({@link OccupancyLedger#inMemory}): counts held in memory, for one application
+ * instance.
  *
  * <p>Thread-safe without a global lock: each site has its own lock, and an admission holds only the lock of its
  * site, so admissions at different sites run in parallel. All limits of one admission (site, agency, both daily
@@ -23,10 +26,10 @@ import org.jspecify.annotations.Nullable;
  * two opposite moves cannot deadlock; the indexes of open visits by id and by visitor have their own short locks,
  * taken only inside a site lock or alone, never the other way round.
  *
- * <p>Memory: about 170 bytes per open visit, the visitor key included (see {@code docs/performance.md}). Counts of a
- * site are kept from its first admission for the life of the ledger. Instants are truncated to microseconds.
+ * <p>Counts of a site are kept from its first admission for the life of the ledger; {@code docs/performance.md}
+ * gives the memory an open stay takes. Instants are truncated to microseconds.
  */
-public final class InMemoryLedger implements OccupancyLedger {
+final class InMemoryLedger implements OccupancyLedger {
     private final Clock clock;
     private volatile CapacityPolicy policy;
     private final ConcurrentHashMap<SiteId, SiteState> sites = new ConcurrentHashMap<>();
@@ -38,24 +41,7 @@ public final class InMemoryLedger implements OccupancyLedger {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /**
-     * Returns an empty ledger on the system clock.
-     *
-     * @param policy the policy
-     * @return the ledger
-     */
-    public static InMemoryLedger of(CapacityPolicy policy) {
-        return new InMemoryLedger(policy, Clock.systemUTC());
-    }
-
-    /**
-     * Returns an empty ledger on a clock.
-     *
-     * @param policy the policy
-     * @param clock the clock that times admissions, departures, stays and days
-     * @return the ledger
-     */
-    public static InMemoryLedger of(CapacityPolicy policy, Clock clock) {
+    static InMemoryLedger of(CapacityPolicy policy, Clock clock) {
         return new InMemoryLedger(policy, clock);
     }
 
@@ -73,9 +59,9 @@ public final class InMemoryLedger implements OccupancyLedger {
         return admission;
     }
 
-    /** The open visit with the request's id, or null if there is none (any more). */
+    /** The open stay with the request's ticket id, or null if there is none (any more). */
     private @Nullable Admission sameId(AdmitRequest request) {
-        Lease sameId = byId.get(request.visitId());
+        Lease sameId = byId.get(request.ticket());
         if (sameId == null) {
             return null;
         }
@@ -84,10 +70,10 @@ public final class InMemoryLedger implements OccupancyLedger {
                 return null;
             }
             if (!sameId.sameVisitAs(request)) {
-                throw new IllegalArgumentException("visit id " + request.visitId()
+                throw new IllegalArgumentException("ticket " + request.ticket()
                         + " is already open for another visitor, site, agency or role");
             }
-            return new Admitted(sameId.toStay(request.visitId()), true, null);
+            return new Admitted(sameId.toTicket(request.ticket()), true, null);
         }
     }
 
@@ -98,7 +84,7 @@ public final class InMemoryLedger implements OccupancyLedger {
     private @Nullable Admission tryAdmit(AdmitRequest request) {
         CapacityPolicy rules = policy;
         SiteState target = site(request.site());
-        Lease previous = byVisitor.get(request.visitorKey());
+        Lease previous = byVisitor.get(request.visitor());
         long clockMicros = Lease.micros(clock.instant());
         SiteState other = previous == null ? target : previous.site;
         if (other == target) {
@@ -144,23 +130,22 @@ public final class InMemoryLedger implements OccupancyLedger {
     /** The outcome at the sites' time {@code now}, which the caller keeps only if there is one. */
     private @Nullable Admission decide(AdmitRequest request, CapacityPolicy rules, SiteState target,
             @Nullable Lease previous, long now) {
-        target.refresh(rules, now);
+        target.refresh(rules, request.zone(), now);
         if (previous != null && previous.site == target && previous.agency.id.equals(request.agency())) {
-            boolean sameLease = previous.hasId(request.visitId().getMostSignificantBits(),
-                    request.visitId().getLeastSignificantBits());
-            if (sameLease ? previous.role != request.role() : byId.get(request.visitId()) != null) {
+            boolean sameLease = previous.hasId(request.ticket().high(), request.ticket().low());
+            if (sameLease ? previous.role != request.role() : byId.get(request.ticket()) != null) {
                 return null;
             }
-            return new Admitted(previous.toStay(sameLease ? request.visitId() : previous.id()), true, null);
+            return new Admitted(previous.toTicket(sameLease ? request.ticket() : previous.id()), true, null);
         }
         AgencyState agency = target.agency(request.agency());
         agency.refresh(rules);
         Refused refused = check(request.role(), target, agency, previous);
         if (refused != null) {
-            boolean stale = previous == null && byVisitor.get(request.visitorKey()) != null;
-            return stale || byId.get(request.visitId()) != null ? null : refused;
+            boolean stale = previous == null && byVisitor.get(request.visitor()) != null;
+            return stale || byId.get(request.ticket()) != null ? null : refused;
         }
-        Lease lease = new Lease(request.visitId(), request.visitorKey(), target, agency, request.role(), now,
+        Lease lease = new Lease(request.ticket(), request.visitor(), target, agency, request.role(), now,
                 due(now, rules));
         if (!byId.putIfAbsent(lease)) {
             return null;
@@ -176,36 +161,36 @@ public final class InMemoryLedger implements OccupancyLedger {
         target.enter(request.role());
         agency.enter(request.role());
         lease.open = true;
-        return new Admitted(lease.toStay(request.visitId()), false, moved);
+        return new Admitted(lease.toTicket(request.ticket()), false, moved);
     }
 
     /** The first limit that refuses, or null; a visit the visitor leaves at the same site frees its place. */
     private static @Nullable Refused check(Role role, SiteState site, AgencyState agency, @Nullable Lease previous) {
-        int bit = role.bit();
+        int bit = Limit.bit(role);
         if (site.limit != SiteState.NONE && (site.limitMask & bit) != 0) {
             long present = site.present(site.limitMask);
             boolean frees = previous != null && previous.site == site
-                    && (site.limitMask & previous.role.bit()) != 0;
+                    && (site.limitMask & Limit.bit(previous.role)) != 0;
             if ((frees ? present - 1 : present) >= site.limit) {
-                return new Refused(CapacityRefusal.SITE_FULL, present, site.limit);
+                return new Refused(Admission.Reason.SITE_FULL, present, site.limit);
             }
         }
         if (agency.limit != SiteState.NONE && (agency.limitMask & bit) != 0) {
             long present = agency.present(agency.limitMask);
             if (present >= agency.limit) {
-                return new Refused(CapacityRefusal.AGENCY_FULL, present, agency.limit);
+                return new Refused(Admission.Reason.AGENCY_FULL, present, agency.limit);
             }
         }
         if (site.quota != SiteState.NONE && (site.quotaMask & bit) != 0) {
             long admitted = site.admitted(site.quotaMask);
             if (admitted >= site.quota) {
-                return new Refused(CapacityRefusal.DAILY_QUOTA_REACHED, admitted, site.quota);
+                return new Refused(Admission.Reason.DAILY_QUOTA_REACHED, admitted, site.quota);
             }
         }
         if (agency.quota != SiteState.NONE && (agency.quotaMask & bit) != 0) {
             long admitted = agency.admitted(agency.quotaMask);
             if (admitted >= agency.quota) {
-                return new Refused(CapacityRefusal.DAILY_QUOTA_REACHED, admitted, agency.quota);
+                return new Refused(Admission.Reason.DAILY_QUOTA_REACHED, admitted, agency.quota);
             }
         }
         return null;
@@ -217,18 +202,18 @@ public final class InMemoryLedger implements OccupancyLedger {
     }
 
     /** Closes an open lease; the caller holds its site's lock and has updated the visitor index. */
-    private Departure close(Lease lease, UUID id, long now, Departure.Cause cause) {
+    private Departure close(Lease lease, TicketId id, long now, Departure.Cause cause) {
         lease.open = false;
         byId.remove(lease);
         lease.site.leave(lease.role);
         lease.agency.leave(lease.role);
-        return new Departure(lease.toStay(id), Lease.instant(Math.max(now, lease.startMicros)), cause);
+        return new Departure(lease.toTicket(id), Lease.instant(Math.max(now, lease.startMicros)), cause);
     }
 
     @Override
-    public Optional<Departure> release(UUID visitId) {
-        Objects.requireNonNull(visitId, "visitId");
-        Lease lease = byId.get(visitId);
+    public Optional<Departure> release(TicketId ticket) {
+        Objects.requireNonNull(ticket, "ticket");
+        Lease lease = byId.get(ticket);
         if (lease == null) {
             return Optional.empty();
         }
@@ -239,7 +224,7 @@ public final class InMemoryLedger implements OccupancyLedger {
             }
             long now = lease.site.advance(clockMicros);
             byVisitor.remove(lease);
-            return Optional.of(close(lease, visitId, now, Departure.Cause.RELEASED));
+            return Optional.of(close(lease, ticket, now, Departure.Cause.RELEASED));
         }
     }
 
@@ -266,23 +251,25 @@ public final class InMemoryLedger implements OccupancyLedger {
     }
 
     @Override
-    public Occupancy read(SiteId site) {
+    public Occupancy read(SiteId site, ZoneId zone) {
         Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(zone, "zone");
         SiteState state = known(site);
         synchronized (state) {
-            state.refresh(policy, state.advance(Lease.micros(clock.instant())));
+            state.refresh(policy, zone, state.advance(Lease.micros(clock.instant())));
             return state.occupancy();
         }
     }
 
     @Override
-    public Occupancy read(SiteId site, AgencyId agency) {
+    public Occupancy read(SiteId site, AgencyId agency, ZoneId zone) {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(agency, "agency");
+        Objects.requireNonNull(zone, "zone");
         CapacityPolicy rules = policy;
         SiteState state = known(site);
         synchronized (state) {
-            state.refresh(rules, state.advance(Lease.micros(clock.instant())));
+            state.refresh(rules, zone, state.advance(Lease.micros(clock.instant())));
             AgencyState counts = state.agencyOrEmpty(agency);
             counts.refresh(rules);
             return counts.occupancy();
@@ -295,11 +282,11 @@ public final class InMemoryLedger implements OccupancyLedger {
     }
 
     @Override
-    public void policy(CapacityPolicy policy) {
+    public void replacePolicy(CapacityPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    /** The number of open visits; for measurements. */
+    /** The number of open stays; for measurements. */
     int openVisits() {
         return byId.size();
     }

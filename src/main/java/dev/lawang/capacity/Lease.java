@@ -1,18 +1,21 @@
 package dev.lawang.capacity;
 
+import dev.lawang.visit.Role;
+import dev.lawang.visit.Ticket;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitorRef;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
- * An open visit inside {@link InMemoryLedger}. Kept small, because a ledger holds one per person present: the id as
- * two longs rather than a {@link UUID}, instants as epoch microseconds.
+ * An open stay inside {@link InMemoryLedger}. Kept small, because a ledger holds one per person present: the ticket
+ * id as two longs rather than a {@link TicketId}, instants as epoch microseconds.
  *
  * <p>Mutable: {@code open} is guarded by the lock of {@link #site}; the other fields are final.
  */
 final class Lease {
     final long idHigh;
     final long idLow;
-    final String visitorKey;
+    final VisitorRef visitor;
     final SiteState site;
     final AgencyState agency;
     final Role role;
@@ -20,11 +23,11 @@ final class Lease {
     final long dueMicros;
     boolean open;
 
-    Lease(UUID id, String visitorKey, SiteState site, AgencyState agency, Role role, long startMicros,
+    Lease(TicketId id, VisitorRef visitor, SiteState site, AgencyState agency, Role role, long startMicros,
             long dueMicros) {
-        this.idHigh = id.getMostSignificantBits();
-        this.idLow = id.getLeastSignificantBits();
-        this.visitorKey = visitorKey;
+        this.idHigh = id.high();
+        this.idLow = id.low();
+        this.visitor = visitor;
         this.site = site;
         this.agency = agency;
         this.role = role;
@@ -37,17 +40,17 @@ final class Lease {
     }
 
     boolean sameVisitAs(AdmitRequest request) {
-        return visitorKey.equals(request.visitorKey()) && site.id.equals(request.site())
+        return visitor.equals(request.visitor()) && site.id.equals(request.site())
                 && agency.id.equals(request.agency()) && role == request.role();
     }
 
-    UUID id() {
-        return new UUID(idHigh, idLow);
+    TicketId id() {
+        return TicketId.of(idHigh, idLow);
     }
 
-    /** The stay, with {@code id} equal to this lease's id: the caller's copy, which spares a new one. */
-    Stay toStay(UUID id) {
-        return new Stay(id, site.id, agency.id, role, instant(startMicros), instant(dueMicros));
+    /** The ticket, with {@code id} equal to this lease's id: the caller's copy, which spares a new one. */
+    Ticket toTicket(TicketId id) {
+        return new Ticket(id, site.id, agency.id, role, instant(startMicros), instant(dueMicros));
     }
 
     static Instant instant(long micros) {

@@ -1,12 +1,13 @@
 package dev.lawang.capacity;
 
-import java.util.UUID;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitorRef;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A hash set of open leases under one key (the visit id, or the visitor key), built for memory: open addressing with
+ * A hash set of open leases under one key (the ticket id, or the visitor), built for memory: open addressing with
  * linear probing in plain arrays, one reference per slot and no entry objects. Lock striping keeps it concurrent:
  * a lease's key picks one of {@value #SEGMENTS} segments, each with its own lock, held only for one probe and never
  * while taking another lock. Lookups first probe without locking and keep the result only if no write to the
@@ -183,7 +184,7 @@ abstract class LeaseIndex {
         segment.slots = slots;
     }
 
-    /** Open leases by visit id. */
+    /** Open leases by ticket id. */
     static final class ById extends LeaseIndex {
         @Override
         int hashOf(Lease lease) {
@@ -199,9 +200,9 @@ abstract class LeaseIndex {
             return mix(Long.hashCode(high * 31 + low));
         }
 
-        @Nullable Lease get(UUID id) {
-            long high = id.getMostSignificantBits();
-            long low = id.getLeastSignificantBits();
+        @Nullable Lease get(TicketId id) {
+            long high = id.high();
+            long low = id.low();
             int hash = hash(high, low);
             Segment segment = segment(hash);
             long stamp = segment.tryOptimisticRead();
@@ -235,45 +236,45 @@ abstract class LeaseIndex {
         }
     }
 
-    /** Open leases by visitor key: at most one per visitor. */
+    /** Open leases by visitor: at most one per visitor. */
     static final class ByVisitor extends LeaseIndex {
         @Override
         int hashOf(Lease lease) {
-            return mix(lease.visitorKey.hashCode());
+            return mix(lease.visitor.hashCode());
         }
 
         @Override
         boolean sameKey(Lease a, Lease b) {
-            return a.visitorKey.equals(b.visitorKey);
+            return a.visitor.equals(b.visitor);
         }
 
-        @Nullable Lease get(String visitorKey) {
-            int hash = mix(visitorKey.hashCode());
+        @Nullable Lease get(VisitorRef visitor) {
+            int hash = mix(visitor.hashCode());
             Segment segment = segment(hash);
             long stamp = segment.tryOptimisticRead();
             if (stamp != 0) {
-                Lease found = find(segment.slots, hash, visitorKey);
+                Lease found = find(segment.slots, hash, visitor);
                 if (segment.validate(stamp)) {
                     return found;
                 }
             }
             stamp = segment.readLock();
             try {
-                return find(segment.slots, hash, visitorKey);
+                return find(segment.slots, hash, visitor);
             } finally {
                 segment.unlockRead(stamp);
             }
         }
 
         /** Probes at most every slot once, as a racy read may see a changing table; the caller validates. */
-        private static @Nullable Lease find(Lease[] slots, int hash, String visitorKey) {
+        private static @Nullable Lease find(Lease[] slots, int hash, VisitorRef visitor) {
             int mask = slots.length - 1;
             for (int n = 0, i = hash & mask; n < slots.length; n++, i = (i + 1) & mask) {
                 Lease e = slots[i];
                 if (e == null) {
                     return null;
                 }
-                if (e.visitorKey.equals(visitorKey)) {
+                if (e.visitor.equals(visitor)) {
                     return e;
                 }
             }

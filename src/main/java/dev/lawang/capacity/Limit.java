@@ -1,7 +1,9 @@
 package dev.lawang.capacity;
 
+import dev.lawang.visit.Role;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +45,7 @@ public final class Limit {
         }
         int mask = 0;
         for (Role role : roles) {
-            mask |= role.bit();
+            mask |= bit(role);
         }
         return new Limit(nominal, mask);
     }
@@ -79,7 +81,7 @@ public final class Limit {
      * @return whether people of {@code role} count towards this limit
      */
     public boolean counts(Role role) {
-        return (roleMask & role.bit()) != 0;
+        return (roleMask & bit(Objects.requireNonNull(role, "role"))) != 0;
     }
 
     /**
@@ -96,6 +98,11 @@ public final class Limit {
 
     int roleMask() {
         return roleMask;
+    }
+
+    /** The bit of a role in a role mask: 1 for staff, 2 for guests (the schema's masks use the same bits). */
+    static int bit(Role role) {
+        return role == Role.STAFF ? 1 : 2;
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.lawang.capacity;
 
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.TicketId;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The service provider interface of the shared counts: who is present where, and how many were admitted today.
@@ -12,44 +14,63 @@ import java.util.UUID;
  * <p>A ledger holds a {@link CapacityPolicy} and a clock (its own time source: the system clock, or the database's
  * clock for a shared ledger); callers pass no instants, so one clock orders every count. If that clock moves
  * backwards, the ledger acts as if time stood still at the latest instant it saw: a local day never rolls back and
- * no visit ends before it started.
+ * no stay ends before it began. A ledger keeps no time zones: each admission and each read names the site's zone
+ * (from the directory), whose local calendar day the daily quotas and levels count.
  *
  * <p>Every implementation must be safe for use by many threads (and, for shared ledgers, many processes) and must
  * pass the contract test suite {@code OccupancyLedgerContract}. The rules it enforces:
  * <ul>
  *   <li>{@link #admit} checks every applicable limit (site, agency, the site's and the agency's daily quota) and
  *       counts atomically: all or nothing.</li>
- *   <li>One open visit per visitor key. Admitting a visitor with an open visit elsewhere closes that visit in the
- *       same step (and frees its place before the new place is checked, when both are at the same site); a
- *       refusal leaves it open. Admitting the same visitor again at the same site and agency returns the open
- *       visit without counting. Repeating a request with the visit id of an open visit returns that visit.</li>
- *   <li>Lowering a limit never closes a visit; new admissions are refused until the count is below the limit.</li>
- *   <li>A visit closes at most once.</li>
+ *   <li>One open stay per visitor. Admitting a visitor with an open stay elsewhere closes that stay in the same step
+ *       (and frees its place before the new place is checked, when both are at the same site); a refusal leaves it
+ *       open. Admitting the same visitor again at the same site and agency returns the open stay without counting.
+ *       Repeating a request with the ticket id of an open stay returns that stay.</li>
+ *   <li>Lowering a limit never closes a stay; new admissions are refused until the count is below the limit.</li>
+ *   <li>A stay closes at most once.</li>
  * </ul>
+ *
+ * <p>Most hosts never call a ledger themselves: a {@code Gate} does, under the per-visitor lock that keeps the
+ * ledger and the visit log in agreement.
  */
 public interface OccupancyLedger {
     /**
+     * Returns a new, empty ledger in the memory of this process: the default of a gate.
+     *
+     * <p>Thread-safe without a global lock: admissions at different sites run in parallel, and all limits of one
+     * admission are checked and counted under the lock of its site. Counts of a site are kept from its first
+     * admission for the life of the ledger; instants are truncated to microseconds. See {@code docs/capacity.md}.
+     *
+     * @param policy the capacity rules
+     * @param clock the clock that times admissions, departures, stays and days
+     * @return the ledger
+     */
+    static OccupancyLedger inMemory(CapacityPolicy policy, Clock clock) {
+        return InMemoryLedger.of(policy, clock);
+    }
+
+    /**
      * Admits a visitor, or refuses with the limit that is reached.
      *
-     * @param request who, where, as what, under which visit id
+     * @param request who, where, in which zone, as what, under which ticket id
      * @return {@link Admission.Admitted} or {@link Admission.Refused}
-     * @throws IllegalArgumentException if {@code request.visitId()} is the id of an open visit with another
-     *     visitor, site, agency or role
+     * @throws IllegalArgumentException if {@code request.ticket()} is the id of an open stay with another visitor,
+     *     site, agency or role
      */
     Admission admit(AdmitRequest request);
 
     /**
-     * Closes an open visit: the visitor checked out.
+     * Closes an open stay: the visitor checked out.
      *
-     * @param visitId the visit id
-     * @return the departure, or empty if no visit with that id is open (unknown, or already closed): a no-op
+     * @param ticket the ticket id
+     * @return the departure, or empty if no stay with that id is open (unknown, or already closed): a no-op
      */
-    Optional<Departure> release(UUID visitId);
+    Optional<Departure> release(TicketId ticket);
 
     /**
-     * Closes every open visit whose stay has run out ({@link Stay#due()} at or before the ledger's clock).
+     * Closes every open stay that has run out ({@code ticket.due()} at or before the ledger's clock).
      *
-     * @return the visits closed, each exactly once over all calls, in no particular order
+     * @return the stays closed, each exactly once over all calls, in no particular order
      */
     List<Departure> expire();
 
@@ -57,18 +78,20 @@ public interface OccupancyLedger {
      * Reads the counts of a site, all agencies together, under the site's limits.
      *
      * @param site the site; one the ledger has never seen reads as empty
+     * @param zone the site's time zone, whose local day "today" is
      * @return the occupancy
      */
-    Occupancy read(SiteId site);
+    Occupancy read(SiteId site, ZoneId zone);
 
     /**
      * Reads the counts of one agency at a site, under the agency's limits.
      *
      * @param site the site
      * @param agency the agency; one the ledger has never seen at the site reads as empty
+     * @param zone the site's time zone, whose local day "today" is
      * @return the occupancy
      */
-    Occupancy read(SiteId site, AgencyId agency);
+    Occupancy read(SiteId site, AgencyId agency, ZoneId zone);
 
     /**
      * Returns the policy in force.
@@ -83,5 +106,5 @@ public interface OccupancyLedger {
      *
      * @param policy the new policy
      */
-    void policy(CapacityPolicy policy);
+    void replacePolicy(CapacityPolicy policy);
 }

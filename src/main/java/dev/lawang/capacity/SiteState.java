@@ -26,6 +26,7 @@ final class SiteState extends Counts {
      */
     long lastMicros = Long.MIN_VALUE;
     private @Nullable CapacityPolicy rulesFrom;
+    private @Nullable ZoneId zoneFrom;
     private @Nullable LocalDate day;
     private long dayEndMicros = Long.MIN_VALUE;
     private final Map<AgencyId, AgencyState> agencies = new HashMap<>();
@@ -52,15 +53,16 @@ final class SiteState extends Counts {
     }
 
     /**
-     * Brings today's limits up to date with the policy and the day; a new day starts today's counts afresh. Policies
-     * are compared by identity: a replaced policy is recomputed even if equal, which is cheap and always right.
+     * Brings today's limits up to date with the policy, the site's zone and the day; a new day starts today's counts
+     * afresh. Policies are compared by identity: a replaced policy is recomputed even if equal, which is cheap and
+     * always right. A zone that changed (the directory was replaced) moves the day's end; the day itself never rolls
+     * back.
      */
     @SuppressWarnings("ReferenceEquality")
-    void refresh(CapacityPolicy policy, long now) {
-        if (policy == rulesFrom && now < dayEndMicros) {
+    void refresh(CapacityPolicy policy, ZoneId zone, long now) {
+        if (policy == rulesFrom && now < dayEndMicros && (zone == zoneFrom || zone.equals(zoneFrom))) {
             return;
         }
-        ZoneId zone = policy.zone(id);
         LocalDate today = Lease.instant(now).atZone(zone).toLocalDate();
         LocalDate current = day;
         if (current == null || today.isAfter(current)) {
@@ -75,6 +77,7 @@ final class SiteState extends Counts {
         percent = policy.levels(id).percentOn(current);
         limits(policy.sitePresentLimit(id), policy.siteQuotaLimit(id), percent);
         rulesFrom = policy;
+        zoneFrom = zone;
         epoch++;
     }
 

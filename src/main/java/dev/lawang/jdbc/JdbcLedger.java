@@ -3,15 +3,15 @@ package dev.lawang.jdbc;
 import dev.lawang.capacity.Admission;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
-import dev.lawang.capacity.CapacityRefusal;
 import dev.lawang.capacity.Departure;
 import dev.lawang.capacity.Limit;
 import dev.lawang.capacity.Occupancy;
 import dev.lawang.capacity.OccupancyLedger;
-import dev.lawang.capacity.Role;
-import dev.lawang.capacity.Stay;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.Ticket;
+import dev.lawang.visit.TicketId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,9 +54,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>The database clock is the clock.</b> Stays start and end, and local days turn, by PostgreSQL's
  * {@code clock_timestamp()} (read after the site's lock is held), so application servers with skewed clocks still
- * agree. Days are the site's calendar days in the zone of the {@link CapacityPolicy}, converted with the JVM's time
- * zone rules; levels apply by that day. Every instance must hold the same policy: the limits an instance checks are
- * those of its own policy.
+ * agree. Days are the site's calendar days in the zone each request names (the directory's zone of the site),
+ * converted with the JVM's time zone rules; levels apply by that day. Every instance must hold the same policy: the
+ * limits an instance checks are those of its own policy.
  *
  * <p>Errors: a serialization failure, deadlock or lost connection is retried a few times. An admission whose
  * connection was lost is repeated with the same visit id, which finds the visit if the lost attempt committed. A
@@ -126,7 +126,8 @@ public final class JdbcLedger implements OccupancyLedger {
 
     /**
      * Returns a ledger that takes instants from {@code clock} instead of the database, for tests and simulations
-     * that move time; the database still keeps time from running backwards at a site.
+     * that move time. The instant is the only difference: every call runs the same statements, transactions and
+     * locks as with the database's clock, and the database still keeps time from running backwards at a site.
      */
     static JdbcLedger withClock(DataSource dataSource, CapacityPolicy policy, Clock clock) {
         return new JdbcLedger(Objects.requireNonNull(dataSource, "dataSource"), policy,
@@ -152,22 +153,18 @@ public final class JdbcLedger implements OccupancyLedger {
 
     private Admission admitThroughGate(AdmitRequest request) {
         CapacityPolicy rules = policy;
-        ZoneId zone = rules.zone(request.site());
+        ZoneId zone = request.zone();
         LocalDate day = LocalDate.ofInstant(clock == null ? Instant.now() : clock.instant(), zone);
         for (int attempt = 0; attempt < DAY_ATTEMPTS; attempt++) {
             LocalDate forDay = day;
-            AdmitResult result = clock == null
-                    ? transactions.autoCommit("admit", (c, retry) -> callAdmit(c, request, rules, zone, forDay)
-                            .ownRetry(retry, request.visitId()), true)
-                    : transactions.run("admit", c -> callAdmit(c, request, rules, zone, forDay),
-                            r -> !r.outcome.equals("OTHER_DAY") && !r.outcome.equals("ID_IN_USE"),
-                            (c, r) -> !r.outcome.equals("ADMITTED") || stayOpen(c, request.visitId()), true);
+            AdmitResult result = transactions.autoCommit("admit",
+                    (c, retry) -> callAdmit(c, request, rules, zone, forDay).ownRetry(retry, request.ticket()), true);
             if (result.outcome.equals("OTHER_DAY")) {
                 day = later(LocalDate.ofInstant(result.requireStart(), zone), result.lastDay);
                 continue;
             }
             if (result.outcome.equals("ID_IN_USE")) {
-                throw new IllegalArgumentException("visit id " + request.visitId()
+                throw new IllegalArgumentException("ticket " + request.ticket()
                         + " is already open for another visitor, site, agency or role");
             }
             return result.toAdmission();
@@ -181,17 +178,9 @@ public final class JdbcLedger implements OccupancyLedger {
         SiteId site = request.site();
         AgencyId agency = request.agency();
         int percent = rules.levels(site).percentOn(day);
-        if (clock != null) {
-            try (PreparedStatement lock = c.prepareStatement("SELECT * FROM lawang_lock_visitor_sites(?,"
-                    + " (SELECT site_id FROM lawang_stay WHERE visitor_key = ?))")) {
-                lock.setString(1, site.value());
-                lock.setString(2, request.visitorKey());
-                lock.executeQuery().close();
-            }
-        }
         try (PreparedStatement ps = c.prepareStatement(ADMIT)) {
-            ps.setObject(1, request.visitId());
-            ps.setString(2, request.visitorKey());
+            ps.setObject(1, request.ticket().toUuid());
+            ps.setString(2, request.visitor().toText());
             ps.setString(3, site.value());
             ps.setString(4, agency.value());
             ps.setString(5, request.role().name());
@@ -213,9 +202,9 @@ public final class JdbcLedger implements OccupancyLedger {
         }
     }
 
-    private static boolean stayOpen(Connection c, UUID visitId) throws SQLException {
+    private static boolean stayOpen(Connection c, TicketId ticket) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lawang_stay WHERE visit_id = ?")) {
-            ps.setObject(1, visitId);
+            ps.setObject(1, ticket.toUuid());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -223,24 +212,17 @@ public final class JdbcLedger implements OccupancyLedger {
     }
 
     @Override
-    public Optional<Departure> release(UUID visitId) {
-        Objects.requireNonNull(visitId, "visitId");
+    public Optional<Departure> release(TicketId ticket) {
+        Objects.requireNonNull(ticket, "ticket");
         return transactions.run("release", c -> {
-            if (clock != null) {
-                try (PreparedStatement lock = c.prepareStatement("SELECT (lawang_lock_site(site_id)).last_at"
-                        + " FROM lawang_stay WHERE visit_id = ?")) {
-                    lock.setObject(1, visitId);
-                    lock.executeQuery().close();
-                }
-            }
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lawang_release(?, ?)")) {
-                ps.setObject(1, visitId);
+                ps.setObject(1, ticket.toUuid());
                 setInstant(ps, 2, now());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(departure(rs, Departure.Cause.RELEASED)) : Optional.empty();
                 }
             }
-        }, Optional::isPresent, (c, closed) -> !stayOpen(c, visitId), false);
+        }, Optional::isPresent, (c, closed) -> !stayOpen(c, ticket), false);
     }
 
     @Override
@@ -264,7 +246,7 @@ public final class JdbcLedger implements OccupancyLedger {
             List<Departure> batch;
             do {
                 batch = transactions.run("expire", c -> expireBatch(c, site), b -> !b.isEmpty(),
-                        (c, b) -> !stayOpen(c, b.get(0).stay().visitId()), false);
+                        (c, b) -> !stayOpen(c, b.get(0).ticket().id()), false);
                 departures.addAll(batch);
             } while (batch.size() == EXPIRY_BATCH);
         }
@@ -272,12 +254,6 @@ public final class JdbcLedger implements OccupancyLedger {
     }
 
     private List<Departure> expireBatch(Connection c, String site) throws SQLException {
-        if (clock != null) {
-            try (PreparedStatement lock = c.prepareStatement("SELECT * FROM lawang_lock_site(?)")) {
-                lock.setString(1, site);
-                lock.executeQuery().close();
-            }
-        }
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lawang_expire_site(?, ?, ?)")) {
             ps.setString(1, site);
             setInstant(ps, 2, now());
@@ -293,23 +269,26 @@ public final class JdbcLedger implements OccupancyLedger {
     }
 
     @Override
-    public Occupancy read(SiteId site) {
+    public Occupancy read(SiteId site, ZoneId zone) {
         Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(zone, "zone");
         CapacityPolicy rules = policy;
-        return read(rules, site, null, rules.maxPresent(site).orElse(null), rules.dailyQuota(site).orElse(null));
+        return read(rules, site, null, zone, rules.maxPresent(site).orElse(null),
+                rules.dailyQuota(site).orElse(null));
     }
 
     @Override
-    public Occupancy read(SiteId site, AgencyId agency) {
+    public Occupancy read(SiteId site, AgencyId agency, ZoneId zone) {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(agency, "agency");
+        Objects.requireNonNull(zone, "zone");
         CapacityPolicy rules = policy;
-        return read(rules, site, agency, rules.maxPresent(site, agency).orElse(null),
+        return read(rules, site, agency, zone, rules.maxPresent(site, agency).orElse(null),
                 rules.dailyQuota(site, agency).orElse(null));
     }
 
-    private Occupancy read(CapacityPolicy rules, SiteId site, @Nullable AgencyId agency, @Nullable Limit present,
-            @Nullable Limit quota) {
+    private Occupancy read(CapacityPolicy rules, SiteId site, @Nullable AgencyId agency, ZoneId zone,
+            @Nullable Limit present, @Nullable Limit quota) {
         String presentSql = agency == null
                 ? "SELECT present_staff, present_guest FROM lawang_site WHERE site_id = ?"
                 : "SELECT present_staff, present_guest FROM lawang_agency WHERE site_id = ? AND agency_id = ?";
@@ -328,7 +307,7 @@ public final class JdbcLedger implements OccupancyLedger {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     lastDay = rs.getObject(2, LocalDate.class);
-                    day = later(LocalDate.ofInstant(instant(rs, 1), rules.zone(site)), lastDay);
+                    day = later(LocalDate.ofInstant(instant(rs, 1), zone), lastDay);
                 }
             }
             if (!day.equals(lastDay)) {
@@ -382,7 +361,7 @@ public final class JdbcLedger implements OccupancyLedger {
     }
 
     @Override
-    public void policy(CapacityPolicy policy) {
+    public void replacePolicy(CapacityPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
@@ -434,10 +413,18 @@ public final class JdbcLedger implements OccupancyLedger {
     }
 
     private static Departure departure(ResultSet rs, Departure.Cause cause) throws SQLException {
-        Stay stay = new Stay(rs.getObject("visit_id", UUID.class), SiteId.of(rs.getString("site_id")),
+        Ticket ticket = new Ticket(ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
                 AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
                 instant(rs, "started_at"), instant(rs, "due_at"));
-        return new Departure(stay, instant(rs, "ended_at"), cause);
+        return new Departure(ticket, instant(rs, "ended_at"), cause);
+    }
+
+    static TicketId ticketId(ResultSet rs, String column) throws SQLException {
+        UUID id = rs.getObject(column, UUID.class);
+        if (id == null) {
+            throw new SQLException("unexpected NULL id in column " + column, "XX000");
+        }
+        return TicketId.of(id.getMostSignificantBits(), id.getLeastSignificantBits());
     }
 
     @Override
@@ -450,12 +437,12 @@ public final class JdbcLedger implements OccupancyLedger {
         final String outcome;
         final long refusedCount;
         final int refusedLimit;
-        final @Nullable Stay stay;
+        final @Nullable Ticket stay;
         final @Nullable Instant start;
         final @Nullable Departure moved;
         final @Nullable LocalDate lastDay;
 
-        private AdmitResult(String outcome, long refusedCount, int refusedLimit, @Nullable Stay stay,
+        private AdmitResult(String outcome, long refusedCount, int refusedLimit, @Nullable Ticket stay,
                 @Nullable Instant start, @Nullable Departure moved, @Nullable LocalDate lastDay) {
             this.lastDay = lastDay;
             this.outcome = outcome;
@@ -469,15 +456,15 @@ public final class JdbcLedger implements OccupancyLedger {
         static AdmitResult from(ResultSet rs) throws SQLException {
             String outcome = Objects.requireNonNull(rs.getString("outcome"), "outcome");
             Instant start = rs.getObject("started_at") == null ? null : instant(rs, "started_at");
-            Stay stay = null;
+            Ticket stay = null;
             if (rs.getObject("visit_id") != null) {
-                stay = new Stay(rs.getObject("visit_id", UUID.class), SiteId.of(rs.getString("site_id")),
+                stay = new Ticket(ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
                         AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
                         instant(rs, "started_at"), instant(rs, "due_at"));
             }
             Departure moved = null;
             if (rs.getObject("moved_visit_id") != null) {
-                Stay before = new Stay(rs.getObject("moved_visit_id", UUID.class),
+                Ticket before = new Ticket(ticketId(rs, "moved_visit_id"),
                         SiteId.of(rs.getString("moved_site_id")), AgencyId.of(rs.getString("moved_agency_id")),
                         Role.valueOf(rs.getString("moved_role")), instant(rs, "moved_started_at"),
                         instant(rs, "moved_due_at"));
@@ -488,12 +475,12 @@ public final class JdbcLedger implements OccupancyLedger {
         }
 
         /**
-         * After a lost connection, a repeat by our own visit id means the lost attempt committed: for the caller this
-         * is the first admission (its move, if any, is no longer known).
+         * After a lost connection, a repeat by our own ticket id means the lost attempt committed: for the caller
+         * this is the first admission (its move, if any, is no longer known).
          */
-        AdmitResult ownRetry(boolean earlierMayHaveCommitted, UUID visitId) {
+        AdmitResult ownRetry(boolean earlierMayHaveCommitted, TicketId ticket) {
             if (earlierMayHaveCommitted && outcome.equals("REPEAT") && stay != null
-                    && stay.visitId().equals(visitId)) {
+                    && stay.id().equals(ticket)) {
                 return new AdmitResult("ADMITTED", refusedCount, refusedLimit, stay, start, null, lastDay);
             }
             return this;
@@ -514,10 +501,10 @@ public final class JdbcLedger implements OccupancyLedger {
                     }
                     yield new Admission.Admitted(stay, outcome.equals("REPEAT"), moved);
                 }
-                case "SITE_FULL" -> new Admission.Refused(CapacityRefusal.SITE_FULL, refusedCount, refusedLimit);
-                case "AGENCY_FULL" -> new Admission.Refused(CapacityRefusal.AGENCY_FULL, refusedCount, refusedLimit);
+                case "SITE_FULL" -> new Admission.Refused(Admission.Reason.SITE_FULL, refusedCount, refusedLimit);
+                case "AGENCY_FULL" -> new Admission.Refused(Admission.Reason.AGENCY_FULL, refusedCount, refusedLimit);
                 case "SITE_QUOTA_REACHED", "AGENCY_QUOTA_REACHED" ->
-                        new Admission.Refused(CapacityRefusal.DAILY_QUOTA_REACHED, refusedCount, refusedLimit);
+                        new Admission.Refused(Admission.Reason.DAILY_QUOTA_REACHED, refusedCount, refusedLimit);
                 default -> throw new IllegalStateException("lawang_admit gave an unknown outcome: " + outcome);
             };
         }

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * A visit log in the memory of one process: the default.
+ * A visit log in the memory of one process: the default, made by {@link VisitLog#inMemory()}.
  *
  * <p>Appending and closing are constant-time; {@link #visitsOf(VisitorRef)}, {@link #overlapping(Visit, Duration)} and
  * {@link #purgeBefore(Instant)} scan every visit kept, which suits the rare contact-tracing query and a periodic purge.
@@ -23,17 +23,12 @@ import java.util.function.Predicate;
  * being appended as the visitor's open visit before {@link #find(TicketId)} finds it, or a visit just being closed
  * still open.
  */
-public final class InMemoryVisitLog implements VisitLog {
+final class InMemoryVisitLog implements VisitLog {
     private static final Comparator<Visit> EARLIEST_FIRST =
             Comparator.comparing(Visit::in).thenComparing(Visit::ticket);
 
     private final ConcurrentHashMap<TicketId, Visit> visits = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<VisitorRef, Visit> openByVisitor = new ConcurrentHashMap<>();
-
-    /** Creates an empty log. */
-    public InMemoryVisitLog() {
-        // An empty log needs no set-up; the constructor exists to be documented.
-    }
 
     @Override
     public void append(Visit visit) {

@@ -3,6 +3,7 @@ package dev.lawang.visit;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The identifier of one visit, printed on the visitor's ticket and used to check out: 128 bits, written as 32
@@ -31,17 +32,6 @@ public final class TicketId implements Comparable<TicketId> {
      */
     public static TicketId of(long high, long low) {
         return new TicketId(high, low);
-    }
-
-    /**
-     * Returns the ticket id with the same 128 bits as a UUID, the form the occupancy ledger uses for visit ids.
-     *
-     * @param uuid the UUID
-     * @return the ticket id
-     */
-    public static TicketId of(UUID uuid) {
-        Objects.requireNonNull(uuid, "uuid");
-        return new TicketId(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
     }
 
     /**
@@ -84,7 +74,7 @@ public final class TicketId implements Comparable<TicketId> {
     }
 
     /**
-     * Returns the same 128 bits as a UUID, the form the occupancy ledger uses for visit ids.
+     * Returns the same 128 bits as a UUID, for storage in a database column of type {@code uuid}.
      *
      * @return the UUID
      */
@@ -99,7 +89,7 @@ public final class TicketId implements Comparable<TicketId> {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof TicketId other && high == other.high && low == other.low;
     }
 

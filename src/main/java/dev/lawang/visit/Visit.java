@@ -1,6 +1,5 @@
 package dev.lawang.visit;
 
-import dev.lawang.capacity.Role;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
 import java.time.Duration;
@@ -181,7 +180,7 @@ public final class Visit {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Visit v && ticket.equals(v.ticket) && visitor.equals(v.visitor) && site.equals(v.site)
                 && agency.equals(v.agency) && role == v.role && in.equals(v.in) && Objects.equals(out, v.out);
     }

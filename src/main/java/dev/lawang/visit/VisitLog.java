@@ -10,11 +10,23 @@ import java.util.Optional;
  *
  * <p>A visitor has at most one open visit in a log. Visits are kept until {@link #purgeBefore(Instant)} removes them;
  * the gate calls it to enforce its retention period, so an implementation need not expire anything by itself.
- * {@link InMemoryVisitLog} is the default; a PostgreSQL implementation lets several application instances share one
- * log. Every implementation must pass the contract test suite {@code VisitLogContract} and be thread-safe. No method
+ * {@link #inMemory()} is the default; a PostgreSQL implementation lets several application instances share one log. Every implementation must pass the contract test suite {@code VisitLogContract} and be thread-safe. No method
  * may put a visitor's pseudonym into an exception message or a log line.
  */
 public interface VisitLog {
+    /**
+     * Returns a new, empty visit log in the memory of this process, the default of a gate.
+     *
+     * <p>Appending and closing take constant time; {@link #visitsOf}, {@link #overlapping} and {@link #purgeBefore}
+     * scan every visit kept, which suits the rare contact-tracing query and a periodic purge. Visits live only as long
+     * as the process. Thread-safe without locks of its own.
+     *
+     * @return the log
+     */
+    static VisitLog inMemory() {
+        return new InMemoryVisitLog();
+    }
+
     /**
      * Records a new open visit.
      *

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A visitor, known only by a pseudonym: a keyed hash (HMAC-SHA256, truncated to 128 bits) of their national id.
@@ -98,7 +99,7 @@ public final class VisitorRef {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof VisitorRef other && high == other.high && low == other.low;
     }
 

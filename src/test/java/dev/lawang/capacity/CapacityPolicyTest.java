@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Role;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,6 @@ class CapacityPolicyTest {
         assertThat(policy.dailyQuota(SETDA).orElseThrow().roles()).containsExactly(Role.STAFF, Role.GUEST);
         assertThat(policy.maxPresent(SiteId.of("other"))).isEmpty();
         assertThat(policy.dailyQuota(SETDA, AgencyId.of("other"))).isEmpty();
-        assertThat(policy.zone(SETDA)).isEqualTo(ZoneId.of("Asia/Jakarta"));
         assertThat(policy.defaultStay()).isEqualTo(Duration.ofHours(8));
         assertThat(policy.levels(SETDA)).isEqualTo(LevelSchedule.none());
         assertThat(policy.sites()).containsExactly(SETDA);
@@ -39,10 +38,9 @@ class CapacityPolicyTest {
         CapacityPolicy.Builder builder = CapacityPolicy.builder().maxPresent(SETDA, 50);
         CapacityPolicy first = builder.build();
 
-        CapacityPolicy second = builder.maxPresent(SETDA, 25).zone(SETDA, ZoneId.of("Asia/Makassar")).build();
+        CapacityPolicy second = builder.maxPresent(SETDA, 25).build();
 
         assertThat(first.maxPresent(SETDA).orElseThrow().nominal()).isEqualTo(50);
-        assertThat(first.zone(SETDA)).isEqualTo(ZoneId.of("Asia/Jakarta"));
         assertThat(second.maxPresent(SETDA).orElseThrow().nominal()).isEqualTo(25);
         assertThat(first.toBuilder().build()).isEqualTo(first).hasSameHashCodeAs(first);
         assertThat(CapacityPolicy.builder().maxPresent(SETDA, 25).maxPresent(SETDA, 50).build()).isEqualTo(first);
@@ -95,7 +93,6 @@ class CapacityPolicyTest {
         assertThatThrownBy(() -> builder.defaultStay(Duration.ofDays(8))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.maxPresent(null, 3)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> builder.maxPresent(SETDA, 3, (Role) null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> builder.zone(SETDA, null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Limit.of(3, Set.of())).isInstanceOf(IllegalArgumentException.class);
 
         assertThat(builder.build()).isEqualTo(CapacityPolicy.unlimited());

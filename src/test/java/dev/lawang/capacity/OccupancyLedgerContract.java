@@ -7,6 +7,11 @@ import dev.lawang.capacity.Admission.Admitted;
 import dev.lawang.capacity.Admission.Refused;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.testing.TestClock;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.Ticket;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitorRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +55,10 @@ public abstract class OccupancyLedgerContract {
     protected static final AgencyId DUKCAPIL = AgencyId.of("dispendukcapil");
     /** 15 December 2021, 09:00 in Sragen (WIB). */
     protected static final Instant MORNING = Instant.parse("2021-12-15T02:00:00Z");
+    /** Western Indonesian Time, the zone of Sragen. */
+    protected static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    private static final byte[] SECRET = "the contract's pseudonym secret, 32+ bytes".getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII);
 
     private final List<ExecutorService> executors = new ArrayList<>();
 
@@ -71,12 +80,36 @@ public abstract class OccupancyLedgerContract {
         executors.forEach(ExecutorService::shutdownNow);
     }
 
-    private static AdmitRequest guest(String visitor, SiteId site, AgencyId agency) {
-        return AdmitRequest.of(UUID.randomUUID(), visitor, site, agency, Role.GUEST);
+    /** The sites' time zones, as a directory would give them: WIB unless a test says otherwise. */
+    private final Map<SiteId, ZoneId> zones = new ConcurrentHashMap<>();
+    private final Map<String, VisitorRef> visitors = new ConcurrentHashMap<>();
+
+    /**
+     * Returns the zone of a site, as a gate takes it from the directory.
+     *
+     * @param site the site
+     * @return its zone: {@code Asia/Jakarta} unless the test set another
+     */
+    protected final ZoneId zoneOf(SiteId site) {
+        return zones.getOrDefault(site, WIB);
     }
 
-    private static AdmitRequest staff(String visitor, SiteId site, AgencyId agency) {
-        return AdmitRequest.of(UUID.randomUUID(), visitor, site, agency, Role.STAFF);
+    /**
+     * Returns the visitor of a name, the same for the same name.
+     *
+     * @param name letters and digits
+     * @return the visitor's pseudonym
+     */
+    protected final VisitorRef visitor(String name) {
+        return visitors.computeIfAbsent(name, n -> VisitorRef.pseudonymise(n, SECRET));
+    }
+
+    private AdmitRequest guest(String visitor, SiteId site, AgencyId agency) {
+        return new AdmitRequest(TicketId.random(), visitor(visitor), site, zoneOf(site), agency, Role.GUEST);
+    }
+
+    private AdmitRequest staff(String visitor, SiteId site, AgencyId agency) {
+        return new AdmitRequest(TicketId.random(), visitor(visitor), site, zoneOf(site), agency, Role.STAFF);
     }
 
     private static Admitted admitted(Admission admission) {
@@ -100,11 +133,11 @@ public abstract class OccupancyLedgerContract {
 
         assertThat(a.repeat()).isFalse();
         assertThat(a.moved()).isNull();
-        assertThat(a.stay().start()).isEqualTo(MORNING);
-        assertThat(a.stay().due()).isEqualTo(MORNING.plus(CapacityPolicy.DEFAULT_STAY));
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1).withLimit(10));
-        assertThat(ledger.read(SETDA, DISKOMINFO)).isEqualTo(Occupancy.of(1, 1));
-        assertThat(ledger.read(SETDA, BAPPEDA)).isEqualTo(Occupancy.of(0, 0));
+        assertThat(a.ticket().in()).isEqualTo(MORNING);
+        assertThat(a.ticket().due()).isEqualTo(MORNING.plus(CapacityPolicy.DEFAULT_STAY));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 1).withLimit(10));
+        assertThat(ledger.read(SETDA, DISKOMINFO, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 1));
+        assertThat(ledger.read(SETDA, BAPPEDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 0));
     }
 
     @Test
@@ -116,9 +149,9 @@ public abstract class OccupancyLedgerContract {
 
         Refused r = refused(ledger.admit(guest("v3", SETDA, DISKOMINFO)));
 
-        assertThat(r).isEqualTo(new Refused(CapacityRefusal.SITE_FULL, 2, 2));
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(2, 2).withLimit(2));
-        assertThat(ledger.read(SETDA, DISKOMINFO)).isEqualTo(Occupancy.of(1, 1));
+        assertThat(r).isEqualTo(new Refused(Admission.Reason.SITE_FULL, 2, 2));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(2, 2).withLimit(2));
+        assertThat(ledger.read(SETDA, DISKOMINFO, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 1));
     }
 
     @Test
@@ -129,9 +162,9 @@ public abstract class OccupancyLedgerContract {
 
         Refused r = refused(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
 
-        assertThat(r).isEqualTo(new Refused(CapacityRefusal.AGENCY_FULL, 1, 1));
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1).withLimit(100).withDailyQuota(50));
-        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(1, 1).withLimit(1));
+        assertThat(r).isEqualTo(new Refused(Admission.Reason.AGENCY_FULL, 1, 1));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 1).withLimit(100).withDailyQuota(50));
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 1).withLimit(1));
         admitted(ledger.admit(guest("v2", SETDA, BAPPEDA)));
     }
 
@@ -141,15 +174,15 @@ public abstract class OccupancyLedgerContract {
                 TestClock.at(MORNING));
         for (String v : List.of("v1", "v2")) {
             Admitted a = admitted(ledger.admit(guest(v, SETDA, DUKCAPIL)));
-            assertThat(ledger.release(a.stay().visitId())).isPresent();
+            assertThat(ledger.release(a.ticket().id())).isPresent();
         }
 
         Refused r = refused(ledger.admit(guest("v3", SETDA, DUKCAPIL)));
 
-        assertThat(r).isEqualTo(new Refused(CapacityRefusal.DAILY_QUOTA_REACHED, 2, 2));
+        assertThat(r).isEqualTo(new Refused(Admission.Reason.DAILY_QUOTA_REACHED, 2, 2));
         admitted(ledger.admit(staff("s1", SETDA, DUKCAPIL)));
         admitted(ledger.admit(guest("v3", SETDA, BAPPEDA)));
-        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(1, 2).withDailyQuota(2));
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 2).withDailyQuota(2));
     }
 
     @Test
@@ -159,7 +192,7 @@ public abstract class OccupancyLedgerContract {
         admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
 
         assertThat(refused(ledger.admit(guest("v2", SETDA, DUKCAPIL))).reason())
-                .isEqualTo(CapacityRefusal.SITE_FULL);
+                .isEqualTo(Admission.Reason.SITE_FULL);
     }
 
     @Test
@@ -172,8 +205,8 @@ public abstract class OccupancyLedgerContract {
         admitted(ledger.admit(staff("s2", SETDA, DUKCAPIL)));
 
         assertThat(refused(ledger.admit(guest("v2", SETDA, DUKCAPIL))).reason())
-                .isEqualTo(CapacityRefusal.SITE_FULL);
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 3).withLimit(1).withDailyQuota(5));
+                .isEqualTo(Admission.Reason.SITE_FULL);
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 3).withLimit(1).withDailyQuota(5));
     }
 
     @Test
@@ -182,9 +215,9 @@ public abstract class OccupancyLedgerContract {
                 TestClock.at(MORNING));
 
         assertThat(ledger.admit(guest("v1", SETDA, DUKCAPIL))).isEqualTo(
-                new Refused(CapacityRefusal.AGENCY_FULL, 0, 0));
-        assertThat(ledger.read(SETDA, DUKCAPIL).crowdLevel()).isEqualTo(CrowdLevel.FULL);
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 0));
+                new Refused(Admission.Reason.AGENCY_FULL, 0, 0));
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA)).crowdLevel()).isEqualTo(CrowdLevel.FULL);
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 0));
     }
 
     @Test
@@ -196,10 +229,10 @@ public abstract class OccupancyLedgerContract {
         admitted(ledger.admit(guest("v1", unknown, DUKCAPIL)));
         admitted(ledger.admit(guest("v2", unknown, DUKCAPIL)));
 
-        assertThat(ledger.read(unknown)).isEqualTo(Occupancy.of(2, 2));
-        assertThat(ledger.read(unknown).crowdLevel()).isEqualTo(CrowdLevel.QUIET);
-        assertThat(ledger.read(SiteId.of("never-seen"))).isEqualTo(Occupancy.of(0, 0));
-        assertThat(ledger.read(SiteId.of("never-seen"), DUKCAPIL)).isEqualTo(Occupancy.of(0, 0));
+        assertThat(ledger.read(unknown, zoneOf(unknown))).isEqualTo(Occupancy.of(2, 2));
+        assertThat(ledger.read(unknown, zoneOf(unknown)).crowdLevel()).isEqualTo(CrowdLevel.QUIET);
+        assertThat(ledger.read(SiteId.of("never-seen"), zoneOf(SiteId.of("never-seen")))).isEqualTo(Occupancy.of(0, 0));
+        assertThat(ledger.read(SiteId.of("never-seen"), DUKCAPIL, WIB)).isEqualTo(Occupancy.of(0, 0));
     }
 
     // One open visit per visitor
@@ -214,8 +247,8 @@ public abstract class OccupancyLedgerContract {
         Admitted again = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
 
         assertThat(again.repeat()).isTrue();
-        assertThat(again.stay()).isEqualTo(first.stay());
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1).withLimit(1));
+        assertThat(again.ticket()).isEqualTo(first.ticket());
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 1).withLimit(1));
     }
 
     @Test
@@ -227,24 +260,24 @@ public abstract class OccupancyLedgerContract {
 
         Admitted retry = admitted(ledger.admit(request));
 
-        assertThat(retry).isEqualTo(new Admitted(first.stay(), true, null));
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1).withDailyQuota(1));
+        assertThat(retry).isEqualTo(new Admitted(first.ticket(), true, null));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 1).withDailyQuota(1));
     }
 
     @Test
     void admit_rejectsTheIdOfAnOpenVisitForAnotherVisitorAndChangesNothing() {
         OccupancyLedger ledger = newLedger(CapacityPolicy.unlimited(), TestClock.at(MORNING));
         Admitted first = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
-        UUID id = first.stay().visitId();
+        TicketId id = first.ticket().id();
 
-        assertThatThrownBy(() -> ledger.admit(AdmitRequest.of(id, "v2", SETDA, DUKCAPIL, Role.GUEST)))
+        assertThatThrownBy(() -> ledger.admit(new AdmitRequest(id, visitor("v2"), SETDA, WIB, DUKCAPIL, Role.GUEST)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(id.toString())
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("v2"));
-        assertThatThrownBy(() -> ledger.admit(AdmitRequest.of(id, "v1", SETDA, BAPPEDA, Role.GUEST)))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(visitor("v2").toText()));
+        assertThatThrownBy(() -> ledger.admit(new AdmitRequest(id, visitor("v1"), SETDA, WIB, BAPPEDA, Role.GUEST)))
                 .isInstanceOf(IllegalArgumentException.class);
 
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1));
-        assertThat(ledger.read(SETDA, BAPPEDA)).isEqualTo(Occupancy.of(0, 0));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 1));
+        assertThat(ledger.read(SETDA, BAPPEDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 0));
     }
 
     @Test
@@ -256,13 +289,13 @@ public abstract class OccupancyLedgerContract {
 
         Admitted second = admitted(ledger.admit(guest("v1", DUKCAPIL_OFFICE, DUKCAPIL)));
 
-        assertThat(second.moved()).isEqualTo(new Departure(first.stay(), MORNING.plus(Duration.ofMinutes(30)),
+        assertThat(second.moved()).isEqualTo(new Departure(first.ticket(), MORNING.plus(Duration.ofMinutes(30)),
                 Departure.Cause.MOVED));
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 1));
-        assertThat(ledger.read(DUKCAPIL_OFFICE)).isEqualTo(Occupancy.of(1, 1));
-        assertThat(ledger.release(first.stay().visitId())).isEmpty();
-        assertThat(ledger.release(second.stay().visitId())).isPresent();
-        assertThat(ledger.read(DUKCAPIL_OFFICE)).isEqualTo(Occupancy.of(0, 1));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 1));
+        assertThat(ledger.read(DUKCAPIL_OFFICE, zoneOf(DUKCAPIL_OFFICE))).isEqualTo(Occupancy.of(1, 1));
+        assertThat(ledger.release(first.ticket().id())).isEmpty();
+        assertThat(ledger.release(second.ticket().id())).isPresent();
+        assertThat(ledger.read(DUKCAPIL_OFFICE, zoneOf(DUKCAPIL_OFFICE))).isEqualTo(Occupancy.of(0, 1));
     }
 
     @Test
@@ -273,10 +306,10 @@ public abstract class OccupancyLedgerContract {
 
         Admitted moved = admitted(ledger.admit(guest("v1", SETDA, BAPPEDA)));
 
-        assertThat(moved.moved().stay()).isEqualTo(first.stay());
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 2).withLimit(1));
-        assertThat(ledger.read(SETDA, DISKOMINFO)).isEqualTo(Occupancy.of(0, 1));
-        assertThat(ledger.read(SETDA, BAPPEDA)).isEqualTo(Occupancy.of(1, 1));
+        assertThat(moved.moved().ticket()).isEqualTo(first.ticket());
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 2).withLimit(1));
+        assertThat(ledger.read(SETDA, DISKOMINFO, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 1));
+        assertThat(ledger.read(SETDA, BAPPEDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 1));
     }
 
     @Test
@@ -287,9 +320,9 @@ public abstract class OccupancyLedgerContract {
 
         refused(ledger.admit(guest("v1", DUKCAPIL_OFFICE, DUKCAPIL)));
 
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 1));
         Admitted again = admitted(ledger.admit(guest("v1", SETDA, DISKOMINFO)));
-        assertThat(again.stay()).isEqualTo(first.stay());
+        assertThat(again.ticket()).isEqualTo(first.ticket());
     }
 
     // Release and expiry
@@ -301,27 +334,27 @@ public abstract class OccupancyLedgerContract {
         Admitted a = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
         clock.advance(Duration.ofMinutes(20));
 
-        Optional<Departure> first = ledger.release(a.stay().visitId());
-        Optional<Departure> second = ledger.release(a.stay().visitId());
+        Optional<Departure> first = ledger.release(a.ticket().id());
+        Optional<Departure> second = ledger.release(a.ticket().id());
 
-        assertThat(first).contains(new Departure(a.stay(), MORNING.plus(Duration.ofMinutes(20)),
+        assertThat(first).contains(new Departure(a.ticket(), MORNING.plus(Duration.ofMinutes(20)),
                 Departure.Cause.RELEASED));
         assertThat(second).isEmpty();
-        assertThat(ledger.release(UUID.randomUUID())).isEmpty();
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 1));
-        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(0, 1));
+        assertThat(ledger.release(TicketId.random())).isEmpty();
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 1));
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 1));
     }
 
     @Test
     void release_afterwardsTheVisitorCanBeAdmittedAgainAsANewVisit() {
         OccupancyLedger ledger = newLedger(CapacityPolicy.unlimited(), TestClock.at(MORNING));
         Admitted a = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
-        ledger.release(a.stay().visitId());
+        ledger.release(a.ticket().id());
 
         Admitted b = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
 
         assertThat(b.repeat()).isFalse();
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 2));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 2));
     }
 
     @Test
@@ -338,14 +371,14 @@ public abstract class OccupancyLedgerContract {
         clock.advance(Duration.ofMinutes(1));
         List<Departure> expired = ledger.expire();
 
-        assertThat(expired).containsExactly(new Departure(early.stay(), early.stay().due(),
+        assertThat(expired).containsExactly(new Departure(early.ticket(), early.ticket().due(),
                 Departure.Cause.EXPIRED));
         assertThat(ledger.expire()).isEmpty();
-        assertThat(ledger.release(early.stay().visitId())).isEmpty();
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 2));
+        assertThat(ledger.release(early.ticket().id())).isEmpty();
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 2));
         clock.advance(Duration.ofHours(1));
-        assertThat(ledger.expire()).extracting(d -> d.stay().visitId()).containsExactly(late.stay().visitId());
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 2));
+        assertThat(ledger.expire()).extracting(d -> d.ticket().id()).containsExactly(late.ticket().id());
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 2));
     }
 
     // Limits that change
@@ -354,24 +387,24 @@ public abstract class OccupancyLedgerContract {
     void policy_loweringALimitEvictsNobodyAndRefusesUntilBelowIt() {
         OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 3).build(),
                 TestClock.at(MORNING));
-        List<UUID> ids = new ArrayList<>();
+        List<TicketId> ids = new ArrayList<>();
         for (String v : List.of("v1", "v2", "v3")) {
-            ids.add(admitted(ledger.admit(guest(v, SETDA, DUKCAPIL))).stay().visitId());
+            ids.add(admitted(ledger.admit(guest(v, SETDA, DUKCAPIL))).ticket().id());
         }
 
-        ledger.policy(ledger.policy().toBuilder().maxPresent(SETDA, 1).build());
+        ledger.replacePolicy(ledger.policy().toBuilder().maxPresent(SETDA, 1).build());
 
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(3, 3).withLimit(1));
-        assertThat(ledger.read(SETDA).crowdLevel()).isEqualTo(CrowdLevel.FULL);
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(3, 3).withLimit(1));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA)).crowdLevel()).isEqualTo(CrowdLevel.FULL);
         assertThat(refused(ledger.admit(guest("v4", SETDA, DUKCAPIL)))).isEqualTo(
-                new Refused(CapacityRefusal.SITE_FULL, 3, 1));
+                new Refused(Admission.Reason.SITE_FULL, 3, 1));
         ledger.release(ids.get(0));
         refused(ledger.admit(guest("v4", SETDA, DUKCAPIL)));
         ledger.release(ids.get(1));
         refused(ledger.admit(guest("v4", SETDA, DUKCAPIL)));
         ledger.release(ids.get(2));
         admitted(ledger.admit(guest("v4", SETDA, DUKCAPIL)));
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 4).withLimit(1));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 4).withLimit(1));
     }
 
     @Test
@@ -381,10 +414,10 @@ public abstract class OccupancyLedgerContract {
         admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
         refused(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
 
-        ledger.policy(ledger.policy().toBuilder().dailyQuota(SETDA, DUKCAPIL, 2).build());
+        ledger.replacePolicy(ledger.policy().toBuilder().dailyQuota(SETDA, DUKCAPIL, 2).build());
 
         admitted(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
-        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(2, 2).withDailyQuota(2));
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA))).isEqualTo(Occupancy.of(2, 2).withDailyQuota(2));
     }
 
     @Test
@@ -398,14 +431,14 @@ public abstract class OccupancyLedgerContract {
         OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 10)
                 .dailyQuota(SETDA, DUKCAPIL, 150).levels(ppkm).build(), clock);
 
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 0).withLimit(2));
-        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(0, 0).withDailyQuota(37));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 0).withLimit(2));
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 0).withDailyQuota(37));
         clock.advance(Duration.ofSeconds(1));
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 0).withLimit(10));
-        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(0, 0).withDailyQuota(150));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 0).withLimit(10));
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 0).withDailyQuota(150));
         clock.set(Instant.parse("2022-02-22T03:00:00Z"));
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 0).withLimit(5));
-        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(0, 0).withDailyQuota(75));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 0).withLimit(5));
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 0).withDailyQuota(75));
     }
 
     @Test
@@ -416,9 +449,9 @@ public abstract class OccupancyLedgerContract {
                 .levels(emergency).build(), TestClock.at(Instant.parse("2021-07-05T02:00:00Z")));
 
         assertThat(ledger.admit(guest("v1", SETDA, DUKCAPIL))).isEqualTo(
-                new Refused(CapacityRefusal.SITE_FULL, 0, 0));
+                new Refused(Admission.Reason.SITE_FULL, 0, 0));
         admitted(ledger.admit(staff("s1", SETDA, DUKCAPIL)));
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 0).withLimit(0));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 0).withLimit(0));
     }
 
     // Days
@@ -430,17 +463,17 @@ public abstract class OccupancyLedgerContract {
         LocalDate day = LocalDate.of(2026, 3, 29);
         Instant midnight = day.plusDays(1).atStartOfDay(zone).toInstant();
         TestClock clock = TestClock.at(day.atStartOfDay(zone).toInstant());
-        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().zone(SETDA, zone)
-                .dailyQuota(SETDA, DUKCAPIL, 1).build(), clock);
+        zones.put(SETDA, zone);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().dailyQuota(SETDA, DUKCAPIL, 1).build(), clock);
         admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
         clock.set(midnight.minusNanos(1_000));
         refused(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
 
         clock.set(midnight);
 
-        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(1, 0).withDailyQuota(1));
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 0).withDailyQuota(1));
         admitted(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
-        assertThat(ledger.read(SETDA, DUKCAPIL)).isEqualTo(Occupancy.of(2, 1).withDailyQuota(1));
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA))).isEqualTo(Occupancy.of(2, 1).withDailyQuota(1));
     }
 
     @Test
@@ -448,8 +481,8 @@ public abstract class OccupancyLedgerContract {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         Instant start = ZonedDateTime.of(2026, 3, 29, 0, 0, 0, 0, berlin).toInstant();
         TestClock clock = TestClock.at(start);
-        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().zone(SETDA, berlin)
-                .dailyQuota(SETDA, 1).build(), clock);
+        zones.put(SETDA, berlin);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().dailyQuota(SETDA, 1).build(), clock);
         admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
 
         clock.set(start.plus(Duration.ofHours(23)).minusSeconds(1));
@@ -469,12 +502,12 @@ public abstract class OccupancyLedgerContract {
 
         admitted(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
         Refused r = refused(ledger.admit(guest("v3", SETDA, DUKCAPIL)));
-        Optional<Departure> out = ledger.release(a.stay().visitId());
+        Optional<Departure> out = ledger.release(a.ticket().id());
 
-        assertThat(r.reason()).isEqualTo(CapacityRefusal.DAILY_QUOTA_REACHED);
-        assertThat(out.orElseThrow().end()).isEqualTo(a.stay().start());
+        assertThat(r.reason()).isEqualTo(Admission.Reason.DAILY_QUOTA_REACHED);
+        assertThat(out.orElseThrow().end()).isEqualTo(a.ticket().in());
         assertThat(ledger.expire()).isEmpty();
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 2).withDailyQuota(2));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 2).withDailyQuota(2));
     }
 
     // Misuse
@@ -483,12 +516,12 @@ public abstract class OccupancyLedgerContract {
     void policy_rejectsNull() {
         OccupancyLedger ledger = newLedger(CapacityPolicy.unlimited(), TestClock.at(MORNING));
 
-        assertThatThrownBy(() -> ledger.policy(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ledger.replacePolicy(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> ledger.admit(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> ledger.release(null)).isInstanceOf(NullPointerException.class);
 
         assertThat(ledger.policy()).isEqualTo(CapacityPolicy.unlimited());
-        assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(0, 0));
+        assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(0, 0));
     }
 
     // Random operations against the reference
@@ -497,25 +530,28 @@ public abstract class OccupancyLedgerContract {
     void randomOperations_matchTheReferenceOneByOne() {
         Random random = new Random(20211215);
         for (int run = 0; run < 20; run++) {
+            zones.put(SITES[0], random.nextBoolean() ? ZoneId.of("Asia/Jayapura") : WIB);
             CapacityPolicy policy = randomPolicy(random);
             TestClock clock = TestClock.at(MORNING);
             TestClock referenceClock = TestClock.at(MORNING);
             OccupancyLedger ledger = newLedger(policy, clock);
             ReferenceLedger reference = new ReferenceLedger(policy, referenceClock);
-            List<UUID> ids = new ArrayList<>();
+            List<TicketId> ids = new ArrayList<>();
             for (int step = 0; step < 400; step++) {
                 int op = random.nextInt(100);
                 String at = "run " + run + " step " + step;
                 if (op < 55) {
-                    UUID id = !ids.isEmpty() && random.nextInt(10) == 0 ? ids.get(random.nextInt(ids.size()))
-                            : UUID.randomUUID();
-                    AdmitRequest request = AdmitRequest.of(id, "v" + random.nextInt(12), randomSite(random),
-                            randomAgency(random), random.nextInt(4) == 0 ? Role.STAFF : Role.GUEST);
+                    TicketId id = !ids.isEmpty() && random.nextInt(10) == 0 ? ids.get(random.nextInt(ids.size()))
+                            : TicketId.random();
+                    VisitorRef visitor = visitor("v" + random.nextInt(12));
+                    SiteId site = randomSite(random);
+                    AdmitRequest request = new AdmitRequest(id, visitor, site, zoneOf(site), randomAgency(random),
+                            random.nextInt(4) == 0 ? Role.STAFF : Role.GUEST);
                     ids.add(id);
                     Object expected = outcome(() -> reference.admit(request));
                     assertThat(outcome(() -> ledger.admit(request))).as(at).isEqualTo(expected);
                 } else if (op < 75 && !ids.isEmpty()) {
-                    UUID id = ids.get(random.nextInt(ids.size()));
+                    TicketId id = ids.get(random.nextInt(ids.size()));
                     assertThat(ledger.release(id)).as(at).isEqualTo(reference.release(id));
                 } else if (op < 82) {
                     assertThat(ledger.expire()).as(at).containsExactlyInAnyOrderElementsOf(reference.expire());
@@ -525,13 +561,14 @@ public abstract class OccupancyLedgerContract {
                     referenceClock.advance(step2);
                 } else if (op < 96) {
                     CapacityPolicy next = randomPolicy(random);
-                    ledger.policy(next);
-                    reference.policy(next);
+                    ledger.replacePolicy(next);
+                    reference.replacePolicy(next);
                 } else {
                     SiteId site = randomSite(random);
                     AgencyId agency = randomAgency(random);
-                    assertThat(ledger.read(site)).as(at).isEqualTo(reference.read(site));
-                    assertThat(ledger.read(site, agency)).as(at).isEqualTo(reference.read(site, agency));
+                    assertThat(ledger.read(site, zoneOf(site))).as(at).isEqualTo(reference.read(site, zoneOf(site)));
+                    assertThat(ledger.read(site, agency, zoneOf(site))).as(at)
+                            .isEqualTo(reference.read(site, agency, zoneOf(site)));
                 }
             }
         }
@@ -579,9 +616,6 @@ public abstract class OccupancyLedgerContract {
             b.levels(LevelSchedule.of(LevelSchedule.Entry.of(today.plusDays(random.nextInt(3)),
                     today.plusDays(3 + random.nextInt(3)), 3, random.nextInt(101), "random level")));
         }
-        if (random.nextBoolean()) {
-            b.zone(SITES[0], ZoneId.of("Asia/Jayapura"));
-        }
         return b.build();
     }
 
@@ -615,11 +649,11 @@ public abstract class OccupancyLedgerContract {
                 Admission a = result.get(10, TimeUnit.SECONDS);
                 admitted += a.isAdmitted() ? 1 : 0;
                 if (!a.isAdmitted()) {
-                    assertThat(a).isEqualTo(new Refused(CapacityRefusal.SITE_FULL, 1, 1));
+                    assertThat(a).isEqualTo(new Refused(Admission.Reason.SITE_FULL, 1, 1));
                 }
             }
             assertThat(admitted).as("round %d", round).isEqualTo(1);
-            assertThat(ledger.read(SETDA)).isEqualTo(Occupancy.of(1, 1).withLimit(1));
+            assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 1).withLimit(1));
         }
     }
 
@@ -629,6 +663,7 @@ public abstract class OccupancyLedgerContract {
         int rounds = 12;
         int stepsPerRound = 600;
         TestClock clock = TestClock.ticking(Instant.parse("2021-12-15T00:30:00Z"));
+        zones.put(SITES[1], ZoneId.of("Asia/Makassar"));
         Random setup = new Random(42);
         CapacityPolicy initial = concurrentPolicy(setup);
         OccupancyLedger ledger = newLedger(initial, clock);
@@ -650,17 +685,18 @@ public abstract class OccupancyLedgerContract {
                 Random random = new Random(seed + t);
                 int thread = t;
                 work.add(pool.submit(() -> {
-                    List<UUID> mine = new ArrayList<>();
+                    List<TicketId> mine = new ArrayList<>();
                     for (int step = 0; step < stepsPerRound; step++) {
                         int op = random.nextInt(100);
                         if (op < 60) {
-                            AdmitRequest request = AdmitRequest.of(UUID.randomUUID(), "v" + random.nextInt(40),
-                                    SITES[random.nextInt(2)], AGENCIES[random.nextInt(3)],
-                                    random.nextInt(5) == 0 ? Role.STAFF : Role.GUEST);
+                            VisitorRef visitor = visitor("v" + random.nextInt(40));
+                            SiteId site = SITES[random.nextInt(2)];
+                            AdmitRequest request = new AdmitRequest(TicketId.random(), visitor, site, zoneOf(site),
+                                    AGENCIES[random.nextInt(3)], random.nextInt(5) == 0 ? Role.STAFF : Role.GUEST);
                             Admission a = ledger.admit(request);
                             if (a instanceof Admitted ok && !ok.repeat()) {
                                 admissions.add(ok);
-                                mine.add(ok.stay().visitId());
+                                mine.add(ok.ticket().id());
                                 if (ok.moved() != null) {
                                     departures.add(ok.moved());
                                 }
@@ -677,9 +713,10 @@ public abstract class OccupancyLedgerContract {
                         } else if (op < 95 && thread == 1 && limitsChangeDuringRound) {
                             CapacityPolicy next = concurrentPolicy(random);
                             current.policies().add(next);
-                            ledger.policy(next);
+                            ledger.replacePolicy(next);
                         } else {
-                            Occupancy o = ledger.read(SITES[random.nextInt(2)], AGENCIES[random.nextInt(3)]);
+                            SiteId site = SITES[random.nextInt(2)];
+                            Occupancy o = ledger.read(site, AGENCIES[random.nextInt(3)], zoneOf(site));
                             assertThat(o.present()).isNotNegative();
                         }
                     }
@@ -693,7 +730,7 @@ public abstract class OccupancyLedgerContract {
             inForce = ledger.policy();
             if (!limitsChangeDuringRound) {
                 inForce = concurrentPolicy(setup);
-                ledger.policy(inForce);
+                ledger.replacePolicy(inForce);
             }
         }
         assertThat(advances.get()).isPositive();
@@ -710,8 +747,7 @@ public abstract class OccupancyLedgerContract {
     }
 
     private static CapacityPolicy concurrentPolicy(Random random) {
-        CapacityPolicy.Builder b = CapacityPolicy.builder().defaultStay(Duration.ofMinutes(60 + random.nextInt(120)))
-                .zone(SITES[1], ZoneId.of("Asia/Makassar"));
+        CapacityPolicy.Builder b = CapacityPolicy.builder().defaultStay(Duration.ofMinutes(60 + random.nextInt(120)));
         for (int s = 0; s < 2; s++) {
             b.maxPresent(SITES[s], 3 + random.nextInt(10));
             b.dailyQuota(SITES[s], 40 + random.nextInt(80));
@@ -726,27 +762,27 @@ public abstract class OccupancyLedgerContract {
     /** With no operation running, the ledger's counts must equal what its own results add up to. */
     private void checkQuiescent(OccupancyLedger ledger, ConcurrentLinkedQueue<Admitted> admissions,
             ConcurrentLinkedQueue<Departure> departures) {
-        Set<UUID> closed = new HashSet<>();
+        Set<TicketId> closed = new HashSet<>();
         for (Departure d : departures) {
-            assertThat(closed.add(d.stay().visitId())).as("closed twice: %s", d).isTrue();
-            assertThat(d.end()).isAfterOrEqualTo(d.stay().start());
+            assertThat(closed.add(d.ticket().id())).as("closed twice: %s", d).isTrue();
+            assertThat(d.end()).isAfterOrEqualTo(d.ticket().in());
         }
-        Set<UUID> opened = new HashSet<>();
+        Set<TicketId> opened = new HashSet<>();
         Map<String, Integer> open = new HashMap<>();
         for (Admitted a : admissions) {
-            assertThat(opened.add(a.stay().visitId())).isTrue();
-            if (!closed.contains(a.stay().visitId())) {
-                open.merge(a.stay().site() + "/" + a.stay().agency(), 1, Integer::sum);
-                open.merge(a.stay().site().toString(), 1, Integer::sum);
+            assertThat(opened.add(a.ticket().id())).isTrue();
+            if (!closed.contains(a.ticket().id())) {
+                open.merge(a.ticket().site() + "/" + a.ticket().agency(), 1, Integer::sum);
+                open.merge(a.ticket().site().toString(), 1, Integer::sum);
             }
         }
         assertThat(opened).containsAll(closed);
         for (int s = 0; s < 2; s++) {
             SiteId site = SITES[s];
-            assertThat(ledger.read(site).present()).as("present at %s", site)
+            assertThat(ledger.read(site, zoneOf(site)).present()).as("present at %s", site)
                     .isEqualTo(open.getOrDefault(site.toString(), 0));
             for (AgencyId agency : AGENCIES) {
-                assertThat(ledger.read(site, agency).present()).as("present at %s/%s", site, agency)
+                assertThat(ledger.read(site, agency, zoneOf(site)).present()).as("present at %s/%s", site, agency)
                         .isEqualTo(open.getOrDefault(site + "/" + agency, 0));
             }
         }
@@ -757,22 +793,22 @@ public abstract class OccupancyLedgerContract {
      * and checks that at every admission the place and the day still had room under the policy in force (the most
      * generous of them, in rounds where limits changed while admissions ran).
      */
-    private static void replayAdmissions(List<Admitted> admissions, List<Departure> departures, List<Round> rounds) {
-        record Event(long micros, int order, Stay stay, boolean in) {
+    private void replayAdmissions(List<Admitted> admissions, List<Departure> departures, List<Round> rounds) {
+        record Event(long micros, int order, Ticket stay, boolean in) {
         }
         List<Event> events = new ArrayList<>();
         for (Admitted a : admissions) {
-            events.add(new Event(Lease.micros(a.stay().start()), 1, a.stay(), true));
+            events.add(new Event(Lease.micros(a.ticket().in()), 1, a.ticket(), true));
         }
         for (Departure d : departures) {
-            events.add(new Event(Lease.micros(d.end()), 0, d.stay(), false));
+            events.add(new Event(Lease.micros(d.end()), 0, d.ticket(), false));
         }
         events.sort((x, y) -> x.micros() != y.micros() ? Long.compare(x.micros(), y.micros())
                 : Integer.compare(x.order(), y.order()));
         Map<String, Integer> present = new HashMap<>();
         Map<String, Integer> today = new HashMap<>();
         for (Event e : events) {
-            Stay s = e.stay();
+            Ticket s = e.stay();
             String siteKey = s.site().toString();
             String agencyKey = s.site() + "/" + s.agency();
             if (!e.in()) {
@@ -784,7 +820,7 @@ public abstract class OccupancyLedgerContract {
             }
             long at = e.micros();
             Round round = rounds.stream().filter(r -> r.fromMicros() <= at).reduce((a, b) -> b).orElseThrow();
-            LocalDate day = s.start().atZone(round.policies().peek().zone(s.site())).toLocalDate();
+            LocalDate day = s.in().atZone(zoneOf(s.site())).toLocalDate();
             String siteDay = siteKey + "@" + day;
             String agencyDay = agencyKey + "@" + day;
             assertThat(present.getOrDefault(siteKey, 0)).as("present at %s when admitting at %s", siteKey, at)

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
-import java.util.UUID;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitorRef;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,18 +54,20 @@ class OccupancyTest {
     }
 
     @Test
-    void admitRequest_keepsTheVisitorKeyOutOfItsTextAndRejectsBadKeys() {
-        UUID id = UUID.fromString("00000000-0000-0000-0000-000000000001");
-        AdmitRequest request = AdmitRequest.of(id, "pseudonym-3f9a", SiteId.of("setda-complex"),
+    void admitRequest_keepsTheVisitorOutOfItsTextAndRejectsNulls() {
+        TicketId id = TicketId.of(0, 1);
+        VisitorRef visitor = VisitorRef.parse("3f9a0000000000000000000000000001");
+        ZoneId wita = ZoneId.of("Asia/Makassar");
+        AdmitRequest request = new AdmitRequest(id, visitor, SiteId.of("setda-complex"), wita,
                 AgencyId.of("dispendukcapil"), Role.GUEST);
 
-        assertThat(request.toString()).doesNotContain("pseudonym-3f9a").contains(id.toString());
-        assertThatThrownBy(() -> AdmitRequest.of(id, "", SiteId.of("s"), AgencyId.of("a"), Role.GUEST))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AdmitRequest.of(id, "k".repeat(257), SiteId.of("s"), AgencyId.of("a"), Role.GUEST))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("257")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("kkk"));
-        assertThatThrownBy(() -> AdmitRequest.of(null, "k", SiteId.of("s"), AgencyId.of("a"), Role.GUEST))
-                .isInstanceOf(NullPointerException.class);
+        assertThat(request.toString()).doesNotContain(visitor.toText()).contains(id.toString())
+                .contains("Asia/Makassar");
+        assertThatThrownBy(() -> new AdmitRequest(null, visitor, SiteId.of("s"), wita, AgencyId.of("a"), Role.GUEST))
+                .isInstanceOf(NullPointerException.class).hasMessage("ticket");
+        assertThatThrownBy(() -> new AdmitRequest(id, null, SiteId.of("s"), wita, AgencyId.of("a"), Role.GUEST))
+                .isInstanceOf(NullPointerException.class).hasMessage("visitor");
+        assertThatThrownBy(() -> new AdmitRequest(id, visitor, SiteId.of("s"), null, AgencyId.of("a"), Role.GUEST))
+                .isInstanceOf(NullPointerException.class).hasMessage("zone");
     }
 }

@@ -4,9 +4,14 @@ import dev.lawang.capacity.Admission.Admitted;
 import dev.lawang.capacity.Admission.Refused;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.Ticket;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitorRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The ledger rules written as plainly as possible, for comparison: one lock around everything, counts recomputed by
@@ -23,13 +27,13 @@ import java.util.UUID;
  * <p>Thread-safe: every method is synchronized.
  */
 public final class ReferenceLedger implements OccupancyLedger {
-    private record Open(Stay stay, String visitorKey) {
+    private record Open(Ticket stay, VisitorRef visitor) {
     }
 
     private final Clock clock;
     private CapacityPolicy policy;
-    private final Map<UUID, Open> open = new LinkedHashMap<>();
-    private final Map<String, UUID> byVisitor = new HashMap<>();
+    private final Map<TicketId, Open> open = new LinkedHashMap<>();
+    private final Map<VisitorRef, TicketId> byVisitor = new HashMap<>();
     private final Map<SiteId, Long> siteTime = new HashMap<>();
     private final Map<SiteId, LocalDate> siteDay = new HashMap<>();
     private final Map<SiteId, Map<AgencyId, long[]>> admittedToday = new HashMap<>();
@@ -55,8 +59,8 @@ public final class ReferenceLedger implements OccupancyLedger {
         return now;
     }
 
-    private LocalDate rollDay(SiteId site, long now) {
-        LocalDate today = Lease.instant(now).atZone(policy.zone(site)).toLocalDate();
+    private LocalDate rollDay(SiteId site, ZoneId zone, long now) {
+        LocalDate today = Lease.instant(now).atZone(zone).toLocalDate();
         LocalDate day = siteDay.get(site);
         if (day == null || today.isAfter(day)) {
             siteDay.put(site, today);
@@ -73,7 +77,7 @@ public final class ReferenceLedger implements OccupancyLedger {
     private long present(SiteId site, AgencyId agency, int mask) {
         return open.values().stream().map(Open::stay)
                 .filter(s -> s.site().equals(site) && (agency == null || s.agency().equals(agency))
-                        && (mask & s.role().bit()) != 0)
+                        && (mask & Limit.bit(s.role())) != 0)
                 .count();
     }
 
@@ -83,7 +87,7 @@ public final class ReferenceLedger implements OccupancyLedger {
         for (Map.Entry<AgencyId, long[]> e : ofSite.entrySet()) {
             if (agency == null || e.getKey().equals(agency)) {
                 for (Role role : Role.values()) {
-                    if ((mask & role.bit()) != 0) {
+                    if ((mask & Limit.bit(role)) != 0) {
                         sum += e.getValue()[role.ordinal()];
                     }
                 }
@@ -95,63 +99,63 @@ public final class ReferenceLedger implements OccupancyLedger {
     @Override
     public synchronized Admission admit(AdmitRequest request) {
         Objects.requireNonNull(request, "request");
-        Open same = open.get(request.visitId());
+        Open same = open.get(request.ticket());
         if (same != null) {
-            Stay s = same.stay();
-            if (!same.visitorKey().equals(request.visitorKey()) || !s.site().equals(request.site())
+            Ticket s = same.stay();
+            if (!same.visitor().equals(request.visitor()) || !s.site().equals(request.site())
                     || !s.agency().equals(request.agency()) || s.role() != request.role()) {
-                throw new IllegalArgumentException("visit id " + request.visitId() + " already open for another visitor");
+                throw new IllegalArgumentException("ticket " + request.ticket() + " already open for another visitor");
             }
             return new Admitted(s, true, null);
         }
         SiteId site = request.site();
-        UUID previousId = byVisitor.get(request.visitorKey());
-        Stay previous = previousId == null ? null : open.get(previousId).stay();
+        TicketId previousId = byVisitor.get(request.visitor());
+        Ticket previous = previousId == null ? null : open.get(previousId).stay();
         long now = moveTime(request);
-        LocalDate day = rollDay(site, now);
+        LocalDate day = rollDay(site, request.zone(), now);
         if (previous != null && previous.site().equals(site) && previous.agency().equals(request.agency())) {
             return new Admitted(previous, true, null);
         }
         int percent = percent(site, day);
-        int bit = request.role().bit();
+        int bit = Limit.bit(request.role());
         Limit siteLimit = policy.sitePresentLimit(site);
         if (siteLimit != null && siteLimit.counts(request.role())) {
             long present = present(site, null, siteLimit.roleMask());
             boolean frees = previous != null && previous.site().equals(site) && siteLimit.counts(previous.role());
             if ((frees ? present - 1 : present) >= siteLimit.scaled(percent)) {
-                return new Refused(CapacityRefusal.SITE_FULL, present, siteLimit.scaled(percent));
+                return new Refused(Admission.Reason.SITE_FULL, present, siteLimit.scaled(percent));
             }
         }
         Limit agencyLimit = policy.agencyPresentLimit(site, request.agency());
         if (agencyLimit != null && agencyLimit.counts(request.role())) {
             long present = present(site, request.agency(), agencyLimit.roleMask());
             if (present >= agencyLimit.scaled(percent)) {
-                return new Refused(CapacityRefusal.AGENCY_FULL, present, agencyLimit.scaled(percent));
+                return new Refused(Admission.Reason.AGENCY_FULL, present, agencyLimit.scaled(percent));
             }
         }
         Limit siteQuota = policy.siteQuotaLimit(site);
         if (siteQuota != null && (siteQuota.roleMask() & bit) != 0) {
             long admitted = admitted(site, null, siteQuota.roleMask());
             if (admitted >= siteQuota.scaled(percent)) {
-                return new Refused(CapacityRefusal.DAILY_QUOTA_REACHED, admitted, siteQuota.scaled(percent));
+                return new Refused(Admission.Reason.DAILY_QUOTA_REACHED, admitted, siteQuota.scaled(percent));
             }
         }
         Limit agencyQuota = policy.agencyQuotaLimit(site, request.agency());
         if (agencyQuota != null && (agencyQuota.roleMask() & bit) != 0) {
             long admitted = admitted(site, request.agency(), agencyQuota.roleMask());
             if (admitted >= agencyQuota.scaled(percent)) {
-                return new Refused(CapacityRefusal.DAILY_QUOTA_REACHED, admitted, agencyQuota.scaled(percent));
+                return new Refused(Admission.Reason.DAILY_QUOTA_REACHED, admitted, agencyQuota.scaled(percent));
             }
         }
         long due = now + policy.defaultStay().toNanos() / 1_000;
-        Stay stay = new Stay(request.visitId(), site, request.agency(), request.role(), Lease.instant(now),
+        Ticket stay = new Ticket(request.ticket(), site, request.agency(), request.role(), Lease.instant(now),
                 Lease.instant(due));
         Departure moved = null;
         if (previous != null) {
-            moved = close(previous.visitId(), now, Departure.Cause.MOVED);
+            moved = close(previous.id(), now, Departure.Cause.MOVED);
         }
-        open.put(request.visitId(), new Open(stay, request.visitorKey()));
-        byVisitor.put(request.visitorKey(), request.visitId());
+        open.put(request.ticket(), new Open(stay, request.visitor()));
+        byVisitor.put(request.visitor(), request.ticket());
         admittedToday.computeIfAbsent(site, s -> new HashMap<>())
                 .computeIfAbsent(request.agency(), a -> new long[Role.values().length])[request.role().ordinal()]++;
         return new Admitted(stay, false, moved);
@@ -160,33 +164,33 @@ public final class ReferenceLedger implements OccupancyLedger {
     /** An admission that returns an outcome (not one rejected by an exception) moves the clocks of its sites. */
     private long moveTime(AdmitRequest request) {
         SiteId site = request.site();
-        UUID previousId = byVisitor.get(request.visitorKey());
-        Stay previous = previousId == null ? null : open.get(previousId).stay();
+        TicketId previousId = byVisitor.get(request.visitor());
+        Ticket previous = previousId == null ? null : open.get(previousId).stay();
         long now = advance(site, clockMicros());
         if (previous != null && !previous.site().equals(site)) {
             now = advance(previous.site(), now);
             advance(site, now);
         }
-        rollDay(site, now);
+        rollDay(site, request.zone(), now);
         return now;
     }
 
-    private Departure close(UUID visitId, long now, Departure.Cause cause) {
-        Open o = open.remove(visitId);
-        byVisitor.remove(o.visitorKey());
-        long start = Lease.micros(o.stay().start());
+    private Departure close(TicketId ticket, long now, Departure.Cause cause) {
+        Open o = open.remove(ticket);
+        byVisitor.remove(o.visitor());
+        long start = Lease.micros(o.stay().in());
         return new Departure(o.stay(), Lease.instant(Math.max(now, start)), cause);
     }
 
     @Override
-    public synchronized Optional<Departure> release(UUID visitId) {
-        Objects.requireNonNull(visitId, "visitId");
-        Open o = open.get(visitId);
+    public synchronized Optional<Departure> release(TicketId ticket) {
+        Objects.requireNonNull(ticket, "ticket");
+        Open o = open.get(ticket);
         if (o == null) {
             return Optional.empty();
         }
         long now = advance(o.stay().site(), clockMicros());
-        return Optional.of(close(visitId, now, Departure.Cause.RELEASED));
+        return Optional.of(close(ticket, now, Departure.Cause.RELEASED));
     }
 
     @Override
@@ -196,27 +200,27 @@ public final class ReferenceLedger implements OccupancyLedger {
         for (Open o : List.copyOf(open.values())) {
             SiteId site = o.stay().site();
             if (Lease.micros(o.stay().due()) <= Math.max(clockNow, siteTime.get(site))) {
-                out.add(close(o.stay().visitId(), advance(site, clockNow), Departure.Cause.EXPIRED));
+                out.add(close(o.stay().id(), advance(site, clockNow), Departure.Cause.EXPIRED));
             }
         }
         return out;
     }
 
     @Override
-    public synchronized Occupancy read(SiteId site) {
-        return read(site, null);
+    public synchronized Occupancy read(SiteId site, ZoneId zone) {
+        return read(site, null, zone);
     }
 
     @Override
-    public synchronized Occupancy read(SiteId site, AgencyId agency) {
+    public synchronized Occupancy read(SiteId site, AgencyId agency, ZoneId zone) {
         long now;
         LocalDate day;
         if (siteTime.containsKey(site)) {
             now = advance(site, clockMicros());
-            day = rollDay(site, now);
+            day = rollDay(site, zone, now);
         } else {
             now = clockMicros();
-            day = Lease.instant(now).atZone(policy.zone(site)).toLocalDate();
+            day = Lease.instant(now).atZone(zone).toLocalDate();
         }
         int percent = percent(site, day);
         Limit limit = agency == null ? policy.sitePresentLimit(site) : policy.agencyPresentLimit(site, agency);
@@ -239,7 +243,7 @@ public final class ReferenceLedger implements OccupancyLedger {
     }
 
     @Override
-    public synchronized void policy(CapacityPolicy policy) {
+    public synchronized void replacePolicy(CapacityPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 

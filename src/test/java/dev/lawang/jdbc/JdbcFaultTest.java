@@ -6,11 +6,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.lawang.capacity.Admission;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
-import dev.lawang.capacity.Role;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitorRef;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,13 +21,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +53,8 @@ class JdbcFaultTest {
     static final int QUOTA = 150;
     static final int WORKERS = 6;
     static final int STEPS = 70;
+    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    static final byte[] SECRET = "the fault test's pseudonym secret, 32+".getBytes(StandardCharsets.US_ASCII);
 
     static CapacityPolicy policy() {
         return CapacityPolicy.builder().maxPresent(HOT, LIMIT).dailyQuota(HOT, QUOTA).build();
@@ -148,13 +153,13 @@ class JdbcFaultTest {
         final HikariDataSource pool;
         final JdbcLedger ledger;
         /** Visits the workers know are open: admitted, not yet released. */
-        final Set<UUID> open = ConcurrentHashMap.newKeySet();
+        final Set<TicketId> open = ConcurrentHashMap.newKeySet();
         /** Visits the workers know were admitted at some point. */
-        final Set<UUID> admitted = ConcurrentHashMap.newKeySet();
+        final Set<TicketId> admitted = ConcurrentHashMap.newKeySet();
         /** Admissions whose outcome is unknown: the call failed. */
         final Set<AdmitRequest> unknownAdmissions = ConcurrentHashMap.newKeySet();
         /** Releases whose outcome is unknown. */
-        final Set<UUID> unknownReleases = ConcurrentHashMap.newKeySet();
+        final Set<TicketId> unknownReleases = ConcurrentHashMap.newKeySet();
         final AtomicInteger failures = new AtomicInteger();
         /** Calls (admissions, refusals included, and releases) that returned without an exception. */
         final AtomicInteger succeeded = new AtomicInteger();
@@ -206,11 +211,11 @@ class JdbcFaultTest {
 
         private void work(int worker) {
             Random random = new Random(worker);
-            List<UUID> mine = new ArrayList<>();
+            List<TicketId> mine = new ArrayList<>();
             // At least STEPS operations, and on until the fault is over; at most 50 times as many.
             for (int step = 0; (step < STEPS || !faultDone.get()) && step < 50 * STEPS; step++) {
                 if (!mine.isEmpty() && random.nextInt(2) == 0) {
-                    UUID id = mine.remove(random.nextInt(mine.size()));
+                    TicketId id = mine.remove(random.nextInt(mine.size()));
                     try {
                         ledger.release(id);
                         open.remove(id);
@@ -221,15 +226,15 @@ class JdbcFaultTest {
                     }
                     continue;
                 }
-                AdmitRequest request = AdmitRequest.of(UUID.randomUUID(), "w" + worker + "-" + step, HOT, DUKCAPIL,
-                        Role.GUEST);
+                AdmitRequest request = new AdmitRequest(TicketId.random(),
+                        VisitorRef.pseudonymise("w" + worker + "x" + step, SECRET), HOT, WIB, DUKCAPIL, Role.GUEST);
                 try {
                     Admission a = ledger.admit(request);
                     succeeded.incrementAndGet();
                     if (a instanceof Admission.Admitted ok) {
                         assertThat(ok.repeat()).isFalse();
-                        record(request.visitId());
-                        mine.add(request.visitId());
+                        record(request.ticket());
+                        mine.add(request.ticket());
                     }
                 } catch (DatabaseUnavailableException e) {
                     failures.incrementAndGet();
@@ -238,7 +243,7 @@ class JdbcFaultTest {
             }
         }
 
-        private void record(UUID id) {
+        private void record(TicketId id) {
             assertThat(admitted.add(id)).as("admitted once").isTrue();
             open.add(id);
         }
@@ -266,21 +271,21 @@ class JdbcFaultTest {
             for (AdmitRequest request : unknownAdmissions) {
                 Admission a = ledger.admit(request);
                 if (a instanceof Admission.Admitted ok) {
-                    record(request.visitId());
+                    record(request.ticket());
                 }
             }
-            for (UUID id : unknownReleases) {
+            for (TicketId id : unknownReleases) {
                 ledger.release(id);
                 open.remove(id);
             }
             assertThat(samples.get()).as("samples taken").isPositive();
-            Set<UUID> stays = new HashSet<>();
+            Set<TicketId> stays = new HashSet<>();
             long guestsToday;
             long present;
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("SELECT visit_id FROM lawang_stay")) {
                     while (rs.next()) {
-                        stays.add(rs.getObject(1, UUID.class));
+                        stays.add(JdbcLedger.ticketId(rs, "visit_id"));
                     }
                 }
                 try (ResultSet rs = s.executeQuery("SELECT (SELECT present_staff + present_guest FROM lawang_site),"
@@ -293,7 +298,7 @@ class JdbcFaultTest {
             assertThat(stays).as("open visits: none lost, none left over").isEqualTo(open);
             assertThat(present).isEqualTo(stays.size()).isLessThanOrEqualTo(LIMIT);
             assertThat(guestsToday).as("each admission counted once").isEqualTo(admitted.size());
-            assertThat(ledger.read(HOT).present()).isEqualTo(open.size());
+            assertThat(ledger.read(HOT, WIB).present()).isEqualTo(open.size());
         }
     }
 }

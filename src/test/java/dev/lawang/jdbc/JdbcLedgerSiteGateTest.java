@@ -6,15 +6,18 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.lawang.capacity.Admission;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
-import dev.lawang.capacity.Role;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitorRef;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class JdbcLedgerSiteGateTest {
     private static final SiteId HOT = SiteId.of("setda-complex");
     private static final AgencyId AGENCY = AgencyId.of("diskominfo");
+    private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    private static final byte[] SECRET = "the site gate test's secret, 32+ bytes".getBytes(StandardCharsets.US_ASCII);
     private static final int THREADS = 8;
     private static final int PER_THREAD = 60;
 
@@ -64,8 +69,9 @@ class JdbcLedgerSiteGateTest {
                     int thread = t;
                     workers.add(executor.submit(() -> {
                         for (int i = 0; i < PER_THREAD; i++) {
-                            Admission a = ledger.admit(AdmitRequest.of(UUID.randomUUID(), "v-" + thread + "-" + i,
-                                    HOT, AGENCY, Role.GUEST));
+                            Admission a = ledger.admit(new AdmitRequest(TicketId.random(),
+                                    VisitorRef.pseudonymise("v" + thread + "x" + i, SECRET), HOT, WIB, AGENCY,
+                                    Role.GUEST));
                             if (a instanceof Admission.Admitted) {
                                 admitted.incrementAndGet();
                             }
@@ -84,7 +90,7 @@ class JdbcLedgerSiteGateTest {
             assertThat(admitted.get()).isEqualTo(THREADS * PER_THREAD);
             assertThat(samples.get()).as("samples taken").isPositive();
             assertThat(most.get()).as("admissions seen running at once").isBetween(1, JdbcLedger.SITE_CONCURRENCY);
-            assertThat(ledger.read(HOT).present()).isEqualTo(THREADS * PER_THREAD);
+            assertThat(ledger.read(HOT, WIB).present()).isEqualTo(THREADS * PER_THREAD);
         }
     }
 }

@@ -42,8 +42,9 @@ class TicketIdTest {
     @Test
     void toUuid_keepsTheSameBitsBothWays() {
         java.util.UUID uuid = java.util.UUID.fromString("fedcba98-7654-3210-0000-000000000010");
-        assertThat(TicketId.of(uuid).toString()).isEqualTo("fedcba98765432100000000000000010");
-        assertThat(TicketId.of(uuid).toUuid()).isEqualTo(uuid);
+        TicketId id = TicketId.of(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+        assertThat(id.toString()).isEqualTo("fedcba98765432100000000000000010");
+        assertThat(id.toUuid()).isEqualTo(uuid);
     }
 
     @Test

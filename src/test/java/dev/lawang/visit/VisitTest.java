@@ -3,9 +3,9 @@ package dev.lawang.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lawang.capacity.Role;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Role;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.lawang.capacity;
+package dev.lawang.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,17 +8,20 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A clock that tests move by hand, forwards or backwards, and that can tick by one microsecond on every reading so
- * that every operation of a ledger gets its own instant.
+ * The one clock of the tests: moved by hand, forwards or backwards, and optionally ticking by one microsecond on
+ * every reading, so that every operation of a ledger gets its own instant. It keeps nanoseconds, in UTC, from 1677 to
+ * 2262.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe: readings and moves are atomic, so threads of a concurrency test may share it.
  */
 public final class TestClock extends Clock {
-    private final AtomicLong micros;
+    private static final long TICK_NANOS = 1_000;
+
+    private final AtomicLong nanos;
     private final boolean ticking;
 
     private TestClock(Instant start, boolean ticking) {
-        this.micros = new AtomicLong(start.getEpochSecond() * 1_000_000L + start.getNano() / 1_000);
+        this.nanos = new AtomicLong(nanosOf(start));
         this.ticking = ticking;
     }
 
@@ -48,7 +51,7 @@ public final class TestClock extends Clock {
      * @param duration how far; negative moves it backwards
      */
     public void advance(Duration duration) {
-        micros.addAndGet(duration.toNanos() / 1_000);
+        nanos.addAndGet(duration.toNanos());
     }
 
     /**
@@ -57,13 +60,13 @@ public final class TestClock extends Clock {
      * @param instant the next reading
      */
     public void set(Instant instant) {
-        micros.set(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000);
+        nanos.set(nanosOf(instant));
     }
 
     @Override
     public Instant instant() {
-        long now = ticking ? micros.getAndIncrement() : micros.get();
-        return Instant.ofEpochSecond(Math.floorDiv(now, 1_000_000L), Math.floorMod(now, 1_000_000L) * 1_000L);
+        long now = ticking ? nanos.getAndAdd(TICK_NANOS) : nanos.get();
+        return Instant.ofEpochSecond(Math.floorDiv(now, 1_000_000_000L), Math.floorMod(now, 1_000_000_000L));
     }
 
     @Override
@@ -73,6 +76,10 @@ public final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("a test clock has no zone");
+        throw new UnsupportedOperationException("a test clock stays in UTC");
+    }
+
+    private static long nanosOf(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 }
