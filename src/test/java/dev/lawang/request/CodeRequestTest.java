@@ -15,6 +15,7 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.SiteId;
 import dev.lawang.geo.GeoPoint;
+import dev.lawang.request.CodeRequest.Problem;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
+import dev.lawang.request.RequestEntry.State;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -107,8 +108,8 @@ class RequestBookJsonTest {
         assertThat(back.entries()).isEqualTo(book.entries());
         assertThat(back.issuedCodes()).isEqualTo(book.issuedCodes());
         assertThat(write(back)).isEqualTo(text);
-        assertThat(back.entries()).extracting(RequestEntry::state).containsExactly(RequestState.ISSUED,
-                RequestState.REJECTED, RequestState.SUBMITTED);
+        assertThat(back.entries()).extracting(RequestEntry::state).containsExactly(State.ISSUED,
+                State.REJECTED, State.SUBMITTED);
     }
 
     @Test
@@ -128,7 +129,7 @@ class RequestBookJsonTest {
     void readJsonLines_acceptsAnEmptyBookAndCrLfLineEnds() throws IOException {
         assertThat(read(HEADER).entries()).isEmpty();
         assertThat(read((HEADER + SUBMITTED + APPROVED).replace("\n", "\r\n")).entries().get(0).state())
-                .isEqualTo(RequestState.APPROVED);
+                .isEqualTo(State.APPROVED);
         assertThat(read(HEADER.strip() ).entries()).isEmpty();
     }
 
