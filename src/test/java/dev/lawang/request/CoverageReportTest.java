@@ -289,4 +289,16 @@ class CoverageReportTest {
         assertThat(report.toMarkdown(Duration.ofDays(1)))
                 .contains("| =HYPERLINK(\"http://x\") \\| see notes |");
     }
+
+    @Test
+    void coveringCode_countsOneTo64Agencies() {
+        Instant until = Instant.parse("2021-12-31T17:00:00Z");
+
+        assertThat(new CoveringCode(shared.id(), CIVIC, 64, until).isShared()).isTrue();
+        assertThat(new CoveringCode(shared.id(), CIVIC, 1, until).isShared()).isFalse();
+        assertThatThrownBy(() -> new CoveringCode(shared.id(), CIVIC, 0, until))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a code covers 1 to 64 agencies, not 0");
+        assertThatThrownBy(() -> new CoveringCode(shared.id(), CIVIC, 65, until))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -327,4 +327,21 @@ class RequestBookTest {
         assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(m -> m.contains("@"));
     }
+
+    @Test
+    void step_refusesAnActorThatIsBlankTooLongOrHasControlCharactersWithoutRepeatingIt() {
+        assertThat(new Step(State.APPROVED, T0, "a".repeat(100)).actor()).hasSize(100);
+        assertThatThrownBy(() -> new Step(State.APPROVED, T0, "kominfo:" + "x".repeat(93)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 101")
+                .hasMessageNotContaining("kominfo");
+        assertThatThrownBy(() -> new Step(State.APPROVED, T0, "kominfo\treviewer"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("kominfo");
+        assertThatThrownBy(() -> new Step(State.APPROVED, T0, "\u2003")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Step(State.APPROVED, T0, null)).hasMessage("actor");
+    }
+
+    @Test
+    void state_isOpenOnlyBeforeTheCodeIsIssuedOrTheRequestRejected() {
+        assertThat(State.values()).filteredOn(State::isOpen).containsExactly(State.SUBMITTED, State.APPROVED);
+    }
 }
