@@ -1,9 +1,8 @@
 package dev.lawang.request;
 
-import dev.lawang.directory.Agency;
+import dev.lawang.code.SharedCode;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
-import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
 import dev.lawang.geo.GeoPoint;
 import java.net.URI;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,23 +25,23 @@ import org.jspecify.annotations.Nullable;
  * free notes.
  *
  * <p>A request is a form that may still be incomplete: {@link Builder#build()} accepts any combination of fields, and
- * {@link #problems(Directory)} lists everything missing or wrong, so that a host can show all of it to the office at
- * once. {@link #problems()} runs only the checks that need no directory (for a form that is still being filled in);
- * {@link RequestBook#submit(CodeRequest, Directory, String)} accepts a request only when the full check finds nothing.
+ * {@link #problems(Directory)} lists everything missing or wrong as {@link Problem}s, so that a host can show all of
+ * it to the office at once. {@link #problems()} runs only the checks that need no directory (for a form that is still
+ * being filled in); {@link RequestBook#submit(CodeRequest, Directory, String)} accepts a request only when the full
+ * check finds nothing.
  *
- * <p>Bounds (see {@code docs/requests.md}): a request covers 1 to {@value #MAX_COVERED} agencies; staff users are
- * 1 to {@value #MAX_STAFF_USERS}; expected guests per day 1 to {@value #MAX_GUESTS_PER_DAY}; photos 1 to
- * {@value #MAX_PHOTOS}, each an {@code http} or {@code https} address of at most {@value #MAX_PHOTO_URI_LENGTH}
- * characters; notes at most {@value #MAX_NOTES_LENGTH} characters; the position inside the site's geofence or at most
- * {@value #POSITION_TOLERANCE_METRES} m from it.
+ * <p>Bounds (see {@code docs/requests.md}): a request covers 1 to {@value SharedCode#MAX_AGENCIES} agencies, as many
+ * as one shared code; staff users are 1 to {@value #MAX_STAFF_USERS}; expected guests per day 1 to
+ * {@value #MAX_GUESTS_PER_DAY}; photos 1 to {@value #MAX_PHOTOS}, each an {@code http} or {@code https} address with
+ * a host, of at most {@value #MAX_PHOTO_URI_LENGTH} characters; the contact a plain address {@code local@domain.tld}
+ * of at most 254 characters; notes at most {@value #MAX_NOTES_LENGTH} characters; the position inside the site's
+ * geofence or at most {@value #POSITION_TOLERANCE_METRES} m from it.
  *
  * <p>The contact address is personal data: {@link #toString()}, problems and exception messages never contain it.
  *
  * <p>Immutable and thread-safe.
  */
 public final class CodeRequest {
-    /** The most agencies one request (and one shared code) may cover. */
-    public static final int MAX_COVERED = 64;
     /** The most staff users an office may declare; more is taken for a typing error. */
     public static final int MAX_STAFF_USERS = 10_000;
     /** The most guests per day an office may expect; more is taken for a typing error. */
@@ -59,8 +57,6 @@ public final class CodeRequest {
      * position from the street in front of its gate.
      */
     public static final int POSITION_TOLERANCE_METRES = 100;
-
-    private static final int MAX_EMAIL_LENGTH = 254;
 
     private final AgencyId requester;
     private final SiteId site;
@@ -185,7 +181,7 @@ public final class CodeRequest {
      * @return the problems in field order; empty if none
      */
     public List<Problem> problems() {
-        return check(null);
+        return CodeRequestChecks.problems(this, null);
     }
 
     /**
@@ -198,194 +194,7 @@ public final class CodeRequest {
      * @return the problems in field order; empty if none
      */
     public List<Problem> problems(Directory directory) {
-        return check(Objects.requireNonNull(directory, "directory"));
-    }
-
-    private List<Problem> check(@Nullable Directory directory) {
-        List<Problem> out = new ArrayList<>();
-        @Nullable Site knownSite = null;
-        if (directory != null) {
-            if (directory.agency(requester).isEmpty()) {
-                out.add(Problem.of("requester", "unknown", "The requesting agency '" + requester
-                        + "' is not in the directory.", Map.of("agency", requester.value())));
-            }
-            knownSite = directory.site(site).orElse(null);
-            if (knownSite == null) {
-                out.add(Problem.of("site", "unknown", "The site '" + site + "' is not in the directory.",
-                        Map.of("site", site.value())));
-            } else if (directory.agency(requester).isPresent() && !isAtSite(requester, knownSite, directory)) {
-                out.add(Problem.of("requester", "notTenant", "The requesting agency '" + requester
-                        + "' does not work at the site '" + site + "' and is not the parent of a covered agency.",
-                        Map.of("agency", requester.value(), "site", site.value())));
-            }
-        }
-        checkCovered(directory, knownSite, out);
-        checkPosition(knownSite, out);
-        checkCount("staffUsers", "staff users", staffUsers, MAX_STAFF_USERS, out);
-        checkCount("expectedGuestsPerDay", "expected guests per day", expectedGuestsPerDay, MAX_GUESTS_PER_DAY, out);
-        checkPhotos(out);
-        checkContact(out);
-        if (notes.length() > MAX_NOTES_LENGTH) {
-            out.add(Problem.of("notes", "tooLong", "The notes have " + notes.length() + " characters; at most "
-                    + MAX_NOTES_LENGTH + " are allowed.", Map.of("length", Integer.toString(notes.length()),
-                    "max", Integer.toString(MAX_NOTES_LENGTH))));
-        }
-        return List.copyOf(out);
-    }
-
-    private boolean isAtSite(AgencyId agency, Site knownSite, Directory directory) {
-        if (knownSite.tenants().contains(agency)) {
-            return true;
-        }
-        for (AgencyId c : covered) {
-            Optional<Agency> coveredAgency = directory.agency(c);
-            if (coveredAgency.isPresent() && agency.equals(coveredAgency.get().parent())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void checkCovered(@Nullable Directory directory, @Nullable Site knownSite, List<Problem> out) {
-        if (covered.size() > MAX_COVERED) {
-            out.add(Problem.of("covering", "tooMany", "The code would cover " + covered.size()
-                    + " agencies; one code covers at most " + MAX_COVERED + ".",
-                    Map.of("count", Integer.toString(covered.size()), "max", Integer.toString(MAX_COVERED))));
-        }
-        if (directory == null) {
-            return;
-        }
-        for (AgencyId agency : covered) {
-            if (directory.agency(agency).isEmpty()) {
-                out.add(Problem.of("covering", "unknown", "The agency '" + agency + "' to be covered is not in the"
-                        + " directory.", Map.of("agency", agency.value())));
-            } else if (knownSite != null && !knownSite.tenants().contains(agency)) {
-                out.add(Problem.of("covering", "notTenant", "The agency '" + agency + "' to be covered does not work"
-                        + " at the site '" + site + "'.", Map.of("agency", agency.value(), "site", site.value())));
-            }
-        }
-    }
-
-    private void checkPosition(@Nullable Site knownSite, List<Problem> out) {
-        if (position == null) {
-            out.add(Problem.of("position", "missing", "The office position (latitude and longitude) is missing."));
-            return;
-        }
-        if (knownSite == null) {
-            return;
-        }
-        double metres = knownSite.geofence().distanceTo(position);
-        if (metres > POSITION_TOLERANCE_METRES) {
-            long rounded = Math.round(metres);
-            out.add(Problem.of("position", "outsideGeofence", "The office position is " + rounded + " m outside the"
-                    + " geofence of the site '" + site + "'; it must be inside or within " + POSITION_TOLERANCE_METRES
-                    + " m of it.", Map.of("distanceMetres", Long.toString(rounded),
-                    "toleranceMetres", Integer.toString(POSITION_TOLERANCE_METRES), "site", site.value())));
-        }
-    }
-
-    private static void checkCount(String field, String words, @Nullable Integer value, int max,
-            List<Problem> out) {
-        if (value == null) {
-            out.add(Problem.of(field, "missing", "The number of " + words + " is missing."));
-        } else if (value < 1) {
-            out.add(Problem.of(field, "notPositive", "The number of " + words + " must be at least 1, not " + value
-                    + ".", Map.of("value", Integer.toString(value))));
-        } else if (value > max) {
-            out.add(Problem.of(field, "tooMany", "The number of " + words + " is " + value + "; at most " + max
-                    + " is accepted for one office.", Map.of("value", Integer.toString(value),
-                    "max", Integer.toString(max))));
-        }
-    }
-
-    private void checkPhotos(List<Problem> out) {
-        if (photos.isEmpty()) {
-            out.add(Problem.of("photos", "missing", "Photos of the office are missing; at least one is needed."));
-            return;
-        }
-        if (photos.size() > MAX_PHOTOS) {
-            out.add(Problem.of("photos", "tooMany", "There are " + photos.size() + " photos; at most " + MAX_PHOTOS
-                    + " are accepted.", Map.of("count", Integer.toString(photos.size()),
-                    "max", Integer.toString(MAX_PHOTOS))));
-        }
-        for (int i = 0; i < photos.size(); i++) {
-            // The address itself is never echoed: a signed storage link carries a secret.
-            String number = Integer.toString(i + 1);
-            URI photo = photos.get(i);
-            if (photo.toString().length() > MAX_PHOTO_URI_LENGTH) {
-                out.add(Problem.of("photos", "tooLong", "The address of photo " + number + " is longer than "
-                        + MAX_PHOTO_URI_LENGTH + " characters.", Map.of("photo", number,
-                        "max", Integer.toString(MAX_PHOTO_URI_LENGTH))));
-            } else if (!isWebAddress(photo)) {
-                out.add(Problem.of("photos", "notHttp", "Photo " + number + " is not a web address (http or https"
-                        + " with a host name).", Map.of("photo", number)));
-            }
-        }
-    }
-
-    static boolean isWebAddress(URI uri) {
-        String scheme = uri.getScheme();
-        if (scheme == null || uri.isOpaque() || uri.getHost() == null || uri.getHost().isEmpty()) {
-            return false;
-        }
-        String lower = scheme.toLowerCase(Locale.ROOT);
-        return lower.equals("http") || lower.equals("https");
-    }
-
-    private void checkContact(List<Problem> out) {
-        if (contact == null) {
-            out.add(Problem.of("contact", "missing", "The contact e-mail address is missing."));
-        } else if (!isEmailAddress(contact)) {
-            out.add(Problem.of("contact", "malformed", "The contact e-mail address is not a valid address of the"
-                    + " form name@domain.tld."));
-        }
-    }
-
-    /**
-     * Tells whether text is a plain e-mail address: a local part of 1 to 64 characters (letters, digits and
-     * {@code !#$%&'*+/=?^_`{|}~.-}, no leading, trailing or double dot), one {@code @}, and a domain of at least two
-     * labels whose last is letters only. Quoted local parts, comments and address literals are refused on purpose.
-     */
-    static boolean isEmailAddress(String text) {
-        if (text.length() > MAX_EMAIL_LENGTH) {
-            return false;
-        }
-        int at = text.indexOf('@');
-        if (at < 1 || at != text.lastIndexOf('@') || at > 64) {
-            return false;
-        }
-        String local = text.substring(0, at);
-        String domain = text.substring(at + 1);
-        if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
-            return false;
-        }
-        for (int i = 0; i < local.length(); i++) {
-            char c = local.charAt(i);
-            if (!(isAsciiLetterOrDigit(c) || "!#$%&'*+/=?^_`{|}~.-".indexOf(c) >= 0)) {
-                return false;
-            }
-        }
-        String[] labels = domain.split("\\.", -1);
-        if (labels.length < 2) {
-            return false;
-        }
-        for (String label : labels) {
-            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
-                return false;
-            }
-            for (int i = 0; i < label.length(); i++) {
-                char c = label.charAt(i);
-                if (!(isAsciiLetterOrDigit(c) || c == '-')) {
-                    return false;
-                }
-            }
-        }
-        String top = labels[labels.length - 1];
-        return top.length() >= 2 && top.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-    }
-
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return CodeRequestChecks.problems(this, Objects.requireNonNull(directory, "directory"));
     }
 
     /**
@@ -403,7 +212,7 @@ public final class CodeRequest {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof CodeRequest r
                 && requester.equals(r.requester) && site.equals(r.site) && covered.equals(r.covered)
                 && Objects.equals(position, r.position) && Objects.equals(staffUsers, r.staffUsers)
@@ -449,36 +258,38 @@ public final class CodeRequest {
 
         /**
          * Sets the agencies the code should cover, replacing any set before. For a shared code, list every agency at
-         * the site that will display it; an empty collection means the requester alone.
+         * the site that will display it; an empty collection means the requester alone. Duplicates count once.
          *
-         * @param agencies the agencies
+         * @param covering the agencies; {@link CodeRequest#problems()} checks that there are at most
+         *        {@value SharedCode#MAX_AGENCIES}
          * @return this builder
          */
-        public Builder covering(Collection<AgencyId> agencies) {
-            Objects.requireNonNull(agencies, "agencies");
-            List<AgencyId> copy = new ArrayList<>(agencies.size());
-            for (AgencyId a : agencies) {
-                copy.add(Objects.requireNonNull(a, "agency"));
+        public Builder covering(Collection<AgencyId> covering) {
+            Objects.requireNonNull(covering, "covering");
+            List<AgencyId> copy = new ArrayList<>(covering.size());
+            for (AgencyId a : covering) {
+                copy.add(Objects.requireNonNull(a, "covering"));
             }
-            covered.clear();
-            covered.addAll(copy);
+            this.covered.clear();
+            this.covered.addAll(copy);
             return this;
         }
 
         /**
-         * Sets the agencies the code should cover, replacing any set before.
+         * Sets the agencies the code should cover, replacing any set before, as {@link #covering(Collection)} does.
          *
-         * @param agencies the agencies
+         * @param covering the agencies
          * @return this builder
          */
-        public Builder covering(AgencyId... agencies) {
-            return covering(List.of(agencies));
+        public Builder covering(AgencyId... covering) {
+            return covering(List.of(Objects.requireNonNull(covering, "covering")));
         }
 
         /**
          * Sets the office position: where the code will be displayed.
          *
-         * @param position the position
+         * @param position the position; {@link CodeRequest#problems(Directory)} checks that it lies inside the site's
+         *        geofence or within {@value CodeRequest#POSITION_TOLERANCE_METRES} m of it
          * @return this builder
          */
         public Builder position(GeoPoint position) {
@@ -487,24 +298,26 @@ public final class CodeRequest {
         }
 
         /**
-         * Sets the number of staff users who will check in; {@link CodeRequest#problems()} checks the bounds.
+         * Sets the number of staff users who will check in.
          *
-         * @param count the number
+         * @param staffUsers the number, any int; {@link CodeRequest#problems()} checks that it is 1 to
+         *        {@value CodeRequest#MAX_STAFF_USERS}
          * @return this builder
          */
-        public Builder staffUsers(int count) {
-            this.staffUsers = count;
+        public Builder staffUsers(int staffUsers) {
+            this.staffUsers = staffUsers;
             return this;
         }
 
         /**
-         * Sets the number of guests the office expects per day; {@link CodeRequest#problems()} checks the bounds.
+         * Sets the number of guests the office expects per day.
          *
-         * @param count the number
+         * @param expectedGuestsPerDay the number, any int; {@link CodeRequest#problems()} checks that it is 1 to
+         *        {@value CodeRequest#MAX_GUESTS_PER_DAY}
          * @return this builder
          */
-        public Builder expectedGuestsPerDay(int count) {
-            this.expectedGuestsPerDay = count;
+        public Builder expectedGuestsPerDay(int expectedGuestsPerDay) {
+            this.expectedGuestsPerDay = expectedGuestsPerDay;
             return this;
         }
 
@@ -512,6 +325,7 @@ public final class CodeRequest {
          * Adds the address of a photo of the office.
          *
          * @param photo the address; {@link CodeRequest#problems()} checks that it is {@code http} or {@code https}
+         *        with a host and at most {@value CodeRequest#MAX_PHOTO_URI_LENGTH} characters
          * @return this builder
          */
         public Builder photo(URI photo) {
@@ -522,13 +336,15 @@ public final class CodeRequest {
         /**
          * Sets the addresses of the office photos, replacing any added before.
          *
-         * @param photos the addresses
+         * @param photos the addresses, in order; {@link CodeRequest#problems()} checks each as for
+         *        {@link #photo(URI)}, and that there are 1 to {@value CodeRequest#MAX_PHOTOS}
          * @return this builder
          */
         public Builder photos(Collection<URI> photos) {
+            Objects.requireNonNull(photos, "photos");
             List<URI> copy = new ArrayList<>(photos.size());
             for (URI p : photos) {
-                copy.add(Objects.requireNonNull(p, "photo"));
+                copy.add(Objects.requireNonNull(p, "photos"));
             }
             this.photos.clear();
             this.photos.addAll(copy);
@@ -539,18 +355,20 @@ public final class CodeRequest {
          * Sets the contact e-mail address where the code will be sent. It is personal data and never appears in
          * messages or logs.
          *
-         * @param email the address; {@link CodeRequest#problems()} checks its form
+         * @param contact the address; {@link CodeRequest#problems()} checks that it is a plain address
+         *        {@code local@domain.tld} of at most 254 characters
          * @return this builder
          */
-        public Builder contact(String email) {
-            this.contact = Objects.requireNonNull(email, "email");
+        public Builder contact(String contact) {
+            this.contact = Objects.requireNonNull(contact, "contact");
             return this;
         }
 
         /**
          * Sets free notes for the authority that reviews the request.
          *
-         * @param notes the notes, at most {@value CodeRequest#MAX_NOTES_LENGTH} characters to pass the check
+         * @param notes the notes; {@link CodeRequest#problems()} checks that they have at most
+         *        {@value CodeRequest#MAX_NOTES_LENGTH} characters
          * @return this builder
          */
         public Builder notes(String notes) {
@@ -565,6 +383,72 @@ public final class CodeRequest {
          */
         public CodeRequest build() {
             return new CodeRequest(this);
+        }
+    }
+
+    /**
+     * One thing missing or wrong, in plain words: in a {@link CodeRequest}, or in what a {@link CoverageReport} could
+     * not account for.
+     *
+     * <p>The {@link #key()} is stable across versions, so a host can look up its own translation of the message, and
+     * the {@link #arguments()} carry the values the message mentions (a distance in metres, a request id, an agency
+     * id). The {@link #message()} is English and never contains the contact e-mail address or a photo address, which
+     * may carry personal data or secrets.
+     *
+     * <p>The keys Lawang uses are listed in {@code docs/requests.md}; each starts with the {@link #field()} it
+     * concerns, such as {@code position.outsideGeofence} or {@code contact.malformed}.
+     *
+     * <p>Immutable and thread-safe.
+     *
+     * @param field what the problem concerns, not blank: a field of the request as the builder names it, such as
+     *        {@code "position"} or {@code "covering"}, or {@code "codes"} or {@code "requests"} in a coverage report
+     * @param key a stable key a host can translate: the field, a dot and at least one more character, such as
+     *        {@code "position.outsideGeofence"}
+     * @param message what is wrong and what is expected, in plain English, not blank
+     * @param arguments the values the message mentions, by name; empty if none; copied
+     */
+    public record Problem(String field, String key, String message, Map<String, String> arguments) {
+        /**
+         * Creates a problem.
+         *
+         * @param field what the problem concerns, not blank
+         * @param key the field, a dot and at least one more character
+         * @param message the English message, not blank
+         * @param arguments the values the message mentions, by name; copied
+         * @throws IllegalArgumentException if the field or message is blank, or the key does not start with the
+         *         field and a dot
+         */
+        public Problem {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(message, "message");
+            arguments = Map.copyOf(Objects.requireNonNull(arguments, "arguments"));
+            if (field.isBlank() || message.isBlank()) {
+                throw new IllegalArgumentException("a problem needs a field and a message: '" + key + "'");
+            }
+            if (!key.startsWith(field + ".") || key.length() == field.length() + 1) {
+                throw new IllegalArgumentException("a problem key must start with its field and a dot: field '"
+                        + field + "', key '" + key + "'");
+            }
+        }
+
+        static Problem of(String field, String name, String message) {
+            return new Problem(field, field + "." + name, message, Map.of());
+        }
+
+        static Problem of(String field, String name, String message, Map<String, String> arguments) {
+            return new Problem(field, field + "." + name, message, arguments);
+        }
+
+        /**
+         * Returns the key and the message, such as {@code "contact.missing: The contact e-mail address is
+         * missing."}.
+         *
+         * @return the key, a colon and the message
+         */
+        @Override
+        public String toString() {
+            return key + ": " + message;
         }
     }
 }

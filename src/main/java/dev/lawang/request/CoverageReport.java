@@ -1,5 +1,6 @@
 package dev.lawang.request;
 
+import dev.lawang.code.CodeId;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.TrustList;
 import dev.lawang.directory.Agency;
@@ -7,34 +8,36 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
+import dev.lawang.request.CodeRequest.Problem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Which agencies have a check-in code and which must screen visitors by hand, at one moment: the view the official
- * in Sragen did not have.
+ * Which agencies have a check-in code and which must screen visitors by hand, at one moment.
  *
- * <p>Every agency in the directory gets one line, in directory order, in one of four states
- * ({@link CoverageState}), decided in this order:
+ * <p>Every agency in the directory gets one {@link AgencyRow}, in directory order, in one of four {@link State}s,
+ * decided in this order:
  * <ol>
- *   <li>{@link CoverageState#COVERED}: a code in {@code codes} covers it at a site where it works, and the code is
- *       valid at {@code now} ({@code validFrom <= now < validUntil}) and not revoked by the trust list, if one is
- *       given. Expired, not-yet-valid and revoked codes do not count.</li>
- *   <li>{@link CoverageState#PENDING}: a request in the book covering it is submitted or approved (since when: the
- *       oldest such request's submission).</li>
- *   <li>{@link CoverageState#REJECTED}: the latest request in the book covering it was rejected.</li>
- *   <li>{@link CoverageState#NONE}: nothing at all.</li>
+ *   <li>{@link State#COVERED}: a code in {@code codes} covers it at a site where it works, and the code is valid at
+ *       {@code now} ({@code validFrom <= now < validUntil}) and not revoked by the trust list, if one is given.
+ *       Expired, not-yet-valid and revoked codes do not count.</li>
+ *   <li>{@link State#PENDING}: a request in the book covering it is submitted or approved (since when: the oldest
+ *       such request's submission).</li>
+ *   <li>{@link State#REJECTED}: the latest request in the book covering it was rejected.</li>
+ *   <li>{@link State#NONE}: nothing at all.</li>
  * </ol>
  *
  * <p>Coverage comes from {@code codes} only, not from the book: a host passes the codes it knows to be in force,
@@ -46,11 +49,11 @@ import java.util.function.Predicate;
  */
 public final class CoverageReport {
     private final Instant at;
-    private final List<AgencyCoverage> agencies;
+    private final List<AgencyRow> agencies;
     private final Map<SiteId, ExpiringSite> lastCodeBySite;
     private final List<Problem> problems;
 
-    private CoverageReport(Instant at, List<AgencyCoverage> agencies, Map<SiteId, ExpiringSite> lastCodeBySite,
+    private CoverageReport(Instant at, List<AgencyRow> agencies, Map<SiteId, ExpiringSite> lastCodeBySite,
             List<Problem> problems) {
         this.at = at;
         this.agencies = List.copyOf(agencies);
@@ -96,7 +99,7 @@ public final class CoverageReport {
         Objects.requireNonNull(codes, "codes");
         Objects.requireNonNull(now, "now");
         List<Problem> problems = new ArrayList<>();
-        Map<AgencyId, List<CodeCoverage>> byAgency = new HashMap<>();
+        Map<AgencyId, List<CoveringCode>> byAgency = new HashMap<>();
         Map<SiteId, ExpiringSite> lastBySite = new HashMap<>();
         for (SharedCode code : List.copyOf(codes)) {
             boolean valid = !now.isBefore(code.validFrom()) && now.isBefore(code.validUntil());
@@ -122,7 +125,7 @@ public final class CoverageReport {
                             Map.of("code", code.id().toString(), "agency", agency.value(),
                                     "site", site.id().value())));
                 } else {
-                    byAgency.computeIfAbsent(agency, a -> new ArrayList<>()).add(new CodeCoverage(code.id(),
+                    byAgency.computeIfAbsent(agency, a -> new ArrayList<>()).add(new CoveringCode(code.id(),
                             site.id(), code.agencies().size(), code.validUntil()));
                     coversSomeone = true;
                 }
@@ -139,7 +142,7 @@ public final class CoverageReport {
         for (RequestEntry e : book.entries()) {
             for (AgencyId agency : e.request().covered()) {
                 if (directory.agency(agency).isEmpty()) {
-                    if (e.state().isOpen() || e.state() == RequestState.REJECTED) {
+                    if (e.state().isOpen() || e.state() == RequestEntry.State.REJECTED) {
                         problems.add(Problem.of("requests", "unknownAgency", "Request " + e.id() + " covers the"
                                 + " agency '" + agency + "', which is not in the directory.",
                                 Map.of("request", e.id().toString(), "agency", agency.value())));
@@ -153,24 +156,24 @@ public final class CoverageReport {
             }
         }
 
-        List<AgencyCoverage> lines = new ArrayList<>();
+        List<AgencyRow> rows = new ArrayList<>();
         for (Agency agency : directory.agencies()) {
             AgencyId id = agency.id();
-            List<CodeCoverage> covering = new ArrayList<>(byAgency.getOrDefault(id, List.of()));
-            covering.sort(Comparator.comparing(CodeCoverage::site).thenComparing(CodeCoverage::validUntil)
+            List<CoveringCode> covering = new ArrayList<>(byAgency.getOrDefault(id, List.of()));
+            covering.sort(Comparator.comparing(CoveringCode::site).thenComparing(CoveringCode::validUntil)
                     .thenComparing(c -> c.code().toString()));
             RequestEntry last = latest.get(id);
             if (!covering.isEmpty()) {
-                lines.add(new AgencyCoverage(id, agency.name(), CoverageState.COVERED, covering, null));
+                rows.add(new AgencyRow(id, agency.name(), State.COVERED, covering, null));
             } else if (oldestOpen.containsKey(id)) {
-                lines.add(new AgencyCoverage(id, agency.name(), CoverageState.PENDING, List.of(), oldestOpen.get(id)));
-            } else if (last != null && last.state() == RequestState.REJECTED) {
-                lines.add(new AgencyCoverage(id, agency.name(), CoverageState.REJECTED, List.of(), last));
+                rows.add(new AgencyRow(id, agency.name(), State.PENDING, List.of(), oldestOpen.get(id)));
+            } else if (last != null && last.state() == RequestEntry.State.REJECTED) {
+                rows.add(new AgencyRow(id, agency.name(), State.REJECTED, List.of(), last));
             } else {
-                lines.add(new AgencyCoverage(id, agency.name(), CoverageState.NONE, List.of(), null));
+                rows.add(new AgencyRow(id, agency.name(), State.NONE, List.of(), null));
             }
         }
-        return new CoverageReport(now, lines, lastBySite, problems);
+        return new CoverageReport(now, rows, lastBySite, problems);
     }
 
     /**
@@ -183,32 +186,32 @@ public final class CoverageReport {
     }
 
     /**
-     * Returns one line per agency in the directory, in directory order.
+     * Returns one row per agency in the directory, in directory order.
      *
      * @return an unmodifiable list
      */
-    public List<AgencyCoverage> agencies() {
+    public List<AgencyRow> agencies() {
         return agencies;
     }
 
     /**
-     * Returns the lines in one state, in directory order.
+     * Returns the rows in one state, in directory order.
      *
      * @param state the state
      * @return an unmodifiable list
      */
-    public List<AgencyCoverage> inState(CoverageState state) {
+    public List<AgencyRow> inState(State state) {
         Objects.requireNonNull(state, "state");
         return agencies.stream().filter(a -> a.state() == state).toList();
     }
 
     /**
-     * Returns the agencies that must screen visitors by hand: every line not {@link CoverageState#COVERED}.
+     * Returns the agencies that must screen visitors by hand: every row not {@link State#COVERED}.
      *
      * @return an unmodifiable list, in directory order
      */
-    public List<AgencyCoverage> uncovered() {
-        return agencies.stream().filter(AgencyCoverage::mustScreenByHand).toList();
+    public List<AgencyRow> uncovered() {
+        return agencies.stream().filter(AgencyRow::mustScreenByHand).toList();
     }
 
     /**
@@ -217,33 +220,33 @@ public final class CoverageReport {
      * @param state the state
      * @return the count
      */
-    public int count(CoverageState state) {
+    public int count(State state) {
         return inState(state).size();
     }
 
     /**
      * Returns how many agencies are in each state; every state is present, with 0 if none.
      *
-     * @return an unmodifiable map in {@link CoverageState} order
+     * @return an unmodifiable map in {@link State} order
      */
-    public Map<CoverageState, Integer> counts() {
-        Map<CoverageState, Integer> out = new EnumMap<>(CoverageState.class);
-        for (CoverageState s : CoverageState.values()) {
+    public Map<State, Integer> counts() {
+        Map<State, Integer> out = new EnumMap<>(State.class);
+        for (State s : State.values()) {
             out.put(s, count(s));
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /**
-     * Returns the counts in one sentence, such as {@code "44 of 66 agencies covered; 20 pending, 1 rejected, 1
-     * without a code: 22 must screen visitors by hand."}
+     * Returns the counts in one sentence, such as {@code "3 of 6 agencies covered; 1 pending, 1 rejected, 1 without
+     * a code: 3 must screen visitors by hand."}
      *
      * @return the sentence
      */
     public String summary() {
-        return count(CoverageState.COVERED) + " of " + agencies.size() + " agencies covered; "
-                + count(CoverageState.PENDING) + " pending, " + count(CoverageState.REJECTED) + " rejected, "
-                + count(CoverageState.NONE) + " without a code: " + uncovered().size()
+        return count(State.COVERED) + " of " + agencies.size() + " agencies covered; "
+                + count(State.PENDING) + " pending, " + count(State.REJECTED) + " rejected, "
+                + count(State.NONE) + " without a code: " + uncovered().size()
                 + " must screen visitors by hand.";
     }
 
@@ -286,147 +289,215 @@ public final class CoverageReport {
      * @return the CSV text
      */
     public String toCsv() {
-        StringBuilder sb = new StringBuilder();
-        csvLine(sb, "agency", "name", "state", "site", "code", "scope", "valid_until", "request", "request_state",
-                "since", "reason");
-        for (AgencyCoverage a : agencies) {
-            String agency = a.agency().value();
-            String state = a.state().name().toLowerCase(Locale.ROOT);
-            if (a.state() == CoverageState.COVERED) {
-                for (CodeCoverage c : a.codes()) {
-                    csvLine(sb, agency, a.name(), state, c.site().value(), c.code().toString(), scope(c),
-                            c.validUntil().toString(), "", "", "", "");
-                }
-            } else {
-                RequestEntry r = a.request().orElse(null);
-                csvLine(sb, agency, a.name(), state, "", "", "", "", r == null ? "" : r.id().toString(),
-                        r == null ? "" : r.state().name().toLowerCase(Locale.ROOT),
-                        a.since().map(Instant::toString).orElse(""),
-                        r == null ? "" : r.rejectionReason().orElse(""));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String scope(CodeCoverage c) {
-        return c.isShared() ? "shared" : "own";
-    }
-
-    private static void csvLine(StringBuilder sb, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String cell = cells[i];
-            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
-                cell = "'" + cell;
-            }
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                    || cell.indexOf('\r') >= 0) {
-                sb.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(cell);
-            }
-        }
-        sb.append("\r\n");
+        return CoverageReportExport.csv(this);
     }
 
     /**
      * Exports the report as Markdown: a title with the report's moment, the {@link #summary()}, one table per state
      * (covered, pending, rejected, without a code; a state with no agency is left out), the sites whose codes end
-     * within {@code expiringWindow}, and the problems, if any.
+     * within {@code expiringWindow}, and the problems, if any. A {@code |} or {@code \} in a cell is escaped with
+     * a backslash, and line breaks become spaces.
      *
      * @param expiringWindow how far ahead to look for sites whose codes end, as in {@link #expiringWithin(Duration)}
      * @return the Markdown text, ending in a newline
+     * @throws IllegalArgumentException if the window is negative
      */
     public String toMarkdown(Duration expiringWindow) {
-        List<ExpiringSite> expiring = expiringWithin(expiringWindow);
-        StringBuilder sb = new StringBuilder();
-        sb.append("# Code coverage at ").append(at).append("\n\n").append(summary()).append('\n');
-        List<AgencyCoverage> covered = inState(CoverageState.COVERED);
-        if (!covered.isEmpty()) {
-            sb.append("\n## Covered (").append(covered.size()).append(")\n\n");
-            sb.append("| Agency | Name | Site | Code | Scope | Valid until |\n");
-            sb.append("|---|---|---|---|---|---|\n");
-            for (AgencyCoverage a : covered) {
-                for (CodeCoverage c : a.codes()) {
-                    row(sb, a.agency().value(), a.name(), c.site().value(), c.code().toString(),
-                            c.isShared() ? "shared (" + c.agencies() + ")" : "own", c.validUntil().toString());
-                }
-            }
-        }
-        List<AgencyCoverage> pending = inState(CoverageState.PENDING);
-        if (!pending.isEmpty()) {
-            sb.append("\n## Pending (").append(pending.size()).append(")\n\n");
-            sb.append("| Agency | Name | Request | State | Since |\n");
-            sb.append("|---|---|---|---|---|\n");
-            for (AgencyCoverage a : pending) {
-                RequestEntry r = a.request().orElseThrow();
-                row(sb, a.agency().value(), a.name(), r.id().toString(), r.state().name().toLowerCase(Locale.ROOT),
-                        r.submittedAt().toString());
-            }
-        }
-        List<AgencyCoverage> rejected = inState(CoverageState.REJECTED);
-        if (!rejected.isEmpty()) {
-            sb.append("\n## Rejected (").append(rejected.size()).append(")\n\n");
-            sb.append("| Agency | Name | Request | Rejected at | Reason |\n");
-            sb.append("|---|---|---|---|---|\n");
-            for (AgencyCoverage a : rejected) {
-                RequestEntry r = a.request().orElseThrow();
-                row(sb, a.agency().value(), a.name(), r.id().toString(), r.since().toString(),
-                        r.rejectionReason().orElse(""));
-            }
-        }
-        List<AgencyCoverage> none = inState(CoverageState.NONE);
-        if (!none.isEmpty()) {
-            sb.append("\n## Without a code (").append(none.size()).append(")\n\n");
-            sb.append("| Agency | Name |\n");
-            sb.append("|---|---|\n");
-            for (AgencyCoverage a : none) {
-                row(sb, a.agency().value(), a.name());
-            }
-        }
-        sb.append("\n## Codes ending within ").append(describe(expiringWindow)).append("\n\n");
-        if (expiring.isEmpty()) {
-            sb.append("None.\n");
-        } else {
-            sb.append("| Site | Name | Last code valid until |\n");
-            sb.append("|---|---|---|\n");
-            for (ExpiringSite s : expiring) {
-                row(sb, s.site().value(), s.name(), s.validUntil().toString());
-            }
-        }
-        if (!problems.isEmpty()) {
-            sb.append("\n## Problems\n\n");
-            for (Problem p : problems) {
-                sb.append("- `").append(p.key()).append("`: ").append(escape(p.message())).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String describe(Duration window) {
-        long days = window.toDays();
-        if (window.equals(Duration.ofDays(days))) {
-            return days == 1 ? "1 day" : days + " days";
-        }
-        return window.toString();
-    }
-
-    private static void row(StringBuilder sb, String... cells) {
-        sb.append('|');
-        for (String cell : cells) {
-            sb.append(' ').append(escape(cell)).append(" |");
-        }
-        sb.append('\n');
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace('\n', ' ').replace('\r', ' ');
+        return CoverageReportExport.markdown(this, expiringWindow);
     }
 
     @Override
     public String toString() {
         return "CoverageReport[" + at + ": " + summary() + "]";
+    }
+
+    /**
+     * Where an agency stands in a {@link CoverageReport}. Every state but {@link #COVERED} means the agency must
+     * screen its visitors by hand.
+     */
+    public enum State {
+        /** A valid, unrevoked code covers the agency at a site where it works. */
+        COVERED,
+        /** Not covered, and a request covering the agency is submitted or approved. */
+        PENDING,
+        /** Not covered, nothing pending, and the latest request covering the agency was rejected. */
+        REJECTED,
+        /** Not covered and nothing pending or rejected: no code, no request. */
+        NONE
+    }
+
+    /**
+     * One agency's row in a {@link CoverageReport}: its state, the codes that cover it, or the request it waits on or
+     * that was rejected.
+     *
+     * <p>Immutable and thread-safe.
+     */
+    public static final class AgencyRow {
+        private final AgencyId agency;
+        private final String name;
+        private final State state;
+        private final List<CoveringCode> codes;
+        private final @Nullable RequestEntry request;
+
+        AgencyRow(AgencyId agency, String name, State state, List<CoveringCode> codes,
+                @Nullable RequestEntry request) {
+            this.agency = agency;
+            this.name = name;
+            this.state = state;
+            this.codes = List.copyOf(codes);
+            this.request = request;
+        }
+
+        /**
+         * Returns the agency.
+         *
+         * @return its id
+         */
+        public AgencyId agency() {
+            return agency;
+        }
+
+        /**
+         * Returns the agency's name in the directory.
+         *
+         * @return the name
+         */
+        public String name() {
+            return name;
+        }
+
+        /**
+         * Returns where the agency stands.
+         *
+         * @return the state
+         */
+        public State state() {
+            return state;
+        }
+
+        /**
+         * Tells whether the agency must screen its visitors by hand.
+         *
+         * @return whether the state is anything but {@link State#COVERED}
+         */
+        public boolean mustScreenByHand() {
+            return state != State.COVERED;
+        }
+
+        /**
+         * Returns the valid codes that cover the agency, by site, then by end of validity.
+         *
+         * @return an unmodifiable list; non-empty exactly when the state is {@link State#COVERED}
+         */
+        public List<CoveringCode> codes() {
+            return codes;
+        }
+
+        /**
+         * Returns the request behind a {@link State#PENDING} state (the oldest open request covering the agency) or
+         * a {@link State#REJECTED} state (the latest request covering it).
+         *
+         * @return the request as the book held it when the report was made; empty for the other states
+         */
+        public Optional<RequestEntry> request() {
+            return Optional.ofNullable(request);
+        }
+
+        /**
+         * Returns since when the agency is pending (when its request was submitted) or rejected (when it was
+         * rejected).
+         *
+         * @return the time; empty for the other states
+         */
+        public Optional<Instant> since() {
+            if (request == null) {
+                return Optional.empty();
+            }
+            return Optional.of(state == State.PENDING ? request.submittedAt() : request.since());
+        }
+
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof AgencyRow r && agency.equals(r.agency) && name.equals(r.name) && state == r.state
+                    && codes.equals(r.codes) && Objects.equals(request, r.request);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(agency, name, state, codes, request);
+        }
+
+        @Override
+        public String toString() {
+            return "AgencyRow[" + agency + " " + state + (codes.isEmpty() ? "" : " by " + codes)
+                    + (request == null ? "" : " request " + request.id()) + "]";
+        }
+    }
+
+    /**
+     * A code that covers an agency in a {@link CoverageReport}: which code, at which site, whether the agency has it
+     * to itself or shares it, and until when it is valid.
+     *
+     * <p>Immutable and thread-safe.
+     *
+     * @param code the code's id
+     * @param site the site where the code is displayed
+     * @param agencies how many agencies the code covers: 1 for an agency's own code, up to
+     *        {@value SharedCode#MAX_AGENCIES} for a shared code
+     * @param validUntil the end of the code's validity window, exclusive
+     */
+    public record CoveringCode(CodeId code, SiteId site, int agencies, Instant validUntil) {
+        /**
+         * Creates a covering code.
+         *
+         * @param code the code's id
+         * @param site the site where the code is displayed
+         * @param agencies how many agencies the code covers: 1 to {@value SharedCode#MAX_AGENCIES}
+         * @param validUntil the end of the code's validity window, exclusive
+         * @throws IllegalArgumentException if {@code agencies} is below 1 or above
+         *         {@value SharedCode#MAX_AGENCIES}
+         */
+        public CoveringCode {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(site, "site");
+            Objects.requireNonNull(validUntil, "validUntil");
+            if (agencies < 1 || agencies > SharedCode.MAX_AGENCIES) {
+                throw new IllegalArgumentException("a code covers 1 to " + SharedCode.MAX_AGENCIES + " agencies, not "
+                        + agencies);
+            }
+        }
+
+        /**
+         * Tells whether the code is shared with other agencies.
+         *
+         * @return whether it covers more than one agency
+         */
+        public boolean isShared() {
+            return agencies > 1;
+        }
+    }
+
+    /**
+     * A site whose codes all stop being valid soon: see {@link CoverageReport#expiringWithin(Duration)}.
+     *
+     * <p>Immutable and thread-safe.
+     *
+     * @param site the site
+     * @param name the site's name in the directory
+     * @param validUntil when the last valid code at the site ends, exclusive
+     */
+    public record ExpiringSite(SiteId site, String name, Instant validUntil) {
+        /**
+         * Creates an expiring site; the name is taken as given.
+         *
+         * @param site the site
+         * @param name the site's name in the directory
+         * @param validUntil when the last valid code at the site ends, exclusive
+         */
+        public ExpiringSite {
+            Objects.requireNonNull(site, "site");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(validUntil, "validUntil");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.lawang.request;
 
 import dev.lawang.LawangException;
+import dev.lawang.request.CodeRequest.Problem;
 import java.io.Serial;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -4,6 +4,9 @@ import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
+import dev.lawang.request.CodeRequest.Problem;
+import dev.lawang.request.RequestEntry.State;
+import dev.lawang.request.RequestEntry.Step;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>The book is an append-only history: a step is checked in full before anything is recorded, so a refused step
  * (an {@link IllegalStateException} for a step the lifecycle does not allow, an {@link IllegalArgumentException} for a
  * bad argument, an {@link InvalidRequestException} for a request with problems) leaves the book exactly as it was.
- * {@link RequestState#ISSUED} and {@link RequestState#REJECTED} are final.
+ * {@link RequestEntry.State#ISSUED} and {@link RequestEntry.State#REJECTED} are final.
  *
  * <p>A request is a <em>duplicate</em> when a request for the same site that is still open (submitted or approved)
  * already asks to cover one of its agencies; {@link #problems(CodeRequest, Directory)} reports it as a
@@ -55,7 +59,7 @@ public final class RequestBook {
 
     private final Clock clock;
     private final Map<RequestId, RequestEntry> entries = new LinkedHashMap<>();
-    /** The request of each transition, in the order they happened: the k-th mention of an id is its k-th step. */
+    /** The request of each step, in the order the steps happened: the k-th mention of an id is its k-th step. */
     private final List<RequestId> steps = new ArrayList<>();
 
     private RequestBook(Clock clock) {
@@ -99,7 +103,7 @@ public final class RequestBook {
             if (!both.isEmpty()) {
                 String agencies = both.stream().map(AgencyId::value).collect(Collectors.joining(", "));
                 out.add(Problem.of("covering", "duplicate", "Request " + e.id() + " for the site '"
-                        + request.site() + "' is still " + e.state().name().toLowerCase(java.util.Locale.ROOT)
+                        + request.site() + "' is still " + e.state().name().toLowerCase(Locale.ROOT)
                         + " and already asks to cover: " + agencies + ".",
                         Map.of("request", e.id().toString(), "agencies", agencies)));
             }
@@ -108,17 +112,18 @@ public final class RequestBook {
     }
 
     /**
-     * Records a new request as {@link RequestState#SUBMITTED}, if it has no problems.
+     * Records a new request as {@link RequestEntry.State#SUBMITTED}, if it has no problems.
      *
      * @param request the request
      * @param directory the directory the request refers to
-     * @param actor who submits it
+     * @param actor who submits it: 1 to {@value RequestEntry.Step#MAX_ACTOR_LENGTH} characters, not blank, no control
+     *        characters
      * @return the new entry, with the next request id
      * @throws InvalidRequestException if {@link #problems(CodeRequest, Directory)} finds anything; nothing is recorded
      * @throws IllegalArgumentException if the actor is blank, too long or has control characters
      */
     public synchronized RequestEntry submit(CodeRequest request, Directory directory, String actor) {
-        Transition.checkActor(actor);
+        Step.checkActor(actor);
         List<Problem> problems = problems(request, directory);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -128,7 +133,7 @@ public final class RequestBook {
 
     RequestEntry recordSubmitted(CodeRequest request, String actor, Instant at) {
         RequestId id = RequestId.of(entries.size() + 1L);
-        RequestEntry entry = RequestEntry.submitted(id, request, new Transition(RequestState.SUBMITTED, at, actor));
+        RequestEntry entry = RequestEntry.submitted(id, request, new Step(State.SUBMITTED, at, actor));
         entries.put(id, entry);
         steps.add(id);
         LOG.info("request {} submitted for site {} covering {} agencies", id, request.site(),
@@ -140,26 +145,28 @@ public final class RequestBook {
      * Approves a submitted request.
      *
      * @param id the request
-     * @param actor who approves it
+     * @param actor who approves it: 1 to {@value RequestEntry.Step#MAX_ACTOR_LENGTH} characters, not blank, no
+     *        control characters
      * @return the updated entry
      * @throws IllegalArgumentException if there is no such request, or the actor is not acceptable
-     * @throws IllegalStateException if the request is not {@link RequestState#SUBMITTED}; nothing is recorded
+     * @throws IllegalStateException if the request is not {@link RequestEntry.State#SUBMITTED}; nothing is recorded
      */
     public synchronized RequestEntry approve(RequestId id, String actor) {
         return recordApproved(id, actor, clock.instant());
     }
 
     RequestEntry recordApproved(RequestId id, String actor, Instant at) {
-        RequestEntry entry = stepFrom(id, "approve", actor, at, RequestState.SUBMITTED);
-        return record(entry.with(new Transition(RequestState.APPROVED, at, actor), null, null, null));
+        RequestEntry entry = stepFrom(id, "approve", actor, at, State.SUBMITTED);
+        return record(entry.with(new Step(State.APPROVED, at, actor), null, null, null));
     }
 
     /**
      * Rejects a submitted or approved request, with a reason the office will read.
      *
      * @param id the request
-     * @param actor who rejects it
-     * @param reason why, 1 to {@value #MAX_REASON_LENGTH} characters without control characters
+     * @param actor who rejects it: 1 to {@value RequestEntry.Step#MAX_ACTOR_LENGTH} characters, not blank, no
+     *        control characters
+     * @param reason why: 1 to {@value #MAX_REASON_LENGTH} characters, not blank, no control characters
      * @return the updated entry
      * @throws IllegalArgumentException if there is no such request, or the actor or reason is not acceptable
      * @throws IllegalStateException if the request is issued or already rejected; nothing is recorded
@@ -175,8 +182,8 @@ public final class RequestBook {
             throw new IllegalArgumentException("a rejection reason must be 1 to " + MAX_REASON_LENGTH
                     + " characters, not blank, without control characters (length " + reason.length() + ")");
         }
-        RequestEntry entry = stepFrom(id, "reject", actor, at, RequestState.SUBMITTED, RequestState.APPROVED);
-        return record(entry.with(new Transition(RequestState.REJECTED, at, actor), reason, null, null));
+        RequestEntry entry = stepFrom(id, "reject", actor, at, State.SUBMITTED, State.APPROVED);
+        return record(entry.with(new Step(State.REJECTED, at, actor), reason, null, null));
     }
 
     /**
@@ -189,11 +196,12 @@ public final class RequestBook {
      * @param issuer the authority's issuer
      * @param validFrom when the code starts to be valid
      * @param validUntil when it stops being valid; must be after {@code validFrom} and after now
-     * @param actor who issues it
+     * @param actor who issues it: 1 to {@value RequestEntry.Step#MAX_ACTOR_LENGTH} characters, not blank, no
+     *        control characters
      * @return the updated entry, with {@link RequestEntry#code()} and {@link RequestEntry#codeText()}
      * @throws IllegalArgumentException if there is no such request, the window is empty or already over, or the
      *         actor is not acceptable
-     * @throws IllegalStateException if the request is not {@link RequestState#APPROVED} (issuing twice included);
+     * @throws IllegalStateException if the request is not {@link RequestEntry.State#APPROVED} (issuing twice included);
      *         nothing is recorded
      */
     public synchronized RequestEntry issue(RequestId id, Issuer issuer, Instant validFrom, Instant validUntil,
@@ -202,7 +210,7 @@ public final class RequestBook {
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(validUntil, "validUntil");
         Instant at = clock.instant();
-        RequestEntry entry = stepFrom(id, "issue", actor, at, RequestState.APPROVED);
+        RequestEntry entry = stepFrom(id, "issue", actor, at, State.APPROVED);
         checkWindow(validFrom, validUntil, at);
         CodeRequest request = entry.request();
         SharedCode code = SharedCode.builder(request.site()).covering(request.covered()).issuedAt(at)
@@ -223,23 +231,23 @@ public final class RequestBook {
     }
 
     RequestEntry recordIssued(RequestId id, String actor, Instant at, SharedCode code, String text) {
-        RequestEntry entry = stepFrom(id, "issue", actor, at, RequestState.APPROVED);
+        RequestEntry entry = stepFrom(id, "issue", actor, at, State.APPROVED);
         checkWindow(code.validFrom(), code.validUntil(), at);
         if (!code.site().equals(entry.request().site()) || !code.agencies().equals(entry.request().covered())) {
             throw new IllegalArgumentException("the code for request " + id + " must be for the site and agencies"
                     + " requested: site " + code.site() + ", " + code.agencies().size() + " agencies");
         }
-        return record(entry.with(new Transition(RequestState.ISSUED, at, actor), null, code, text));
+        return record(entry.with(new Step(State.ISSUED, at, actor), null, code, text));
     }
 
-    private RequestEntry stepFrom(RequestId id, String verb, String actor, Instant at, RequestState... allowed) {
+    private RequestEntry stepFrom(RequestId id, String verb, String actor, Instant at, State... allowed) {
         Objects.requireNonNull(id, "id");
-        Transition.checkActor(actor);
+        Step.checkActor(actor);
         RequestEntry entry = entries.get(id);
         if (entry == null) {
             throw new IllegalArgumentException("no request " + id + " in this book");
         }
-        RequestState state = entry.state();
+        State state = entry.state();
         if (!List.of(allowed).contains(state)) {
             String from = List.of(allowed).stream().map(Enum::name).collect(Collectors.joining(" or "));
             throw new IllegalStateException("cannot " + verb + " request " + id + ": it is " + state + ", and only "
@@ -310,8 +318,9 @@ public final class RequestBook {
      * happened. The format is described in {@code docs/requests.md}. The output contains the contact addresses of
      * the requests: store it as personal data.
      *
-     * @param out where to write; not closed
-     * @throws IOException if writing fails
+     * @param out where to write; flushed at the end, not closed
+     * @throws IOException if the writer fails; it is passed on as the writer threw it, and the output may then be
+     *         incomplete
      */
     public synchronized void writeJsonLines(Writer out) throws IOException {
         Objects.requireNonNull(out, "out");
@@ -329,11 +338,18 @@ public final class RequestBook {
      * methods, except those that need a directory (the directory may have changed since). Nothing half-read is
      * returned.
      *
-     * @param in the text; not closed
+     * <p>Two kinds of failure, kept apart: a reader that fails is the stream's own failure and comes out as the
+     * reader's {@link IOException}, never wrapped; text that is not a valid history (malformed JSON, a missing,
+     * unknown or mistyped field, an overlong line, a step the lifecycle does not allow) is
+     * malformed content and comes out as a {@link RequestBookFormatException} with its line number. Nothing else is
+     * thrown for any text. Reading stops at the first failure.
+     *
+     * @param in the text; read up to the end or the first failure, not closed
      * @param clock the clock that dates the steps made after loading
      * @return the book
-     * @throws RequestBookFormatException if the text is not a valid history; the message names the line
-     * @throws IOException if reading fails
+     * @throws RequestBookFormatException if the text is not a valid history; {@link RequestBookFormatException#line()}
+     *         is the line, and the message names it and the field, never a contact address
+     * @throws IOException if the reader fails; it is passed on as the reader threw it
      */
     public static RequestBook readJsonLines(Reader in, Clock clock) throws IOException {
         Objects.requireNonNull(in, "in");

@@ -14,6 +14,9 @@ import dev.lawang.code.SharedCode;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
 import dev.lawang.geo.GeoPoint;
+import dev.lawang.request.CodeRequest.Problem;
+import dev.lawang.request.RequestEntry.Step;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -25,8 +28,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON-lines form of a {@link RequestBook}: a header line, then one object per step. Reading is strict: every
@@ -64,10 +69,10 @@ final class RequestBookJson {
     }
 
     static void writeStep(Writer out, RequestEntry entry, int index) throws IOException {
-        Transition t = entry.history().get(index);
+        Step t = entry.history().get(index);
         ObjectNode o = NODES.objectNode();
         o.put("request", entry.id().number());
-        o.put("step", t.state().name().toLowerCase(java.util.Locale.ROOT));
+        o.put("step", t.state().name().toLowerCase(Locale.ROOT));
         o.put("at", t.at().toString());
         o.put("actor", t.actor());
         switch (t.state()) {
@@ -110,7 +115,9 @@ final class RequestBookJson {
     }
 
     private static void writeLine(Writer out, ObjectNode node) throws IOException {
-        out.write(MAPPER.writeValueAsString(node));
+        // JsonNode.toString() is Jackson's plain JSON; unlike ObjectMapper.writeValueAsString it declares no
+        // IOException of its own, so the only IOException here is the writer's.
+        out.write(node.toString());
         out.write('\n');
     }
 
@@ -162,7 +169,7 @@ final class RequestBookJson {
         Instant at = instant(o, "at", line);
         String actor = text(o, "actor", line);
         try {
-            Transition.checkActor(actor);
+            Step.checkActor(actor);
             switch (step) {
                 case "submitted" -> submitted(o, line, book, id, at, actor);
                 case "approved" -> book.recordApproved(existing(book, id, line), actor, at);
@@ -319,9 +326,9 @@ final class RequestBookJson {
 
     private static List<AgencyId> agencyList(JsonNode o, String field, long line) {
         JsonNode a = array(o, field, line);
-        if (a.isEmpty() || a.size() > CodeRequest.MAX_COVERED) {
+        if (a.isEmpty() || a.size() > SharedCode.MAX_AGENCIES) {
             throw new RequestBookFormatException(line, "field '" + field + "' must list 1 to "
-                    + CodeRequest.MAX_COVERED + " agencies");
+                    + SharedCode.MAX_AGENCIES + " agencies");
         }
         List<AgencyId> out = new ArrayList<>();
         for (JsonNode n : a) {
@@ -359,14 +366,14 @@ final class RequestBookJson {
         private boolean ended;
 
         LineReader(Reader in) {
-            this.in = in instanceof java.io.BufferedReader ? in : new java.io.BufferedReader(in);
+            this.in = in instanceof BufferedReader ? in : new BufferedReader(in);
         }
 
         long number() {
             return number;
         }
 
-        @org.jspecify.annotations.Nullable String next() throws IOException {
+        @Nullable String next() throws IOException {
             if (ended) {
                 return null;
             }

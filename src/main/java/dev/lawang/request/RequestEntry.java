@@ -9,21 +9,21 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request as a {@link RequestBook} holds it at one moment: its id, the request, its state and the dated,
- * attributed history that led there, the rejection reason if rejected, and the code if issued.
+ * A request as a {@link RequestBook} holds it at one moment: its id, the request, its {@link State} and the dated,
+ * attributed {@link Step}s that led there, the rejection reason if rejected, and the code if issued.
  *
- * <p>Immutable and thread-safe: the book hands out a new entry after every transition.
+ * <p>Immutable and thread-safe: the book hands out a new entry after every step.
  */
 public final class RequestEntry {
     private final RequestId id;
     private final CodeRequest request;
-    private final List<Transition> history;
+    private final List<Step> history;
     private final @Nullable String rejectionReason;
     private final @Nullable SharedCode code;
     private final @Nullable String codeText;
 
-    private RequestEntry(RequestId id, CodeRequest request, List<Transition> history,
-            @Nullable String rejectionReason, @Nullable SharedCode code, @Nullable String codeText) {
+    private RequestEntry(RequestId id, CodeRequest request, List<Step> history, @Nullable String rejectionReason,
+            @Nullable SharedCode code, @Nullable String codeText) {
         this.id = id;
         this.request = request;
         this.history = List.copyOf(history);
@@ -32,12 +32,12 @@ public final class RequestEntry {
         this.codeText = codeText;
     }
 
-    static RequestEntry submitted(RequestId id, CodeRequest request, Transition first) {
+    static RequestEntry submitted(RequestId id, CodeRequest request, Step first) {
         return new RequestEntry(id, request, List.of(first), null, null, null);
     }
 
-    RequestEntry with(Transition next, @Nullable String reason, @Nullable SharedCode issued, @Nullable String text) {
-        List<Transition> longer = new ArrayList<>(history);
+    RequestEntry with(Step next, @Nullable String reason, @Nullable SharedCode issued, @Nullable String text) {
+        List<Step> longer = new ArrayList<>(history);
         longer.add(next);
         return new RequestEntry(id, request, longer, reason, issued, text);
     }
@@ -61,18 +61,18 @@ public final class RequestEntry {
     }
 
     /**
-     * Returns the current state: that of the last transition.
+     * Returns the current state: that of the last step.
      *
      * @return the state
      */
-    public RequestState state() {
+    public State state() {
         return history.get(history.size() - 1).state();
     }
 
     /**
      * Returns when the request was submitted.
      *
-     * @return the time of the first transition
+     * @return the time of the first step
      */
     public Instant submittedAt() {
         return history.get(0).at();
@@ -81,25 +81,25 @@ public final class RequestEntry {
     /**
      * Returns when the request entered its current state.
      *
-     * @return the time of the last transition
+     * @return the time of the last step
      */
     public Instant since() {
         return history.get(history.size() - 1).at();
     }
 
     /**
-     * Returns every transition, oldest first; the first is always {@link RequestState#SUBMITTED}.
+     * Returns every step, oldest first; the first is always {@link State#SUBMITTED}.
      *
      * @return an unmodifiable, non-empty list
      */
-    public List<Transition> history() {
+    public List<Step> history() {
         return history;
     }
 
     /**
      * Returns why the request was rejected.
      *
-     * @return the reason if the state is {@link RequestState#REJECTED}, otherwise empty
+     * @return the reason if the state is {@link State#REJECTED}, otherwise empty
      */
     public Optional<String> rejectionReason() {
         return Optional.ofNullable(rejectionReason);
@@ -108,7 +108,7 @@ public final class RequestEntry {
     /**
      * Returns the code issued for this request; its agencies are the ones that received it.
      *
-     * @return the code if the state is {@link RequestState#ISSUED}, otherwise empty
+     * @return the code if the state is {@link State#ISSUED}, otherwise empty
      */
     public Optional<SharedCode> code() {
         return Optional.ofNullable(code);
@@ -118,14 +118,14 @@ public final class RequestEntry {
      * Returns the signed text of the issued code, as placed in the QR symbol and sent to the office. The book keeps
      * it as issued; whether it is genuine is for a {@code Verifier} to say.
      *
-     * @return the text if the state is {@link RequestState#ISSUED}, otherwise empty
+     * @return the text if the state is {@link State#ISSUED}, otherwise empty
      */
     public Optional<String> codeText() {
         return Optional.ofNullable(codeText);
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof RequestEntry e && id.equals(e.id) && request.equals(e.request)
                 && history.equals(e.history) && Objects.equals(rejectionReason, e.rejectionReason)
                 && Objects.equals(code, e.code) && Objects.equals(codeText, e.codeText);
@@ -139,5 +139,72 @@ public final class RequestEntry {
     @Override
     public String toString() {
         return "RequestEntry[" + id + " " + state() + " since " + since() + ", " + request + "]";
+    }
+
+    /**
+     * Where a request stands. A request is {@link #SUBMITTED}, then {@link #APPROVED}, then {@link #ISSUED}; or it is
+     * {@link #REJECTED}, from {@link #SUBMITTED} or {@link #APPROVED}, with a reason. {@link #ISSUED} and
+     * {@link #REJECTED} are final: an issued code is withdrawn by revoking it in the trust list, and a rejected office
+     * submits a new request.
+     */
+    public enum State {
+        /** Received and waiting for review. */
+        SUBMITTED,
+        /** Reviewed and accepted; waiting for the code to be issued. */
+        APPROVED,
+        /** The code has been issued. Final. */
+        ISSUED,
+        /** Refused with a reason. Final. */
+        REJECTED;
+
+        /**
+         * Tells whether a request in this state is still waiting for a code.
+         *
+         * @return whether this is {@link #SUBMITTED} or {@link #APPROVED}
+         */
+        public boolean isOpen() {
+            return this == SUBMITTED || this == APPROVED;
+        }
+    }
+
+    /**
+     * One step in a request's history: the state it entered, when, and who made the step.
+     *
+     * <p>Immutable and thread-safe.
+     *
+     * @param state the state the request entered
+     * @param at when the step was made, by the book's clock
+     * @param actor who made the step, the host's name for the person or system: 1 to {@value #MAX_ACTOR_LENGTH}
+     *        characters, not blank, no control characters
+     */
+    public record Step(State state, Instant at, String actor) {
+        /** The longest actor name accepted, in characters. */
+        public static final int MAX_ACTOR_LENGTH = 100;
+
+        /**
+         * Creates a step.
+         *
+         * @param state the state the request entered
+         * @param at when the step was made
+         * @param actor who made the step: 1 to {@value #MAX_ACTOR_LENGTH} characters, not blank, no control
+         *        characters
+         * @throws IllegalArgumentException if the actor is blank, too long or contains control characters; the
+         *         message gives its length, not the name
+         */
+        public Step {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(at, "at");
+            checkActor(actor);
+        }
+
+        static String checkActor(String actor) {
+            Objects.requireNonNull(actor, "actor");
+            if (actor.isBlank() || actor.length() > MAX_ACTOR_LENGTH
+                    || actor.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("actor must be 1 to " + MAX_ACTOR_LENGTH
+                        + " characters, not blank, without control characters (length " + actor.length() + ")");
+            }
+            return actor;
+        }
     }
 }

@@ -4,10 +4,9 @@ import dev.lawang.RefusalReason;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
-import dev.lawang.request.AgencyCoverage;
-import dev.lawang.request.CodeCoverage;
 import dev.lawang.request.CoverageReport;
-import dev.lawang.request.CoverageState;
+import dev.lawang.request.CoverageReport.AgencyRow;
+import dev.lawang.request.CoverageReport.CoveringCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +94,7 @@ final class DemoPage {
     }
 
     private void summaryCards(StringBuilder h) {
-        long covered = coverage.count(CoverageState.COVERED);
+        long covered = coverage.count(CoverageReport.State.COVERED);
         h.append("<div class=\"cards\">")
                 .append(card(codes.size(), "codes issued"))
                 .append(card(covered + " / " + directory.agencies().size(), "agencies covered by a code"))
@@ -114,18 +113,18 @@ final class DemoPage {
         h.append("<h2>Coverage: which agency has a code</h2><p>").append(escape(coverage.summary()))
                 .append("</p><table><tr><th>agency</th><th>works at</th><th>status</th><th>since</th>"
                         + "<th>valid until</th></tr>");
-        for (AgencyCoverage agency : coverage.agencies()) {
+        for (AgencyRow agency : coverage.agencies()) {
             List<Site> sites = directory.sitesOf(agency.agency());
             String status;
             String until = "";
-            if (agency.state() == CoverageState.COVERED) {
-                CodeCoverage code = agency.codes().get(0);
+            if (agency.state() == CoverageReport.State.COVERED) {
+                CoveringCode code = agency.codes().get(0);
                 status = code.isShared() ? "<span class=\"shared\">covered: shared code of " + code.agencies()
                         + " units</span>" : "<span class=\"ok\">covered: own code</span>";
                 until = DATE.format(code.validUntil().atZone(SragenDemo.WIB).minusNanos(1));
-            } else if (agency.state() == CoverageState.PENDING) {
+            } else if (agency.state() == CoverageReport.State.PENDING) {
                 status = "<span class=\"wait\">requested, waiting for the code</span>";
-            } else if (agency.state() == CoverageState.REJECTED) {
+            } else if (agency.state() == CoverageReport.State.REJECTED) {
                 status = "<span class=\"none\">request rejected: screens visitors by hand</span>";
             } else if (sites.isEmpty()) {
                 status = "no site of its own (its " + directory.subAgencies(agency.agency()).size()

@@ -22,10 +22,9 @@ import dev.lawang.geo.Fix;
 import dev.lawang.geo.GeoPoint;
 import dev.lawang.qr.Poster;
 import dev.lawang.qr.QrImages;
-import dev.lawang.request.AgencyCoverage;
 import dev.lawang.request.CodeRequest;
 import dev.lawang.request.CoverageReport;
-import dev.lawang.request.CoverageState;
+import dev.lawang.request.CoverageReport.AgencyRow;
 import dev.lawang.request.RequestBook;
 import dev.lawang.request.RequestEntry;
 import dev.lawang.request.RequestId;
@@ -201,8 +200,8 @@ public final class SragenDemo {
                 codes.size() - 1);
         coverage = CoverageReport.of(directory, book, book.issuedCodes(), trust(), at(6, 45));
         System.out.printf("Coverage on the morning of %s: %s%n", DAY, coverage.summary());
-        for (AgencyCoverage a : coverage.uncovered()) {
-            if (a.state() == CoverageState.NONE && !directory.sitesOf(a.agency()).isEmpty()) {
+        for (AgencyRow a : coverage.uncovered()) {
+            if (a.state() == CoverageReport.State.NONE && !directory.sitesOf(a.agency()).isEmpty()) {
                 System.out.printf("  %s: %s%n", a.name(), "no code and no request: screens visitors by hand");
             }
         }

@@ -15,9 +15,14 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.SiteId;
 import dev.lawang.geo.GeoPoint;
+import dev.lawang.request.CodeRequest.Problem;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -298,22 +303,50 @@ class CodeRequestTest {
     }
 
     @Test
-    void builder_rejectsNulls() {
+    void builder_namesTheParameterOfEachNullAndKeepsItsState() {
         CodeRequest.Builder b = completeRequest();
+        URI photo = URI.create("https://example.go.id/2.jpg");
 
-        assertThatThrownBy(() -> CodeRequest.builder(null, CIVIC)).isInstanceOf(NullPointerException.class)
-                .hasMessage("requester");
-        assertThatThrownBy(() -> b.contact(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> b.covering(java.util.Arrays.asList(UMUM, null)))
-                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CodeRequest.builder(null, CIVIC)).hasMessage("requester");
+        assertThatThrownBy(() -> CodeRequest.builder(DISKOMINFO, null)).hasMessage("site");
+        assertThatThrownBy(() -> b.covering((Collection<AgencyId>) null)).hasMessage("covering");
+        assertThatThrownBy(() -> b.covering((AgencyId[]) null)).hasMessage("covering");
+        assertThatThrownBy(() -> b.covering(Arrays.asList(UMUM, null))).hasMessage("covering");
+        assertThatThrownBy(() -> b.position(null)).hasMessage("position");
+        assertThatThrownBy(() -> b.photo(null)).hasMessage("photo");
+        assertThatThrownBy(() -> b.photos(null)).hasMessage("photos");
+        assertThatThrownBy(() -> b.photos(Arrays.asList(photo, null))).hasMessage("photos");
+        assertThatThrownBy(() -> b.contact(null)).isInstanceOf(NullPointerException.class).hasMessage("contact");
+        assertThatThrownBy(() -> b.notes(null)).hasMessage("notes");
         assertThat(b.build()).isEqualTo(completeRequest().build());
     }
 
     @Test
+    void problems_needsADirectory() {
+        assertThatThrownBy(() -> completeRequest().build().problems(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("directory");
+    }
+
+    @Test
     void problem_rejectsAKeyThatDoesNotStartWithItsField() {
-        assertThatThrownBy(() -> new Problem("contact", "position.missing", "x", java.util.Map.of()))
+        assertThatThrownBy(() -> new Problem("contact", "position.missing", "x", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("position.missing");
-        assertThatThrownBy(() -> new Problem("contact", "contact.", "x", java.util.Map.of()))
+        assertThatThrownBy(() -> new Problem("contact", "contact.", "x", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Problem("contact", "contactmissing", "x", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void problem_rejectsABlankFieldOrMessageAndCopiesItsArguments() {
+        Map<String, String> arguments = new HashMap<>(Map.of("value", "0"));
+        Problem p = new Problem("staffUsers", "staffUsers.notPositive", "At least 1.", arguments);
+        arguments.put("value", "9");
+
+        assertThat(p.arguments()).containsExactly(Map.entry("value", "0"));
+        assertThat(p).hasToString("staffUsers.notPositive: At least 1.");
+        assertThatThrownBy(() -> new Problem(" ", " .x", "x", Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Problem("notes", "notes.tooLong", " ", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,6 +18,11 @@ import dev.lawang.code.TrustList;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.SiteId;
+import dev.lawang.request.CodeRequest.Problem;
+import dev.lawang.request.CoverageReport.AgencyRow;
+import dev.lawang.request.CoverageReport.CoveringCode;
+import dev.lawang.request.CoverageReport.ExpiringSite;
+import dev.lawang.request.CoverageReport.State;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,14 +80,14 @@ class CoverageReportTest {
         CoverageReport report = report();
 
         assertThat(report.at()).isEqualTo(NOW);
-        assertThat(report.agencies()).extracting(AgencyCoverage::agency)
+        assertThat(report.agencies()).extracting(AgencyRow::agency)
                 .containsExactly(DISKOMINFO, UMUM, HUKUM, DUKCAPIL, DINSOS, KEJARI);
-        assertThat(report.agencies()).extracting(AgencyCoverage::state).containsExactly(CoverageState.COVERED,
-                CoverageState.COVERED, CoverageState.COVERED, CoverageState.PENDING, CoverageState.REJECTED,
-                CoverageState.NONE);
-        assertThat(report.counts()).containsEntry(CoverageState.COVERED, 3).containsEntry(CoverageState.PENDING, 1)
-                .containsEntry(CoverageState.REJECTED, 1).containsEntry(CoverageState.NONE, 1);
-        assertThat(report.uncovered()).extracting(AgencyCoverage::agency).containsExactly(DUKCAPIL, DINSOS, KEJARI);
+        assertThat(report.agencies()).extracting(AgencyRow::state).containsExactly(State.COVERED,
+                State.COVERED, State.COVERED, State.PENDING, State.REJECTED,
+                State.NONE);
+        assertThat(report.counts()).containsEntry(State.COVERED, 3).containsEntry(State.PENDING, 1)
+                .containsEntry(State.REJECTED, 1).containsEntry(State.NONE, 1);
+        assertThat(report.uncovered()).extracting(AgencyRow::agency).containsExactly(DUKCAPIL, DINSOS, KEJARI);
         assertThat(report.problems()).isEmpty();
     }
 
@@ -90,9 +95,9 @@ class CoverageReportTest {
     void report_saysWhichCodeCoversAnAgencyAndWhetherItIsShared() {
         CoverageReport report = report();
 
-        AgencyCoverage umum = report.agencies().get(1);
-        AgencyCoverage hukum = report.agencies().get(2);
-        assertThat(umum.codes()).containsExactly(new CodeCoverage(shared.id(), CIVIC, 2,
+        AgencyRow umum = report.agencies().get(1);
+        AgencyRow hukum = report.agencies().get(2);
+        assertThat(umum.codes()).containsExactly(new CoveringCode(shared.id(), CIVIC, 2,
                 Instant.parse("2021-12-31T17:00:00Z")));
         assertThat(umum.codes().get(0).isShared()).isTrue();
         assertThat(hukum.codes().get(0).isShared()).isFalse();
@@ -104,8 +109,8 @@ class CoverageReportTest {
     void report_saysSinceWhenAnAgencyIsPendingOrRejected() {
         CoverageReport report = report();
 
-        AgencyCoverage dukcapil = report.agencies().get(3);
-        AgencyCoverage dinsos = report.agencies().get(4);
+        AgencyRow dukcapil = report.agencies().get(3);
+        AgencyRow dinsos = report.agencies().get(4);
         assertThat(dukcapil.since()).contains(Instant.parse("2021-12-10T01:30:00Z"));
         assertThat(dukcapil.request().orElseThrow().id()).isEqualTo(RequestId.of(2));
         assertThat(dinsos.since()).contains(Instant.parse("2021-12-06T03:00:00Z"));
@@ -119,9 +124,9 @@ class CoverageReportTest {
 
         CoverageReport withoutTrust = CoverageReport.of(directory, book, List.of(revoked), NOW);
 
-        assertThat(withoutTrust.agencies().get(3).state()).isEqualTo(CoverageState.COVERED);
+        assertThat(withoutTrust.agencies().get(3).state()).isEqualTo(State.COVERED);
         assertThat(CoverageReport.of(directory, book, List.of(revoked), trust, NOW).agencies().get(3).state())
-                .isEqualTo(CoverageState.PENDING);
+                .isEqualTo(State.PENDING);
     }
 
     @Test
@@ -132,7 +137,7 @@ class CoverageReportTest {
         CoverageReport report = CoverageReport.of(directory, RequestBook.create(clock), List.of(shared, own),
                 cutOff, NOW);
 
-        assertThat(report.count(CoverageState.COVERED)).isZero();
+        assertThat(report.count(State.COVERED)).isZero();
         assertThat(report.expiringWithin(Duration.ofDays(30))).isEmpty();
     }
 
@@ -141,13 +146,13 @@ class CoverageReportTest {
         RequestBook empty = RequestBook.create(clock);
 
         assertThat(CoverageReport.of(directory, empty, List.of(own), Instant.parse("2021-12-01T00:00:00Z"))
-                .count(CoverageState.COVERED)).isEqualTo(1);
+                .count(State.COVERED)).isEqualTo(1);
         assertThat(CoverageReport.of(directory, empty, List.of(own), Instant.parse("2021-12-20T16:59:59Z"))
-                .count(CoverageState.COVERED)).isEqualTo(1);
+                .count(State.COVERED)).isEqualTo(1);
         assertThat(CoverageReport.of(directory, empty, List.of(own), Instant.parse("2021-12-20T17:00:00Z"))
-                .count(CoverageState.COVERED)).isZero();
+                .count(State.COVERED)).isZero();
         assertThat(CoverageReport.of(directory, empty, List.of(own), Instant.parse("2021-11-30T23:59:59Z"))
-                .count(CoverageState.COVERED)).isZero();
+                .count(State.COVERED)).isZero();
     }
 
     @Test
@@ -243,9 +248,9 @@ class CoverageReportTest {
                 "codes.notTenant", "codes.unknownSite");
         assertThat(report.problems().get(0).arguments()).containsEntry("agency", "bpbd")
                 .containsEntry("code", strangers.id().toString());
-        assertThat(report.agencies()).extracting(AgencyCoverage::state).containsExactly(CoverageState.NONE,
-                CoverageState.COVERED, CoverageState.NONE, CoverageState.NONE, CoverageState.NONE,
-                CoverageState.NONE);
+        assertThat(report.agencies()).extracting(AgencyRow::state).containsExactly(State.NONE,
+                State.COVERED, State.NONE, State.NONE, State.NONE,
+                State.NONE);
         assertThat(report.toMarkdown(Duration.ofDays(7))).endsWith("""
                 ## Codes ending within 7 days
 
@@ -268,7 +273,7 @@ class CoverageReportTest {
         CoverageReport report = CoverageReport.of(directory, RequestBook.create(clock), List.of(misplaced), NOW);
 
         assertThat(report.expiringWithin(Duration.ofDays(30))).isEmpty();
-        assertThat(report.count(CoverageState.COVERED)).isZero();
+        assertThat(report.count(State.COVERED)).isZero();
         assertThat(report.problems()).extracting(Problem::key).containsExactly("codes.notTenant");
     }
 
@@ -283,5 +288,17 @@ class CoverageReportTest {
                 + "\"'=HYPERLINK(\"\"http://x\"\") | see notes\"\r\n");
         assertThat(report.toMarkdown(Duration.ofDays(1)))
                 .contains("| =HYPERLINK(\"http://x\") \\| see notes |");
+    }
+
+    @Test
+    void coveringCode_countsOneTo64Agencies() {
+        Instant until = Instant.parse("2021-12-31T17:00:00Z");
+
+        assertThat(new CoveringCode(shared.id(), CIVIC, 64, until).isShared()).isTrue();
+        assertThat(new CoveringCode(shared.id(), CIVIC, 1, until).isShared()).isFalse();
+        assertThatThrownBy(() -> new CoveringCode(shared.id(), CIVIC, 0, until))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a code covers 1 to 64 agencies, not 0");
+        assertThatThrownBy(() -> new CoveringCode(shared.id(), CIVIC, 65, until))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lawang.code.Issuer;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
+import dev.lawang.request.CodeRequest.Problem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

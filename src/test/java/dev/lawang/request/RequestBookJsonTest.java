@@ -9,10 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
+import dev.lawang.request.RequestEntry.State;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,8 +109,8 @@ class RequestBookJsonTest {
         assertThat(back.entries()).isEqualTo(book.entries());
         assertThat(back.issuedCodes()).isEqualTo(book.issuedCodes());
         assertThat(write(back)).isEqualTo(text);
-        assertThat(back.entries()).extracting(RequestEntry::state).containsExactly(RequestState.ISSUED,
-                RequestState.REJECTED, RequestState.SUBMITTED);
+        assertThat(back.entries()).extracting(RequestEntry::state).containsExactly(State.ISSUED,
+                State.REJECTED, State.SUBMITTED);
     }
 
     @Test
@@ -128,8 +130,60 @@ class RequestBookJsonTest {
     void readJsonLines_acceptsAnEmptyBookAndCrLfLineEnds() throws IOException {
         assertThat(read(HEADER).entries()).isEmpty();
         assertThat(read((HEADER + SUBMITTED + APPROVED).replace("\n", "\r\n")).entries().get(0).state())
-                .isEqualTo(RequestState.APPROVED);
-        assertThat(read(HEADER.strip() ).entries()).isEmpty();
+                .isEqualTo(State.APPROVED);
+        assertThat(read(HEADER.strip()).entries()).isEmpty();
+    }
+
+    @Test
+    void readJsonLines_passesOnTheReadersOwnFailureUnwrapped() {
+        IOException broken = new IOException("disk gone");
+        Reader failsAfterTwoLines = new Reader() {
+            private final Reader text = new StringReader(HEADER + SUBMITTED);
+
+            @Override
+            public int read(char[] buf, int off, int len) throws IOException {
+                int n = text.read(buf, off, len);
+                if (n == -1) {
+                    throw broken;
+                }
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        assertThatThrownBy(() -> RequestBook.readJsonLines(failsAfterTwoLines, clock)).isSameAs(broken);
+    }
+
+    @Test
+    void writeJsonLines_passesOnTheWritersOwnFailureUnwrappedAndLeavesTheBookAsItWas() throws IOException {
+        RequestBook book = sampleBook();
+        String before = write(book);
+        IOException full = new IOException("no space left on device");
+        Writer failsAfter200Characters = new Writer() {
+            private int written;
+
+            @Override
+            public void write(char[] buf, int off, int len) throws IOException {
+                written += len;
+                if (written > 200) {
+                    throw full;
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        assertThatThrownBy(() -> book.writeJsonLines(failsAfter200Characters)).isSameAs(full);
+        assertThat(write(book)).isEqualTo(before);
     }
 
     static Stream<Arguments> hostileFiles() {

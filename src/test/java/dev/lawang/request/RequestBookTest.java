@@ -18,6 +18,9 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
 import dev.lawang.directory.Directory;
+import dev.lawang.request.CodeRequest.Problem;
+import dev.lawang.request.RequestEntry.State;
+import dev.lawang.request.RequestEntry.Step;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -80,9 +83,9 @@ class RequestBookTest {
         RequestEntry e = submitted();
 
         assertThat(e.id()).isEqualTo(RequestId.of(1));
-        assertThat(e.state()).isEqualTo(RequestState.SUBMITTED);
+        assertThat(e.state()).isEqualTo(State.SUBMITTED);
         assertThat(e.request()).isEqualTo(completeRequest().build());
-        assertThat(e.history()).containsExactly(new Transition(RequestState.SUBMITTED, T0, "office:diskominfo"));
+        assertThat(e.history()).containsExactly(new Step(State.SUBMITTED, T0, "office:diskominfo"));
         assertThat(e.submittedAt()).isEqualTo(T0);
         assertThat(book.entry(e.id())).contains(e);
         assertThat(book.entries()).containsExactly(e);
@@ -93,11 +96,11 @@ class RequestBookTest {
     void lifecycle_goesFromSubmittedThroughApprovedToIssued() {
         RequestEntry e = issued();
 
-        assertThat(e.state()).isEqualTo(RequestState.ISSUED);
+        assertThat(e.state()).isEqualTo(State.ISSUED);
         assertThat(e.history()).containsExactly(
-                new Transition(RequestState.SUBMITTED, T0, "office:diskominfo"),
-                new Transition(RequestState.APPROVED, T0.plus(Duration.ofDays(2)), "kominfo:reviewer-1"),
-                new Transition(RequestState.ISSUED, T0.plus(Duration.ofDays(3)), "kominfo:issuer"));
+                new Step(State.SUBMITTED, T0, "office:diskominfo"),
+                new Step(State.APPROVED, T0.plus(Duration.ofDays(2)), "kominfo:reviewer-1"),
+                new Step(State.ISSUED, T0.plus(Duration.ofDays(3)), "kominfo:issuer"));
         assertThat(e.since()).isEqualTo(T0.plus(Duration.ofDays(3)));
         assertThat(e.rejectionReason()).isEmpty();
     }
@@ -119,10 +122,10 @@ class RequestBookTest {
     void reject_recordsTheReasonFromSubmitted() {
         RequestEntry e = rejected();
 
-        assertThat(e.state()).isEqualTo(RequestState.REJECTED);
+        assertThat(e.state()).isEqualTo(State.REJECTED);
         assertThat(e.rejectionReason()).contains("The photos do not show the entrance.");
-        assertThat(e.history()).extracting(Transition::state)
-                .containsExactly(RequestState.SUBMITTED, RequestState.REJECTED);
+        assertThat(e.history()).extracting(Step::state)
+                .containsExactly(State.SUBMITTED, State.REJECTED);
         assertThat(e.code()).isEmpty();
     }
 
@@ -132,8 +135,8 @@ class RequestBookTest {
 
         RequestEntry r = book.reject(e.id(), "kominfo:head", "Approved by mistake: the site is being renovated.");
 
-        assertThat(r.history()).extracting(Transition::state)
-                .containsExactly(RequestState.SUBMITTED, RequestState.APPROVED, RequestState.REJECTED);
+        assertThat(r.history()).extracting(Step::state)
+                .containsExactly(State.SUBMITTED, State.APPROVED, State.REJECTED);
     }
 
     static Stream<Arguments> illegalSteps() {
@@ -296,9 +299,9 @@ class RequestBookTest {
 
         book.approve(e.id(), "r");
 
-        assertThat(e.state()).isEqualTo(RequestState.SUBMITTED);
-        assertThat(snapshot.get(0).state()).isEqualTo(RequestState.SUBMITTED);
-        assertThat(book.entry(e.id()).orElseThrow().state()).isEqualTo(RequestState.APPROVED);
+        assertThat(e.state()).isEqualTo(State.SUBMITTED);
+        assertThat(snapshot.get(0).state()).isEqualTo(State.SUBMITTED);
+        assertThat(book.entry(e.id()).orElseThrow().state()).isEqualTo(State.APPROVED);
         assertThatThrownBy(() -> snapshot.add(e)).isInstanceOf(UnsupportedOperationException.class);
     }
 
@@ -323,5 +326,22 @@ class RequestBookTest {
         assertThat(appender.list).isNotEmpty();
         assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(m -> m.contains("@"));
+    }
+
+    @Test
+    void step_refusesAnActorThatIsBlankTooLongOrHasControlCharactersWithoutRepeatingIt() {
+        assertThat(new Step(State.APPROVED, T0, "a".repeat(100)).actor()).hasSize(100);
+        assertThatThrownBy(() -> new Step(State.APPROVED, T0, "kominfo:" + "x".repeat(93)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 101")
+                .hasMessageNotContaining("kominfo");
+        assertThatThrownBy(() -> new Step(State.APPROVED, T0, "kominfo\treviewer"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("kominfo");
+        assertThatThrownBy(() -> new Step(State.APPROVED, T0, "\u2003")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Step(State.APPROVED, T0, null)).hasMessage("actor");
+    }
+
+    @Test
+    void state_isOpenOnlyBeforeTheCodeIsIssuedOrTheRequestRejected() {
+        assertThat(State.values()).filteredOn(State::isOpen).containsExactly(State.SUBMITTED, State.APPROVED);
     }
 }

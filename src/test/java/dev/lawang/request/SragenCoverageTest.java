@@ -6,6 +6,7 @@ import dev.lawang.code.Issuer;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.SiteId;
+import dev.lawang.request.CoverageReport.State;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,9 @@ class SragenCoverageTest {
 
         assertThat(report.summary()).isEqualTo("44 of 66 agencies covered; 20 pending, 0 rejected, 2 without a code:"
                 + " 22 must screen visitors by hand.");
-        assertThat(report.inState(CoverageState.NONE)).extracting(a -> a.agency().value())
+        assertThat(report.inState(State.NONE)).extracting(a -> a.agency().value())
                 .containsExactly("setda", "dispendukcapil");
-        assertThat(report.inState(CoverageState.PENDING)).extracting(a -> a.agency().value())
+        assertThat(report.inState(State.PENDING)).extracting(a -> a.agency().value())
                 .allMatch(id -> id.startsWith("kecamatan-")).hasSize(20);
         assertThat(report.problems()).isEmpty();
     }
@@ -44,17 +45,17 @@ class SragenCoverageTest {
     void report_showsOneSharedCodeForTheFourteenUnitsOfTheSetdaComplex() {
         CoverageReport report = SragenRequests.report(sragen);
 
-        var setdaUnits = report.inState(CoverageState.COVERED).stream()
+        var setdaUnits = report.inState(State.COVERED).stream()
                 .filter(a -> a.codes().get(0).site().equals(SiteId.of("setda-complex"))).toList();
         assertThat(setdaUnits).hasSize(14).allSatisfy(a -> {
             assertThat(a.codes()).hasSize(1);
             assertThat(a.codes().get(0).agencies()).isEqualTo(14);
             assertThat(a.codes().get(0).code()).isEqualTo(setdaUnits.get(0).codes().get(0).code());
         });
-        assertThat(report.inState(CoverageState.COVERED)).filteredOn(a -> a.agency().value().startsWith("puskesmas-"))
+        assertThat(report.inState(State.COVERED)).filteredOn(a -> a.agency().value().startsWith("puskesmas-"))
                 .hasSize(25).allSatisfy(a -> assertThat(a.codes().get(0).isShared()).isFalse());
         assertThat(report.agencies()).filteredOn(a -> a.agency().equals(AgencyId.of("diskominfo")))
-                .singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(CoverageState.COVERED));
+                .singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(State.COVERED));
     }
 
     @Test
