@@ -23,6 +23,7 @@ import dev.lawang.request.CoverageReport.AgencyRow;
 import dev.lawang.request.CoverageReport.CoveringCode;
 import dev.lawang.request.CoverageReport.ExpiringSite;
 import dev.lawang.request.CoverageReport.State;
+import dev.lawang.testing.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class CoverageReportTest {
     private static final Instant NOW = Instant.parse("2021-12-15T03:00:00Z");
 
     private final Directory directory = SmallRegency.directory();
-    private final MutableClock clock = new MutableClock(Instant.parse("2021-12-02T02:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2021-12-02T02:00:00Z"));
     private final RequestBook book = RequestBook.create(clock);
 
     /** Shared by Diskominfo and Bagian Umum, ends in 16 days. */

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
 import dev.lawang.request.RequestEntry.State;
+import dev.lawang.testing.TestClock;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -36,7 +37,7 @@ class RequestBookJsonTest {
     private static final String APPROVED = "{\"request\":1,\"step\":\"approved\",\"at\":\"2021-11-02T01:00:00Z\","
             + "\"actor\":\"kominfo:reviewer-1\"}\n";
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestClock clock = TestClock.at(T0);
 
     private static String write(RequestBook book) throws IOException {
         StringWriter out = new StringWriter();

@@ -21,6 +21,7 @@ import dev.lawang.directory.Directory;
 import dev.lawang.request.CodeRequest.Problem;
 import dev.lawang.request.RequestEntry.State;
 import dev.lawang.request.RequestEntry.Step;
+import dev.lawang.testing.TestClock;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ class RequestBookTest {
     private static final Instant UNTIL = Instant.parse("2022-06-01T00:00:00Z");
 
     private final Directory directory = SmallRegency.directory();
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestClock clock = TestClock.at(T0);
     private final RequestBook book = RequestBook.create(clock);
     private final Issuer issuer = Issuer.generate();
 

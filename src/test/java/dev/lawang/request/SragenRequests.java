@@ -5,6 +5,7 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
+import dev.lawang.testing.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ public final class SragenRequests {
      * @return the book as of {@link #REPORT_TIME}; {@link RequestBook#issuedCodes()} holds the 31 codes
      */
     public static RequestBook book(Directory sragen, Issuer issuer) {
-        MutableClock clock = new MutableClock(wib("2021-10-05T09:00"));
+        TestClock clock = TestClock.at(wib("2021-10-05T09:00"));
         RequestBook book = RequestBook.create(clock);
 
         Site setda = sragen.site(SiteId.of("setda-complex")).orElseThrow();
