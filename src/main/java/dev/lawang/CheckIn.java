@@ -26,12 +26,12 @@ public record CheckIn(String code, VisitorRef visitor, AgencyId agency, Role rol
     /**
      * Validates the request.
      *
-     * @param code the record component of that name
-     * @param visitor the record component of that name
-     * @param agency the record component of that name
-     * @param role the record component of that name
-     * @param fix the record component of that name
-     * @param status the record component of that name
+     * @param code not null
+     * @param visitor not null
+     * @param agency not null
+     * @param role not null
+     * @param fix the phone's position, or {@code null}
+     * @param status the health status, or {@code null}
      */
     public CheckIn {
         Objects.requireNonNull(code, "code");

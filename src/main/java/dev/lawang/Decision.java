@@ -27,8 +27,8 @@ public sealed interface Decision permits Decision.Admitted, Decision.Refused {
         /**
          * Validates the outcome.
          *
-         * @param ticket the record component of that name
-         * @param repeat the record component of that name
+         * @param ticket not null
+         * @param repeat whether the stay was already open
          */
         public Admitted {
             Objects.requireNonNull(ticket, "ticket");
@@ -50,8 +50,8 @@ public sealed interface Decision permits Decision.Admitted, Decision.Refused {
         /**
          * Validates the outcome.
          *
-         * @param reason the record component of that name
-         * @param detail the record component of that name
+         * @param reason not null
+         * @param detail not null
          */
         public Refused {
             Objects.requireNonNull(reason, "reason");

@@ -37,10 +37,10 @@ public sealed interface GateEvent permits GateEvent.Admitted, GateEvent.Refused,
         /**
          * Validates the event.
          *
-         * @param visit the record component of that name
-         * @param repeat the record component of that name
-         * @param walkIn the record component of that name
-         * @param at the record component of that name
+         * @param visit not null
+         * @param repeat whether it was a repeat scan
+         * @param walkIn whether it was a walk-in
+         * @param at not null
          */
         public Admitted {
             Objects.requireNonNull(visit, "visit");
@@ -64,13 +64,13 @@ public sealed interface GateEvent permits GateEvent.Admitted, GateEvent.Refused,
         /**
          * Validates the event.
          *
-         * @param reason the record component of that name
-         * @param detail the record component of that name
-         * @param site the record component of that name
-         * @param agency the record component of that name
-         * @param role the record component of that name
-         * @param visitor the record component of that name
-         * @param at the record component of that name
+         * @param reason not null
+         * @param detail not null
+         * @param site the site, or {@code null} if the code could not be read
+         * @param agency not null
+         * @param role not null
+         * @param visitor not null
+         * @param at not null
          */
         public Refused {
             Objects.requireNonNull(reason, "reason");
@@ -93,9 +93,9 @@ public sealed interface GateEvent permits GateEvent.Admitted, GateEvent.Refused,
         /**
          * Validates the event.
          *
-         * @param visit the record component of that name
-         * @param moved the record component of that name
-         * @param at the record component of that name
+         * @param visit not null
+         * @param moved whether the visitor checked in elsewhere
+         * @param at not null
          */
         public CheckedOut {
             Objects.requireNonNull(visit, "visit");
@@ -113,8 +113,8 @@ public sealed interface GateEvent permits GateEvent.Admitted, GateEvent.Refused,
         /**
          * Validates the event.
          *
-         * @param visit the record component of that name
-         * @param at the record component of that name
+         * @param visit not null
+         * @param at not null
          */
         public Expired {
             Objects.requireNonNull(visit, "visit");

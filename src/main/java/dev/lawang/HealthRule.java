@@ -95,7 +95,7 @@ public final class HealthRule {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof HealthRule other && refused.equals(other.refused)
                 && statusRequired == other.statusRequired;
     }

@@ -3,7 +3,10 @@ package dev.lawang;
 import java.io.Serial;
 
 /**
- * The root of every exception Lawang throws for malformed input or misuse.
+ * The root of the exceptions Lawang throws for malformed input read from outside (code texts, files) and for a
+ * failing database. Misuse throws the JDK's own exceptions ({@code NullPointerException},
+ * {@code IllegalArgumentException}, {@code IllegalStateException}), a failing stream its own
+ * {@code java.io.IOException}; the package documentation of {@code dev.lawang} states the rule.
  *
  * <p>Expected outcomes, such as a refused check-in, are values, not exceptions. Messages never contain personal data
  * or secrets.

@@ -147,7 +147,7 @@ public final class LocationRule {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof LocationRule other && mode == other.mode && maxFixAge.equals(other.maxFixAge)
                 && confidence == other.confidence;
     }

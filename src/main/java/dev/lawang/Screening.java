@@ -19,9 +19,9 @@ public record Screening(double temperatureCelsius, boolean masked, boolean hands
     /**
      * Validates the measurement.
      *
-     * @param temperatureCelsius the record component of that name
-     * @param masked the record component of that name
-     * @param handsWashed the record component of that name
+     * @param temperatureCelsius from 30 to 45 °C, a number
+     * @param masked whether a mask was worn
+     * @param handsWashed whether hands were washed
      * @throws IllegalArgumentException if the temperature is not a number from 30 to 45
      */
     public Screening {

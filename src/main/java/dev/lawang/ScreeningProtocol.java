@@ -119,7 +119,7 @@ public final class ScreeningProtocol {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ScreeningProtocol p && temperatureBelow == p.temperatureBelow
                 && maskRequired == p.maskRequired && handWashRequired == p.handWashRequired;
     }

@@ -21,11 +21,11 @@ public record WalkIn(SiteId site, AgencyId agency, VisitorRef visitor, Role role
     /**
      * Validates the request.
      *
-     * @param site the record component of that name
-     * @param agency the record component of that name
-     * @param visitor the record component of that name
-     * @param role the record component of that name
-     * @param screening the record component of that name
+     * @param site not null
+     * @param agency not null
+     * @param visitor not null
+     * @param role not null
+     * @param screening not null
      */
     public WalkIn {
         Objects.requireNonNull(site, "site");

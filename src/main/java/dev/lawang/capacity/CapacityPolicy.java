@@ -300,11 +300,11 @@ public final class CapacityPolicy {
         /**
          * Sets the level schedule for every site without one of its own.
          *
-         * @param schedule the schedule
+         * @param levels the schedule
          * @return this builder
          */
-        public Builder levels(LevelSchedule schedule) {
-            levels = Objects.requireNonNull(schedule, "schedule");
+        public Builder levels(LevelSchedule levels) {
+            this.levels = Objects.requireNonNull(levels, "levels");
             return this;
         }
 
@@ -312,28 +312,28 @@ public final class CapacityPolicy {
          * Sets the level schedule of one site, in place of the general one.
          *
          * @param site the site
-         * @param schedule the schedule
+         * @param levels the site's schedule
          * @return this builder
          */
-        public Builder levels(SiteId site, LevelSchedule schedule) {
-            siteLevels.put(Objects.requireNonNull(site, "site"), Objects.requireNonNull(schedule, "schedule"));
+        public Builder levels(SiteId site, LevelSchedule levels) {
+            siteLevels.put(Objects.requireNonNull(site, "site"), Objects.requireNonNull(levels, "levels"));
             return this;
         }
 
         /**
          * Sets the stay after which an open visit ends by itself; 8 hours unless set.
          *
-         * @param stay a positive duration of at most {@link CapacityPolicy#MAX_STAY}
+         * @param defaultStay a positive duration of at most {@link CapacityPolicy#MAX_STAY}
          * @return this builder
-         * @throws IllegalArgumentException if {@code stay} is zero, negative or too long
+         * @throws IllegalArgumentException if {@code defaultStay} is zero, negative or too long
          */
-        public Builder defaultStay(Duration stay) {
-            Objects.requireNonNull(stay, "stay");
-            if (stay.isNegative() || stay.isZero() || stay.compareTo(MAX_STAY) > 0) {
+        public Builder defaultStay(Duration defaultStay) {
+            Objects.requireNonNull(defaultStay, "defaultStay");
+            if (defaultStay.isNegative() || defaultStay.isZero() || defaultStay.compareTo(MAX_STAY) > 0) {
                 throw new IllegalArgumentException("default stay must be positive and at most " + MAX_STAY + ": "
-                        + stay);
+                        + defaultStay);
             }
-            defaultStay = stay;
+            this.defaultStay = defaultStay;
             return this;
         }
 

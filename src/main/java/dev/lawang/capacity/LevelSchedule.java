@@ -45,11 +45,11 @@ public final class LevelSchedule {
         /**
          * Validates the entry.
          *
-         * @param from the record component of that name
-         * @param until the record component of that name
-         * @param level the record component of that name
-         * @param percent the record component of that name
-         * @param instrument the record component of that name
+         * @param from not null
+         * @param until not null, after {@code from}
+         * @param level from 0 to 99
+         * @param percent from 0 to 100
+         * @param instrument 1 to 200 characters, not blank, no control characters
          * @throws IllegalArgumentException if {@code until} is not after {@code from}, a number is out of range, or
          *     the instrument is blank, too long or holds control characters
          */

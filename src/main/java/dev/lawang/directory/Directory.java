@@ -4,7 +4,6 @@ import dev.lawang.geo.GeoPoint;
 import dev.lawang.geo.GeofenceIndex;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The agencies and sites a deployment knows, and which agency works where.
@@ -64,9 +64,9 @@ public final class Directory {
      * @return the directory
      * @throws DirectoryFileException if the text is not a valid directory file; the message names the feature and
      *     the field
-     * @throws UncheckedIOException if reading fails
+     * @throws IOException if the reader fails; passed on as the reader threw it
      */
-    public static Directory readGeoJson(Reader reader) {
+    public static Directory readGeoJson(Reader reader) throws IOException {
         return DirectoryFile.read(Objects.requireNonNull(reader, "reader"));
     }
 
@@ -75,14 +75,10 @@ public final class Directory {
      * directory.
      *
      * @param writer where to write; flushed, not closed
-     * @throws UncheckedIOException if writing fails
+     * @throws IOException if the writer fails; passed on as the writer threw it
      */
-    public void writeGeoJson(Writer writer) {
-        try {
-            DirectoryFile.write(this, Objects.requireNonNull(writer, "writer"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public void writeGeoJson(Writer writer) throws IOException {
+        DirectoryFile.write(this, Objects.requireNonNull(writer, "writer"));
     }
 
     /**
@@ -155,7 +151,7 @@ public final class Directory {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Directory d && d.agencies().equals(agencies()) && d.sites().equals(sites());
     }
 
@@ -184,22 +180,22 @@ public final class Directory {
         /**
          * Adds agencies.
          *
-         * @param toAdd the agencies
+         * @param agencies the agencies
          * @return this builder
          */
-        public Builder agencies(Agency... toAdd) {
-            return agencies(List.of(toAdd));
+        public Builder agencies(Agency... agencies) {
+            return agencies(List.of(agencies));
         }
 
         /**
          * Adds agencies.
          *
-         * @param toAdd the agencies
+         * @param agencies the agencies
          * @return this builder
          */
-        public Builder agencies(Collection<Agency> toAdd) {
-            for (Agency a : toAdd) {
-                agencies.add(Objects.requireNonNull(a, "agency"));
+        public Builder agencies(Collection<Agency> agencies) {
+            for (Agency a : agencies) {
+                this.agencies.add(Objects.requireNonNull(a, "agencies"));
             }
             return this;
         }
@@ -207,22 +203,22 @@ public final class Directory {
         /**
          * Adds sites.
          *
-         * @param toAdd the sites
+         * @param sites the sites
          * @return this builder
          */
-        public Builder sites(Site... toAdd) {
-            return sites(List.of(toAdd));
+        public Builder sites(Site... sites) {
+            return sites(List.of(sites));
         }
 
         /**
          * Adds sites.
          *
-         * @param toAdd the sites
+         * @param sites the sites
          * @return this builder
          */
-        public Builder sites(Collection<Site> toAdd) {
-            for (Site s : toAdd) {
-                sites.add(Objects.requireNonNull(s, "site"));
+        public Builder sites(Collection<Site> sites) {
+            for (Site s : sites) {
+                this.sites.add(Objects.requireNonNull(s, "sites"));
             }
             return this;
         }

@@ -16,7 +16,6 @@ import dev.lawang.geo.GeoPoint;
 import dev.lawang.geo.Geofence;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -51,7 +50,8 @@ final class DirectoryFile {
 
     private DirectoryFile() {}
 
-    static Directory read(Reader reader) {
+    /** Jackson's own parse errors are format errors; any other {@code IOException} is the reader's, passed on. */
+    static Directory read(Reader reader) throws IOException {
         JsonNode root;
         try (JsonParser parser = MAPPER.createParser(reader)) {
             root = MAPPER.readTree(parser);
@@ -59,8 +59,6 @@ final class DirectoryFile {
             throw new DirectoryFileException("not a JSON document: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr()), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (root == null || !root.isObject()) {
             throw new DirectoryFileException("the file must hold a JSON object (a GeoJSON FeatureCollection)");

@@ -129,7 +129,7 @@ public final class Site {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Site s && s.id.equals(id) && s.name.equals(name) && Objects.equals(s.address, address)
                 && s.geofence.equals(geofence) && s.zone.equals(zone) && s.tenants.equals(tenants);
     }
@@ -164,65 +164,66 @@ public final class Site {
         /**
          * Sets the display name (required).
          *
-         * @param siteName not blank, at most 200 characters, no control characters
+         * @param name not blank, at most 200 characters, no control characters
          * @return this builder
          * @throws IllegalArgumentException if the name is not acceptable
          */
-        public Builder name(String siteName) {
-            this.name = Agency.checkName(siteName, "site " + id);
+        public Builder name(String name) {
+            this.name = Agency.checkName(name, "site " + id);
             return this;
         }
 
         /**
          * Sets the postal address (optional).
          *
-         * @param postalAddress not blank, at most {@value Site#MAX_ADDRESS_LENGTH} characters, no control characters
+         * @param address not blank, at most {@value Site#MAX_ADDRESS_LENGTH} characters, no control characters
          * @return this builder
          * @throws IllegalArgumentException if the address is not acceptable
          */
-        public Builder address(String postalAddress) {
-            Objects.requireNonNull(postalAddress, "postalAddress");
-            if (postalAddress.isBlank() || postalAddress.length() > MAX_ADDRESS_LENGTH
-                    || postalAddress.chars().anyMatch(Character::isISOControl)) {
+        public Builder address(String address) {
+            Objects.requireNonNull(address, "address");
+            if (address.isBlank() || address.length() > MAX_ADDRESS_LENGTH
+                    || address.chars().anyMatch(Character::isISOControl)) {
                 throw new IllegalArgumentException("address of site " + id + " must be 1 to " + MAX_ADDRESS_LENGTH
                         + " characters, not blank, without control characters: '"
-                        + AgencyId.abbreviate(postalAddress) + "'");
+                        + AgencyId.abbreviate(address) + "'");
             }
-            this.address = postalAddress.strip();
+            this.address = address.strip();
             return this;
         }
 
         /**
          * Sets the geofence (required).
          *
-         * @param fence the area of the site
+         * @param geofence the area of the site
          * @return this builder
          */
-        public Builder geofence(Geofence fence) {
-            this.geofence = Objects.requireNonNull(fence, "fence");
+        public Builder geofence(Geofence geofence) {
+            this.geofence = Objects.requireNonNull(geofence, "geofence");
             return this;
         }
 
         /**
          * Sets the time zone (optional; {@link Site#DEFAULT_ZONE} otherwise).
          *
-         * @param timeZone the zone
+         * @param zone the zone
          * @return this builder
          */
-        public Builder zone(ZoneId timeZone) {
-            this.zone = Objects.requireNonNull(timeZone, "timeZone");
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
         /**
          * Adds tenant agencies; adding one twice has no further effect.
          *
-         * @param agencies the agencies housed at the site
+         * @param tenants the tenants housed at the site
          * @return this builder
          */
-        public Builder tenants(AgencyId... agencies) {
-            for (AgencyId a : agencies) {
-                tenants.add(Objects.requireNonNull(a, "tenant"));
+        public Builder tenants(AgencyId... tenants) {
+            Objects.requireNonNull(tenants, "tenants");
+            for (AgencyId a : tenants) {
+                this.tenants.add(Objects.requireNonNull(a, "tenants"));
             }
             return this;
         }
@@ -230,11 +231,12 @@ public final class Site {
         /**
          * Adds tenant agencies; adding one twice has no further effect.
          *
-         * @param agencies the agencies housed at the site
+         * @param tenants the tenants housed at the site
          * @return this builder
          */
-        public Builder tenants(Collection<AgencyId> agencies) {
-            return tenants(agencies.toArray(AgencyId[]::new));
+        public Builder tenants(Collection<AgencyId> tenants) {
+            Objects.requireNonNull(tenants, "tenants");
+            return tenants(tenants.toArray(AgencyId[]::new));
         }
 
         /**

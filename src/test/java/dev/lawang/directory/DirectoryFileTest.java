@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +32,7 @@ class DirectoryFileTest {
             """;
 
     @Test
-    void read_buildsTheDirectoryTheFileDescribes() {
+    void read_buildsTheDirectoryTheFileDescribes() throws IOException {
         Directory dir = Directory.readGeoJson(new StringReader(VALID));
         assertThat(dir.agencies()).extracting(a -> a.id().value()).containsExactly("setda", "bagian-umum", "dkk");
         assertThat(dir.agency(AgencyId.of("bagian-umum")).orElseThrow().parent()).isEqualTo(AgencyId.of("setda"));
@@ -49,7 +48,7 @@ class DirectoryFileTest {
     }
 
     @Test
-    void writeThenRead_givesAnEqualDirectoryAndTheSameText() {
+    void writeThenRead_givesAnEqualDirectoryAndTheSameText() throws IOException {
         Directory dir = Directory.readGeoJson(new StringReader(VALID));
         StringWriter out = new StringWriter();
         dir.writeGeoJson(out);
@@ -63,7 +62,7 @@ class DirectoryFileTest {
     }
 
     @Test
-    void writeThenRead_keepsHolesMultipolygonsAndFullPrecision() {
+    void writeThenRead_keepsHolesMultipolygonsAndFullPrecision() throws IOException {
         Agency a = Agency.of("a", "A");
         Geofence holed = Geofence.parseWkt("MULTIPOLYGON (((0.1 0.1, 0.11 0.1, 0.11 0.11, 0.1 0.11, 0.1 0.1), "
                 + "(0.104 0.104, 0.106 0.104, 0.106 0.106, 0.104 0.104)), "
@@ -77,7 +76,7 @@ class DirectoryFileTest {
     }
 
     @Test
-    void write_doesNotCloseTheWriterAndReportsFailures() {
+    void write_doesNotCloseTheWriterAndReportsFailures() throws IOException {
         Directory dir = Directory.readGeoJson(new StringReader(VALID));
         boolean[] closed = {false};
         StringWriter target = new StringWriter();
@@ -90,10 +89,11 @@ class DirectoryFileTest {
         dir.writeGeoJson(watching);
         assertThat(closed[0]).isFalse();
         assertThat(target.toString()).startsWith("{");
+        IOException diskFull = new IOException("disk full");
         Writer broken = new Writer() {
             @Override
             public void write(char[] cbuf, int off, int len) throws IOException {
-                throw new IOException("disk full");
+                throw diskFull;
             }
 
             @Override
@@ -102,8 +102,29 @@ class DirectoryFileTest {
             @Override
             public void close() {}
         };
-        assertThatThrownBy(() -> dir.writeGeoJson(broken)).isInstanceOf(UncheckedIOException.class)
-                .hasRootCauseMessage("disk full");
+        assertThatThrownBy(() -> dir.writeGeoJson(broken)).isSameAs(diskFull);
+    }
+
+    @Test
+    void read_passesOnTheReadersOwnFailureUnwrapped() {
+        IOException unplugged = new IOException("USB stick removed");
+        java.io.Reader failing = new java.io.Reader() {
+            private int calls;
+
+            @Override
+            public int read(char[] cbuf, int off, int len) throws IOException {
+                if (calls++ == 0) {
+                    String start = "{\"type\": \"FeatureCollection\", ";
+                    start.getChars(0, start.length(), cbuf, off);
+                    return start.length();
+                }
+                throw unplugged;
+            }
+
+            @Override
+            public void close() {}
+        };
+        assertThatThrownBy(() -> Directory.readGeoJson(failing)).isSameAs(unplugged);
     }
 
     @ParameterizedTest(name = "{2}")

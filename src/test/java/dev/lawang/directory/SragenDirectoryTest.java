@@ -77,7 +77,7 @@ class SragenDirectoryTest {
     }
 
     @Test
-    void file_roundTripsThroughTheWriter() {
+    void file_roundTripsThroughTheWriter() throws IOException {
         StringWriter out = new StringWriter();
         dir.writeGeoJson(out);
         assertThat(Directory.readGeoJson(new StringReader(out.toString()))).isEqualTo(dir);
