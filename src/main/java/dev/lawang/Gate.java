@@ -19,7 +19,6 @@ import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitLog;
 import dev.lawang.visit.VisitorRef;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,9 +77,7 @@ public final class Gate {
     private final Duration retention;
     private final List<GateListener> listeners;
     private final Object[] locks = new Object[LOCK_STRIPES];
-    private final long ticketPrefix;
-    private final long ticketKey;
-    private final AtomicLong ticketCounter = new AtomicLong();
+    private final TicketIds tickets = new TicketIds();
 
     private Gate(Builder b, Directory directory, Verifier verifier) {
         this.directory = directory;
@@ -99,9 +95,6 @@ public final class Gate {
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
-        SecureRandom random = new SecureRandom();
-        this.ticketPrefix = random.nextLong();
-        this.ticketKey = random.nextLong();
     }
 
     /**
@@ -179,7 +172,7 @@ public final class Gate {
 
     private Decision admit(Site place, AgencyId agency, VisitorRef visitor, Role role, boolean walkIn, Instant now) {
         SiteId site = place.id();
-        TicketId fresh = nextTicket();
+        TicketId fresh = tickets.next();
         boolean announce = !listeners.isEmpty();
         List<GateEvent> events = new ArrayList<>(announce ? 2 : 0);
         Decision decision;
@@ -401,17 +394,6 @@ public final class Gate {
 
     private Object lockOf(VisitorRef visitor) {
         return locks[visitor.hashCode() & (LOCK_STRIPES - 1)];
-    }
-
-    private TicketId nextTicket() {
-        return TicketId.of(ticketPrefix, mix(ticketCounter.incrementAndGet() ^ ticketKey));
-    }
-
-    /** MurmurHash3's 64-bit finaliser: a bijection, so distinct counters give distinct ticket ids. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
-        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
-        return z ^ (z >>> 33);
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -90,10 +90,9 @@ public final class JdbcLedger implements OccupancyLedger {
             + " site_id = ?)";
 
     /**
-     * How many admissions at one site one instance sends to the database at once. More queue on the site's row lock
-     * in the server, where each hand-over of the lock costs more than it does in the JVM: on the test machine 8
-     * clients at one site admitted about 730 visitors a second when all waited in the database, and about 2,200
-     * with 2 clients (see docs/performance.md).
+     * How many admissions at one site one instance sends to the database at once. More would queue on the site's row
+     * lock in the server, where each hand-over of the lock costs more than it does in the JVM; docs/performance.md has
+     * the measurements behind the number.
      */
     static final int SITE_CONCURRENCY = 2;
     private static final int SITE_GATES = 1024;
