@@ -54,16 +54,22 @@ import org.slf4j.LoggerFactory;
  * {@link Site#zone()}; the gate names that zone to the ledger on every admission and read, so no ledger can count a
  * site's day in another zone.
  *
- * <p>Thread-safe. Operations on one visitor are serialised by a lock chosen by the visitor (one of 256), so the
- * ledger and the visit log always agree; different visitors proceed in parallel. Across several application
- * instances sharing a ledger and a visit log, the ledger's atomic admission keeps the counts right.
+ * <p>Stays and visits: a ledger that keeps the visit log itself ({@link OccupancyLedger#visitLog()}, such as
+ * {@code JdbcLedger.of}) writes both in one atomic step per check-in, check-out and expiry, so a crash at any moment
+ * leaves them in agreement. Otherwise the gate writes the ledger, then the log, under a lock chosen by the visitor
+ * (one of 256), so within the process they agree, and {@link #recover()} settles what a crash between the two writes
+ * left behind.
+ *
+ * <p>Thread-safe: different visitors proceed in parallel. Across several application instances sharing a ledger and
+ * a visit log, the ledger's atomic admission keeps the counts right.
  */
 public final class Gate {
+    /** How old a stay or visit must be before {@link #recover()} settles it: five minutes. */
+    public static final Duration RECOVERY_GRACE = Duration.ofMinutes(5);
     /** The default retention period of visits: 14 days. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(14);
 
     private static final Logger LOG = LoggerFactory.getLogger(Gate.class);
-    private static final int LOCK_STRIPES = 256;
 
     private final Directory directory;
     private final Verifier verifier;
@@ -76,7 +82,7 @@ public final class Gate {
     private final ScreeningProtocol screeningProtocol;
     private final Duration retention;
     private final List<GateListener> listeners;
-    private final Object[] locks = new Object[LOCK_STRIPES];
+    private final Records records;
     private final TicketIds tickets = new TicketIds();
 
     private Gate(Builder b, Directory directory, Verifier verifier) {
@@ -85,16 +91,15 @@ public final class Gate {
         this.clock = b.clock;
         this.ledger = b.ledger != null ? b.ledger
                 : OccupancyLedger.inMemory(b.policy != null ? b.policy : CapacityPolicy.unlimited(), b.clock);
-        this.visits = b.visitLog != null ? b.visitLog : VisitLog.inMemory();
+        Optional<VisitLog> kept = ledger.visitLog();
+        this.visits = kept.isPresent() ? kept.get() : b.visitLog != null ? b.visitLog : VisitLog.inMemory();
+        this.records = Records.of(ledger, visits, kept.isPresent());
         this.visitsView = new ReadOnlyVisitLog(visits);
         this.locationRule = b.locationRule;
         this.healthRule = b.healthRule;
         this.screeningProtocol = b.screeningProtocol;
         this.retention = b.retention;
         this.listeners = List.copyOf(b.listeners);
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new Object();
-        }
     }
 
     /**
@@ -164,74 +169,35 @@ public final class Gate {
         }
         String failure = screeningProtocol.failure(request.screening());
         if (failure != null) {
-            return refuse(RefusalReason.SCREENING_FAILED, "Failed: " + failure + ".", request.site(), request.agency(), request.role(),
-                    request.visitor(), now);
+            return refuse(RefusalReason.SCREENING_FAILED, "Failed: " + failure + ".", request.site(),
+                    request.agency(), request.role(), request.visitor(), now);
         }
         return admit(found.get(), request.agency(), request.visitor(), request.role(), true, now);
     }
 
     private Decision admit(Site place, AgencyId agency, VisitorRef visitor, Role role, boolean walkIn, Instant now) {
         SiteId site = place.id();
-        TicketId fresh = tickets.next();
-        boolean announce = !listeners.isEmpty();
-        List<GateEvent> events = new ArrayList<>(announce ? 2 : 0);
+        List<GateEvent> events = listeners.isEmpty() ? null : new ArrayList<>(2);
+        Admission admission = records.admit(new AdmitRequest(tickets.next(), visitor, site, place.zone(), agency,
+                role), walkIn, now, events);
         Decision decision;
-        synchronized (lockOf(visitor)) {
-            Admission admission = ledger.admit(new AdmitRequest(fresh, visitor, site, place.zone(), agency, role));
-            if (admission instanceof Admission.Refused refused) {
-                RefusalReason reason = RefusalReason.of(refused.reason());
-                String detail = detail(reason, capacityDetail(refused));
-                decision = new Decision.Refused(reason, detail);
-                if (announce) {
-                    events.add(new GateEvent.Refused(reason, detail, site, agency, role, visitor, now));
-                }
-            } else {
-                Admission.Admitted admitted = (Admission.Admitted) admission;
-                Ticket ticket = admitted.ticket();
-                if (admitted.repeat()) {
-                    if (announce) {
-                        Visit open = visits.find(ticket.id()).orElseGet(() -> Visit.open(ticket.id(), visitor,
-                                ticket.site(), ticket.agency(), ticket.role(), ticket.in()));
-                        events.add(new GateEvent.Admitted(open, true, walkIn, now));
-                    }
-                } else {
-                    closeOpenVisit(visitor, admitted.moved(), ticket.in(), now, events);
-                    Visit visit = Visit.open(ticket.id(), visitor, site, agency, ticket.role(), ticket.in());
-                    try {
-                        visits.append(visit);
-                    } catch (RuntimeException e) {
-                        ledger.release(ticket.id());
-                        throw e;
-                    }
-                    if (announce) {
-                        events.add(new GateEvent.Admitted(visit, false, walkIn, now));
-                    }
-                }
-                decision = new Decision.Admitted(ticket, admitted.repeat());
+        if (admission instanceof Admission.Refused refused) {
+            RefusalReason reason = RefusalReason.of(refused.reason());
+            String detail = detail(reason, capacityDetail(refused));
+            decision = new Decision.Refused(reason, detail);
+            LOG.debug("refused at site {} for agency {}: {}", site, agency, reason);
+            if (events != null) {
+                events.add(new GateEvent.Refused(reason, detail, site, agency, role, visitor, now));
             }
-        }
-        if (decision instanceof Decision.Refused refused) {
-            LOG.debug("refused at site {} for agency {}: {}", site, agency, refused.reason());
         } else {
+            Admission.Admitted admitted = (Admission.Admitted) admission;
+            decision = new Decision.Admitted(admitted.ticket(), admitted.repeat());
             LOG.debug("admitted at site {} for agency {}", site, agency);
         }
-        publish(events);
+        if (events != null) {
+            publish(events);
+        }
         return decision;
-    }
-
-    /** Closes the visit the visitor leaves by being admitted elsewhere; the caller holds the visitor's lock. */
-    private void closeOpenVisit(VisitorRef visitor, @Nullable Departure moved, Instant admittedAt, Instant now,
-            List<GateEvent> events) {
-        Optional<Visit> open = visits.openVisitOf(visitor);
-        if (open.isEmpty()) {
-            return;
-        }
-        Visit previous = open.get();
-        Instant end = moved != null && moved.ticket().id().equals(previous.ticket()) ? moved.end() : admittedAt;
-        Optional<Visit> closed = visits.close(previous.ticket(), latest(end, previous.in()));
-        if (closed.isPresent() && !listeners.isEmpty()) {
-            events.add(new GateEvent.CheckedOut(closed.get(), true, now));
-        }
     }
 
     /**
@@ -242,22 +208,12 @@ public final class Gate {
      */
     public Optional<Visit> checkOut(TicketId ticket) {
         Objects.requireNonNull(ticket, "ticket");
-        Optional<Visit> found = visits.find(ticket);
-        if (found.isEmpty() || !found.get().isOpen()) {
-            return Optional.empty();
-        }
         Instant now = clock.instant();
-        Optional<Visit> closed;
-        synchronized (lockOf(found.get().visitor())) {
-            Optional<Departure> departure = ledger.release(ticket);
-            Instant end = departure.map(Departure::end).orElse(now);
-            closed = visits.close(ticket, latest(end, found.get().in()));
-        }
-        if (closed.isPresent()) {
-            LOG.debug("checked out at site {}", closed.get().site());
-            if (!listeners.isEmpty()) {
-                publish(List.of(new GateEvent.CheckedOut(closed.get(), false, now)));
-            }
+        List<GateEvent> events = listeners.isEmpty() ? null : new ArrayList<>(1);
+        Optional<Visit> closed = records.checkOut(ticket, now, events);
+        closed.ifPresent(v -> LOG.debug("checked out at site {}", v.site()));
+        if (events != null) {
+            publish(events);
         }
         return closed;
     }
@@ -272,25 +228,37 @@ public final class Gate {
      */
     public int expireStays() {
         Instant now = clock.instant();
-        List<Departure> departures = ledger.expire();
-        List<GateEvent> events = new ArrayList<>();
-        for (Departure departure : departures) {
-            TicketId ticket = departure.ticket().id();
-            Optional<Visit> open = visits.find(ticket);
-            if (open.isPresent()) {
-                synchronized (lockOf(open.get().visitor())) {
-                    visits.close(ticket, latest(departure.ticket().due(), open.get().in()))
-                            .ifPresent(v -> events.add(new GateEvent.Expired(v, now)));
-                }
-            }
-        }
+        List<GateEvent> events = listeners.isEmpty() ? null : new ArrayList<>();
+        int expired = records.expire(now, events);
+        OccupancyLedger.Settlement settled = recover();
         int purged = visits.purgeBefore(now.minus(retention));
-        if (!departures.isEmpty() || purged > 0) {
-            LOG.debug("expired {} stays, deleted {} visits older than the retention period", departures.size(),
-                    purged);
+        if (expired > 0 || purged > 0 || settled.settledAny()) {
+            LOG.debug("expired {} stays, settled {}, deleted {} visits older than the retention period", expired,
+                    settled, purged);
         }
-        publish(events);
-        return departures.size();
+        if (events != null) {
+            publish(events);
+        }
+        return expired;
+    }
+
+    /**
+     * Settles what a crash left between the ledger and the visit log, for stays and visits begun more than
+     * {@link #RECOVERY_GRACE} ago (younger ones may be check-ins under way on another instance). {@link #expireStays()}
+     * calls it; a host may call it by itself too, after a restart for example.
+     *
+     * <p>With a ledger that keeps the visit log itself ({@link OccupancyLedger#visitLog()}, such as
+     * {@code JdbcLedger.of}), each check-in, check-out and expiry is one atomic step and nothing can be left apart;
+     * the ledger settles what an older version left. Otherwise a crash between the gate's two writes leaves a stay
+     * without its visit (an admission never answered: the stay is released, and the visitor is admitted afresh at
+     * the next scan) or an open visit without its stay (a check-out or expiry never answered: the visit is closed
+     * now).
+     *
+     * @return what was settled
+     */
+    public OccupancyLedger.Settlement recover() {
+        Instant now = clock.instant();
+        return records.recover(now.minus(RECOVERY_GRACE), now);
     }
 
     /**
@@ -390,14 +358,6 @@ public final class Gate {
                 }
             }
         }
-    }
-
-    private Object lockOf(VisitorRef visitor) {
-        return locks[visitor.hashCode() & (LOCK_STRIPES - 1)];
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 
     /** What a location refusal adds to its reason's sentence; nothing that would locate the visitor. */
@@ -573,8 +533,8 @@ public final class Gate {
          * Builds the gate.
          *
          * @return the gate
-         * @throws IllegalStateException if the directory or the verifier is missing, or both a policy and a ledger
-         *     were given
+         * @throws IllegalStateException if the directory or the verifier is missing, both a policy and a ledger were
+         *     given, or a visit log other than the one the ledger keeps
          */
         public Gate build() {
             Directory sites = directory;
@@ -584,6 +544,10 @@ public final class Gate {
             }
             if (policy != null && ledger != null) {
                 throw new IllegalStateException("give either a policy or a ledger: the ledger holds its own policy");
+            }
+            if (ledger != null && visitLog != null && ledger.visitLog().isPresent()
+                    && !ledger.visitLog().get().equals(visitLog)) {
+                throw new IllegalStateException("the ledger keeps its own visit log; give no other");
             }
             return new Gate(this, sites, codes);
         }

@@ -46,6 +46,11 @@ final class ReadOnlyVisitLog implements VisitLog {
     }
 
     @Override
+    public List<Visit> openVisits(Instant inBefore) {
+        return log.openVisits(inBefore);
+    }
+
+    @Override
     public List<Visit> visitsOf(VisitorRef visitor) {
         return log.visitsOf(visitor);
     }

@@ -5,8 +5,10 @@ import dev.lawang.capacity.Admission.Refused;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
 import dev.lawang.visit.Role;
+import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,7 +209,7 @@ final class InMemoryLedger implements OccupancyLedger {
         byId.remove(lease);
         lease.site.leave(lease.role);
         lease.agency.leave(lease.role);
-        return new Departure(lease.toTicket(id), Lease.instant(Math.max(now, lease.startMicros)), cause);
+        return new Departure(lease.toTicket(id), lease.visitor, Lease.instant(Math.max(now, lease.startMicros)), cause);
     }
 
     @Override
@@ -248,6 +250,18 @@ final class InMemoryLedger implements OccupancyLedger {
             }
         }
         return departures;
+    }
+
+    @Override
+    public List<Ticket> openStays(Instant startedBefore) {
+        long before = Lease.micros(Objects.requireNonNull(startedBefore, "startedBefore"));
+        List<Ticket> open = new ArrayList<>();
+        byId.forEach(lease -> {
+            if (lease.startMicros < before) {
+                open.add(lease.toTicket(lease.id()));
+            }
+        });
+        return open;
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.lawang.capacity;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
 import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitLog;
+import dev.lawang.visit.Ticket;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +95,78 @@ public interface OccupancyLedger {
      * @return the occupancy
      */
     Occupancy read(SiteId site, AgencyId agency, ZoneId zone);
+
+    /**
+     * Returns the visit log this ledger writes itself, in the same atomic step as its counts, if it keeps one: then
+     * each admission opens the visit of its ticket (and closes the visitor's open visit elsewhere, at the moment of
+     * the move), each release closes it at the departure, and each expiry closes it at the moment the stay was due.
+     * A gate given such a ledger writes no visit itself, so ledger and log agree after a crash at any moment.
+     *
+     * <p>The default is empty: the visits live elsewhere, and the gate writes them in a separate step.
+     *
+     * @return the visit log kept with the counts, or empty
+     */
+    default Optional<VisitLog> visitLog() {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the open stays that began before an instant, for the recovery of a gate whose visit log lives apart
+     * from the ledger.
+     *
+     * @param startedBefore only stays with {@code in} strictly before this instant
+     * @return the stays, in no particular order
+     */
+    List<Ticket> openStays(Instant startedBefore);
+
+    /**
+     * Settles what a crash left between the counts and the visit log this ledger keeps ({@link #visitLog()}), for
+     * stays and visits begun before an instant: a visit open without a stay is closed, a stay without an open visit
+     * gets its visit or, if its visitor is elsewhere or its visit was closed, is released. The default, for a ledger
+     * that keeps no visit log, settles nothing.
+     *
+     * @param startedBefore only what began strictly before this instant (later ones may be check-ins under way)
+     * @return what was settled
+     */
+    default Settlement settle(Instant startedBefore) {
+        return Settlement.NONE;
+    }
+
+    /**
+     * What a recovery settled.
+     *
+     * @param visitsClosed open visits without a stay that were closed
+     * @param visitsOpened stays without a visit that got one
+     * @param staysReleased stays without a visit that were released
+     */
+    record Settlement(int visitsClosed, int visitsOpened, int staysReleased) {
+        /** Nothing settled. */
+        public static final Settlement NONE = new Settlement(0, 0, 0);
+
+        /**
+         * Validates the counts.
+         *
+         * @param visitsClosed not negative
+         * @param visitsOpened not negative
+         * @param staysReleased not negative
+         * @throws IllegalArgumentException if a count is negative
+         */
+        public Settlement {
+            if (visitsClosed < 0 || visitsOpened < 0 || staysReleased < 0) {
+                throw new IllegalArgumentException("counts must not be negative: " + visitsClosed + ", "
+                        + visitsOpened + ", " + staysReleased);
+            }
+        }
+
+        /**
+         * Tells whether anything was settled.
+         *
+         * @return whether a count is positive
+         */
+        public boolean settledAny() {
+            return visitsClosed + visitsOpened + staysReleased > 0;
+        }
+    }
 
     /**
      * Returns the policy in force.

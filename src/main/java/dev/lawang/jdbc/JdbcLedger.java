@@ -12,6 +12,8 @@ import dev.lawang.directory.SiteId;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitLog;
+import dev.lawang.visit.VisitorRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,8 +76,9 @@ public final class JdbcLedger implements OccupancyLedger {
     /** Visits closed per expiry transaction: bounds the time the site's row stays locked. */
     static final int EXPIRY_BATCH = 500;
 
-    private static final String ADMIT = "SELECT * FROM lawang_admit(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?)";
+    /** Raised by {@code lawang_check_in} for the ticket id of an earlier, closed visit. */
+    private static final String EARLIER_VISIT = "LW002";
+    private static final String ARGUMENTS = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * A read sees the ledger's clock, so it moves the site's latest instant forward like any other operation; it
@@ -99,28 +102,58 @@ public final class JdbcLedger implements OccupancyLedger {
 
     private final Transactions transactions;
     private final @Nullable Clock clock;
+    /** Guesses the local day before the database says which it is; the JVM's clock, whatever it reads. */
+    private final Clock dayGuess;
+    private final @Nullable JdbcVisitLog visits;
+    private final String admit;
+    private final String release;
+    private final String expireBatch;
     private volatile CapacityPolicy policy;
     /** Per-site admission gates, striped by the site id's hash; fair, so that no admission waits for ever. */
     private final Semaphore[] siteGates = new Semaphore[SITE_GATES];
 
-    private JdbcLedger(DataSource dataSource, CapacityPolicy policy, @Nullable Clock clock) {
+    private JdbcLedger(DataSource dataSource, CapacityPolicy policy, @Nullable Clock clock, Clock dayGuess,
+            boolean keepsVisits) {
         this.transactions = new Transactions(dataSource);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = clock;
+        this.dayGuess = dayGuess;
+        this.visits = keepsVisits ? JdbcVisitLog.of(dataSource) : null;
+        this.admit = "SELECT * FROM " + (keepsVisits ? "lawang_check_in" : "lawang_admit") + ARGUMENTS;
+        this.release = "SELECT * FROM " + (keepsVisits ? "lawang_check_out" : "lawang_release_stay") + "(?, ?)";
+        this.expireBatch = "SELECT * FROM " + (keepsVisits ? "lawang_expire_visits" : "lawang_expire_stays")
+                + "(?, ?, ?)";
         for (int i = 0; i < SITE_GATES; i++) {
             siteGates[i] = new Semaphore(SITE_CONCURRENCY, true);
         }
     }
 
     /**
-     * Returns a ledger on a database that holds the schema ({@link JdbcSchema}), using the database's clock.
+     * Returns a ledger on a database that holds the schema ({@link JdbcSchema}), using the database's clock, that
+     * keeps the visit log in the same database: each admission records its visit (and closes the one the visitor
+     * leaves), each release and expiry closes it, in the same statement as the counts. A gate given this ledger
+     * writes its visits through it, so a crash at any moment leaves counts, stays and visits in agreement.
      *
      * @param dataSource the database; a connection pool in production (see docs/deployment-postgresql.md)
      * @param policy the capacity rules; the same in every instance sharing the database
-     * @return the ledger
+     * @return the ledger; {@link #visitLog()} is a {@link JdbcVisitLog} on the same database
      */
     public static JdbcLedger of(DataSource dataSource, CapacityPolicy policy) {
-        return new JdbcLedger(Objects.requireNonNull(dataSource, "dataSource"), policy, null);
+        return new JdbcLedger(Objects.requireNonNull(dataSource, "dataSource"), policy, null, Clock.systemUTC(), true);
+    }
+
+    /**
+     * Returns a ledger that keeps only the counts and the open stays, for a gate whose visit log lives elsewhere. The
+     * ledger and the log are then written in separate steps: see docs/deployment-postgresql.md for what a crash
+     * between them leaves behind and how {@code Gate.recover()} settles it.
+     *
+     * @param dataSource the database
+     * @param policy the capacity rules; the same in every instance sharing the database
+     * @return the ledger
+     */
+    public static JdbcLedger countsOnly(DataSource dataSource, CapacityPolicy policy) {
+        return new JdbcLedger(Objects.requireNonNull(dataSource, "dataSource"), policy, null, Clock.systemUTC(),
+                false);
     }
 
     /**
@@ -128,9 +161,27 @@ public final class JdbcLedger implements OccupancyLedger {
      * that move time. The instant is the only difference: every call runs the same statements, transactions and
      * locks as with the database's clock, and the database still keeps time from running backwards at a site.
      */
-    static JdbcLedger withClock(DataSource dataSource, CapacityPolicy policy, Clock clock) {
+    static JdbcLedger withClock(DataSource dataSource, CapacityPolicy policy, Clock clock, boolean keepsVisits) {
         return new JdbcLedger(Objects.requireNonNull(dataSource, "dataSource"), policy,
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(clock, "clock"), clock, keepsVisits);
+    }
+
+    /**
+     * Returns a ledger on the database's clock whose JVM reads {@code jvm} instead of the system clock: only its
+     * first guess at the local day comes from the JVM, which the database corrects. For tests of skewed servers.
+     */
+    static JdbcLedger onSkewedJvm(DataSource dataSource, CapacityPolicy policy, Clock jvm) {
+        return new JdbcLedger(Objects.requireNonNull(dataSource, "dataSource"), policy, null, jvm, true);
+    }
+
+    /**
+     * Returns the visit log this ledger writes in the same step as its counts.
+     *
+     * @return a {@link JdbcVisitLog} on the ledger's database, or empty for {@link #countsOnly}
+     */
+    @Override
+    public Optional<VisitLog> visitLog() {
+        return Optional.ofNullable(visits);
     }
 
     @Override
@@ -153,7 +204,7 @@ public final class JdbcLedger implements OccupancyLedger {
     private Admission admitThroughGate(AdmitRequest request) {
         CapacityPolicy rules = policy;
         ZoneId zone = request.zone();
-        LocalDate day = LocalDate.ofInstant(clock == null ? Instant.now() : clock.instant(), zone);
+        LocalDate day = LocalDate.ofInstant(dayGuess.instant(), zone);
         for (int attempt = 0; attempt < DAY_ATTEMPTS; attempt++) {
             LocalDate forDay = day;
             AdmitResult result = transactions.autoCommit("admit",
@@ -164,7 +215,7 @@ public final class JdbcLedger implements OccupancyLedger {
             }
             if (result.outcome.equals("ID_IN_USE")) {
                 throw new IllegalArgumentException("ticket " + request.ticket()
-                        + " is already open for another visitor, site, agency or role");
+                        + " is in use: open for another visitor, site, agency or role, or an earlier visit's");
             }
             return result.toAdmission();
         }
@@ -177,7 +228,7 @@ public final class JdbcLedger implements OccupancyLedger {
         SiteId site = request.site();
         AgencyId agency = request.agency();
         int percent = rules.levels(site).percentOn(day);
-        try (PreparedStatement ps = c.prepareStatement(ADMIT)) {
+        try (PreparedStatement ps = c.prepareStatement(admit)) {
             ps.setObject(1, request.ticket().toUuid());
             ps.setString(2, request.visitor().toText());
             ps.setString(3, site.value());
@@ -194,9 +245,14 @@ public final class JdbcLedger implements OccupancyLedger {
             setLimit(ps, 17, rules.dailyQuota(site, agency).orElse(null), percent);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new SQLException("lawang_admit returned no row", "XX000");
+                    throw new SQLException("the admission returned no row", "XX000");
                 }
-                return AdmitResult.from(rs);
+                return AdmitResult.from(rs, request.visitor());
+            } catch (SQLException e) {
+                if (EARLIER_VISIT.equals(e.getSQLState())) {
+                    return AdmitResult.ID_IN_USE;
+                }
+                throw e;
             }
         }
     }
@@ -213,15 +269,19 @@ public final class JdbcLedger implements OccupancyLedger {
     @Override
     public Optional<Departure> release(TicketId ticket) {
         Objects.requireNonNull(ticket, "ticket");
-        return transactions.run("release", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lawang_release(?, ?)")) {
+        return transactions.autoCommit("release", (c, retry) -> {
+            try (PreparedStatement ps = c.prepareStatement(release)) {
                 ps.setObject(1, ticket.toUuid());
                 setInstant(ps, 2, now());
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(departure(rs, Departure.Cause.RELEASED)) : Optional.empty();
+                    // A visit closed without a stay (left by schema version 1) is no departure of this ledger.
+                    if (rs.next() && (visits == null || rs.getBoolean("had_stay"))) {
+                        return Optional.of(departure(rs, Departure.Cause.RELEASED));
+                    }
+                    return Optional.<Departure>empty();
                 }
             }
-        }, Optional::isPresent, (c, closed) -> !stayOpen(c, ticket), false);
+        }, false);
     }
 
     @Override
@@ -253,7 +313,7 @@ public final class JdbcLedger implements OccupancyLedger {
     }
 
     private List<Departure> expireBatch(Connection c, String site) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lawang_expire_site(?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(expireBatch)) {
             ps.setString(1, site);
             setInstant(ps, 2, now());
             ps.setInt(3, EXPIRY_BATCH);
@@ -265,6 +325,50 @@ public final class JdbcLedger implements OccupancyLedger {
             }
             return closed;
         }
+    }
+
+    @Override
+    public List<Ticket> openStays(Instant startedBefore) {
+        Objects.requireNonNull(startedBefore, "startedBefore");
+        return transactions.read("open stays", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT visit_id, site_id, agency_id, role, started_at,"
+                    + " due_at FROM lawang_stay WHERE started_at < ?")) {
+                setInstant(ps, 1, startedBefore);
+                List<Ticket> open = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        open.add(new Ticket(ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
+                                AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
+                                instant(rs, "started_at"), instant(rs, "due_at")));
+                    }
+                }
+                return open;
+            }
+        });
+    }
+
+    /**
+     * Settles what a crash under schema version 1 left between the stays and the visits (since version 2 a check-in,
+     * a check-out and an expiry write both in one statement): see {@link OccupancyLedger#settle}. Does nothing for
+     * {@link #countsOnly}, whose visits live elsewhere.
+     */
+    @Override
+    public Settlement settle(Instant startedBefore) {
+        Objects.requireNonNull(startedBefore, "startedBefore");
+        if (visits == null) {
+            return Settlement.NONE;
+        }
+        return transactions.run("settle", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lawang_recover(?, ?)")) {
+                setInstant(ps, 1, now());
+                setInstant(ps, 2, startedBefore);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new Settlement(rs.getInt("visits_closed"), rs.getInt("visits_opened"),
+                            rs.getInt("stays_released"));
+                }
+            }
+        }, done -> true, (c, done) -> true, false);
     }
 
     @Override
@@ -415,7 +519,7 @@ public final class JdbcLedger implements OccupancyLedger {
         Ticket ticket = new Ticket(ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
                 AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
                 instant(rs, "started_at"), instant(rs, "due_at"));
-        return new Departure(ticket, instant(rs, "ended_at"), cause);
+        return new Departure(ticket, VisitorRef.parse(rs.getString("visitor_ref")), instant(rs, "ended_at"), cause);
     }
 
     static TicketId ticketId(ResultSet rs, String column) throws SQLException {
@@ -431,8 +535,10 @@ public final class JdbcLedger implements OccupancyLedger {
         return "JdbcLedger[" + (clock == null ? "database clock" : clock) + ", policy=" + policy + "]";
     }
 
-    /** One row returned by {@code lawang_admit}. */
+    /** One row returned by {@code lawang_admit} or {@code lawang_check_in}. */
     private static final class AdmitResult {
+        static final AdmitResult ID_IN_USE = new AdmitResult("ID_IN_USE", 0, 0, null, null, null, null);
+
         final String outcome;
         final long refusedCount;
         final int refusedLimit;
@@ -452,7 +558,7 @@ public final class JdbcLedger implements OccupancyLedger {
             this.moved = moved;
         }
 
-        static AdmitResult from(ResultSet rs) throws SQLException {
+        static AdmitResult from(ResultSet rs, VisitorRef visitor) throws SQLException {
             String outcome = Objects.requireNonNull(rs.getString("outcome"), "outcome");
             Instant start = rs.getObject("started_at") == null ? null : instant(rs, "started_at");
             Ticket stay = null;
@@ -467,7 +573,7 @@ public final class JdbcLedger implements OccupancyLedger {
                         SiteId.of(rs.getString("moved_site_id")), AgencyId.of(rs.getString("moved_agency_id")),
                         Role.valueOf(rs.getString("moved_role")), instant(rs, "moved_started_at"),
                         instant(rs, "moved_due_at"));
-                moved = new Departure(before, instant(rs, "moved_ended_at"), Departure.Cause.MOVED);
+                moved = new Departure(before, visitor, instant(rs, "moved_ended_at"), Departure.Cause.MOVED);
             }
             return new AdmitResult(outcome, rs.getLong("refused_count"), rs.getInt("refused_limit"), stay, start,
                     moved, rs.getObject("last_day", LocalDate.class));

@@ -9,24 +9,32 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * The PostgreSQL schema of {@link JdbcLedger} and {@link JdbcVisitLog}: versioned SQL scripts shipped in the jar.
+ * The PostgreSQL schema of {@link JdbcLedger} and {@link JdbcVisitLog}: versioned SQL migration scripts shipped in
+ * the jar, in the layout Flyway reads.
  *
- * <p>Version 1 is the script {@code dev/lawang/jdbc/schema/V1__ledger_and_visit_log.sql}; {@link #script()} returns
- * its text for a migration tool (Flyway, Liquibase, a DBA's change process). {@link #create(DataSource)} applies it
- * directly when the schema is missing. Every table and function is named {@code lawang_*} and is created in the
- * first schema on the connecting user's {@code search_path}; PostgreSQL 12 or newer is required (tested on 17).
+ * <p>The scripts are {@code dev/lawang/jdbc/schema/V<n>__<description>.sql}, one per version, each applied once and in
+ * order; each records its version in the table {@code lawang_schema_version}. Apply them with Flyway
+ * ({@code locations = classpath:dev/lawang/jdbc/schema}; Flyway keeps its own history beside ours), with Liquibase or
+ * a DBA's change process as plain SQL files ({@link #scripts()} returns their texts), or with
+ * {@link #create(DataSource)}, which applies those a database lacks. A database migrated one way can be migrated
+ * further the other way. Every table and function is named {@code lawang_*} and is created in the first schema on the
+ * connecting user's {@code search_path}; PostgreSQL 12 or newer is required (tested on 17).
  *
  * <p>Stateless and thread-safe.
  */
 public final class JdbcSchema {
-    /** The schema version this library reads and writes. */
-    public static final int VERSION = 1;
+    /** The schema version this library reads and writes: the number of the last script. */
+    public static final int VERSION = 2;
 
-    private static final String SCRIPT = "schema/V1__ledger_and_visit_log.sql";
+    private static final List<String> SCRIPTS = List.of(
+            "schema/V1__ledger_and_visit_log.sql",
+            "schema/V2__visits_in_the_same_step.sql");
     /** Serialises concurrent {@link #create} calls from several application instances: an arbitrary fixed key. */
     private static final long CREATE_LOCK = 0x4C6177616E67L;
 
@@ -34,34 +42,51 @@ public final class JdbcSchema {
     }
 
     /**
-     * Returns the SQL script that creates the schema at {@link #VERSION}, as shipped in the jar.
+     * Returns the migration scripts up to {@link #VERSION}, in the order they apply, as shipped in the jar.
      *
-     * @return the script: several statements, including PL/pgSQL functions in dollar quotes
+     * @return the scripts' texts, the first creating version 1; each holds several statements, including PL/pgSQL
+     *     functions in dollar quotes
      */
-    public static String script() {
-        try (InputStream in = JdbcSchema.class.getResourceAsStream(SCRIPT)) {
+    public static List<String> scripts() {
+        List<String> texts = new ArrayList<>(SCRIPTS.size());
+        for (String name : SCRIPTS) {
+            texts.add(text(name));
+        }
+        return List.copyOf(texts);
+    }
+
+    private static String text(String name) {
+        try (InputStream in = JdbcSchema.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("schema script missing from the jar: " + SCRIPT);
+                throw new IllegalStateException("schema script missing from the jar: " + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read schema script " + SCRIPT, e);
+            throw new UncheckedIOException("cannot read schema script " + name, e);
         }
     }
 
     /**
-     * Creates the schema if the database does not have it yet; does nothing if it is already at {@link #VERSION}.
+     * Brings the database to {@link #VERSION}: applies every script it lacks, in order; does nothing if it is already
+     * there.
      *
      * <p>Runs in one transaction under an advisory lock, so several application instances may call it at start-up
-     * at once: one creates the schema, the others find it.
+     * at once: one migrates, the others find the schema up to date. A failing script leaves the database as it was.
      *
      * @param dataSource the database, reached with a user allowed to create tables and functions
-     * @throws IllegalStateException if the database holds a schema version this library does not know
+     * @throws IllegalStateException if the database holds a schema version newer than this library's
      * @throws DatabaseUnavailableException if the database cannot be reached or fails
      */
     public static void create(DataSource dataSource) {
+        migrate(dataSource, VERSION);
+    }
+
+    /** Applies the scripts after the installed version up to {@code target}; for tests of upgrades. */
+    static void migrate(DataSource dataSource, int target) {
         Objects.requireNonNull(dataSource, "dataSource");
-        String script = script();
+        if (target < 1 || target > VERSION) {
+            throw new IllegalArgumentException("no schema version " + target);
+        }
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -71,13 +96,14 @@ public final class JdbcSchema {
                     lock.execute();
                 }
                 int installed = installedVersion(c);
-                if (installed == 0) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute(script);
-                    }
-                } else if (installed != VERSION) {
+                if (installed > VERSION) {
                     throw new IllegalStateException("database holds Lawang schema version " + installed
                             + ", this library uses version " + VERSION);
+                }
+                for (int version = installed + 1; version <= target; version++) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(text(SCRIPTS.get(version - 1)));
+                    }
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {

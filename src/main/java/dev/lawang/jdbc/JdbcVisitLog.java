@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link VisitLog} in PostgreSQL, shared by every application instance on the same database.
@@ -45,9 +46,11 @@ public final class JdbcVisitLog implements VisitLog {
             + " checked_in_nanos, checked_out, checked_out_nanos";
     private static final String EARLIEST_FIRST = " ORDER BY checked_in, checked_in_nanos, ticket_id";
 
+    private final DataSource dataSource;
     private final Transactions transactions;
 
     private JdbcVisitLog(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.transactions = new Transactions(dataSource);
     }
 
@@ -180,6 +183,35 @@ public final class JdbcVisitLog implements VisitLog {
             purged += batch;
         } while (batch == PURGE_BATCH);
         return purged;
+    }
+
+    @Override
+    public List<Visit> openVisits(Instant inBefore) {
+        Objects.requireNonNull(inBefore, "inBefore");
+        return transactions.read("open visits", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM lawang_visit"
+                    + " WHERE checked_out IS NULL AND (checked_in, checked_in_nanos) < (?, ?)")) {
+                setInstant(ps, 1, inBefore);
+                return visits(ps);
+            }
+        });
+    }
+
+    /**
+     * Tells whether another log writes the same database: logs made by {@link #of(DataSource)} on the same data
+     * source are equal.
+     *
+     * @param o another object
+     * @return whether it is a {@code JdbcVisitLog} on the same data source
+     */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof JdbcVisitLog other && dataSource == other.dataSource;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(dataSource);
     }
 
     private List<Visit> select(String operation, String where, Object key) {

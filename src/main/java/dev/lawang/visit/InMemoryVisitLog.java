@@ -77,6 +77,18 @@ final class InMemoryVisitLog implements VisitLog {
     }
 
     @Override
+    public List<Visit> openVisits(Instant inBefore) {
+        Objects.requireNonNull(inBefore, "inBefore");
+        List<Visit> open = new ArrayList<>();
+        for (Visit v : openByVisitor.values()) {
+            if (v.in().isBefore(inBefore)) {
+                open.add(v);
+            }
+        }
+        return open;
+    }
+
+    @Override
     public List<Visit> visitsOf(VisitorRef visitor) {
         Objects.requireNonNull(visitor, "visitor");
         return select(v -> v.visitor().equals(visitor));

@@ -65,6 +65,15 @@ public interface VisitLog {
     Optional<Visit> openVisitOf(VisitorRef visitor);
 
     /**
+     * Returns the open visits that began before an instant, for the recovery of a gate whose ledger lives apart from
+     * the log.
+     *
+     * @param inBefore only visits with {@code in} strictly before this instant
+     * @return the open visits, in no particular order
+     */
+    List<Visit> openVisits(Instant inBefore);
+
+    /**
      * Returns a visitor's visits still in the log, the first contact-tracing step.
      *
      * @param visitor the visitor

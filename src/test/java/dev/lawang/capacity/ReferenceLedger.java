@@ -179,7 +179,7 @@ public final class ReferenceLedger implements OccupancyLedger {
         Open o = open.remove(ticket);
         byVisitor.remove(o.visitor());
         long start = Lease.micros(o.stay().in());
-        return new Departure(o.stay(), Lease.instant(Math.max(now, start)), cause);
+        return new Departure(o.stay(), o.visitor(), Lease.instant(Math.max(now, start)), cause);
     }
 
     @Override
@@ -204,6 +204,12 @@ public final class ReferenceLedger implements OccupancyLedger {
             }
         }
         return out;
+    }
+
+    @Override
+    public synchronized List<Ticket> openStays(Instant startedBefore) {
+        long before = Lease.micros(startedBefore);
+        return open.values().stream().map(Open::stay).filter(s -> Lease.micros(s.in()) < before).toList();
     }
 
     @Override

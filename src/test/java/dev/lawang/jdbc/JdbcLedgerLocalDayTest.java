@@ -12,7 +12,6 @@ class JdbcLedgerLocalDayTest extends LocalDayContract {
     @Override
     protected Gate gate(CapacityPolicy policy, Clock clock) {
         DataSource database = TestDatabase.fresh();
-        return ThreeZones.gate(clock).ledger(JdbcLedger.withClock(database, policy, clock))
-                .visitLog(JdbcVisitLog.of(database)).build();
+        return ThreeZones.gate(clock).ledger(JdbcLedger.withClock(database, policy, clock, true)).build();
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One instance sends at most {@link JdbcLedger#SITE_CONCURRENCY} admissions at one site to the database at once;
- * the others wait in the JVM. Watched from the server: the sessions running {@code lawang_admit} at any moment.
+ * the others wait in the JVM. Watched from the server: the sessions running {@code lawang_check_in} at any moment.
  */
 class JdbcLedgerSiteGateTest {
     private static final SiteId HOT = SiteId.of("setda-complex");
@@ -53,7 +53,7 @@ class JdbcLedgerSiteGateTest {
                 Future<?> watch = executor.submit(() -> {
                     try (Connection c = watcher.getConnection(); PreparedStatement ps = c.prepareStatement(
                             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                                    + " AND state = 'active' AND query LIKE '%lawang_admit(%' AND pid <> pg_backend_pid()")) {
+                                    + " AND state = 'active' AND query LIKE '%lawang_check_in(%' AND pid <> pg_backend_pid()")) {
                         while (!done.get()) {
                             try (ResultSet rs = ps.executeQuery()) {
                                 rs.next();

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * {@link JdbcLedger} on a real PostgreSQL server against the ledger contract: one database for the class, emptied
- * for every new ledger. The contract moves time with a test clock, so the ledger takes its instants from that clock
- * instead of the database ({@link JdbcLedger#withClock}); everything else, the monotonic time per site included, is
- * the production code path.
+ * {@link JdbcLedger#of}, the ledger that keeps the visit log too, on a real PostgreSQL server against the ledger
+ * contract: one database for the class, emptied for every new ledger. The contract moves time with a test clock, so
+ * the ledger takes its instants from that clock instead of the database ({@link JdbcLedger#withClock}); everything
+ * else, the monotonic time per site included, is the production code path. {@link JdbcCountsOnlyLedgerTest} runs
+ * the contract on {@link JdbcLedger#countsOnly}.
  */
 class JdbcLedgerTest extends OccupancyLedgerContract {
     private static HikariDataSource pool;
@@ -31,6 +32,10 @@ class JdbcLedgerTest extends OccupancyLedgerContract {
     @Override
     protected OccupancyLedger newLedger(CapacityPolicy policy, Clock clock) {
         TestDatabase.clean(pool);
-        return JdbcLedger.withClock(pool, policy, clock);
+        return JdbcLedger.withClock(pool, policy, clock, keepsVisits());
+    }
+
+    boolean keepsVisits() {
+        return true;
     }
 }

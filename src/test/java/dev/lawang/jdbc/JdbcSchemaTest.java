@@ -14,12 +14,35 @@ import org.junit.jupiter.api.Test;
 class JdbcSchemaTest {
 
     @Test
-    void script_isShippedInTheJarAndCreatesEveryTable() {
-        String script = JdbcSchema.script();
+    void scripts_areShippedInTheJarOnePerVersionEachRecordingItsVersion() {
+        java.util.List<String> scripts = JdbcSchema.scripts();
 
-        assertThat(script).contains("CREATE TABLE lawang_site", "CREATE TABLE lawang_agency",
-                "CREATE TABLE lawang_admitted", "CREATE TABLE lawang_stay", "CREATE TABLE lawang_visit",
-                "INSERT INTO lawang_schema_version (version) VALUES (1)");
+        assertThat(scripts).hasSize(JdbcSchema.VERSION);
+        assertThat(scripts.get(0)).contains("CREATE TABLE lawang_site", "CREATE TABLE lawang_agency",
+                "CREATE TABLE lawang_admitted", "CREATE TABLE lawang_stay", "CREATE TABLE lawang_visit");
+        for (int v = 1; v <= JdbcSchema.VERSION; v++) {
+            assertThat(scripts.get(v - 1)).as("script %d", v)
+                    .contains("INSERT INTO lawang_schema_version (version) VALUES (" + v + ")");
+        }
+        assertThat(scripts.get(1)).contains("CREATE FUNCTION lawang_check_in", "CREATE FUNCTION lawang_check_out",
+                "CREATE FUNCTION lawang_expire_visits", "CREATE FUNCTION lawang_recover");
+    }
+
+    @Test
+    void create_upgradesAVersionOneDatabaseAndOnlyOnce() throws SQLException {
+        DataSource old = emptyDatabase();
+        JdbcSchema.migrate(old, 1);
+        try (Connection c = old.getConnection()) {
+            assertThat(JdbcSchema.installedVersion(c)).isEqualTo(1);
+        }
+
+        JdbcSchema.create(old);
+        JdbcSchema.create(old);
+
+        try (Connection c = old.getConnection()) {
+            assertThat(JdbcSchema.installedVersion(c)).isEqualTo(JdbcSchema.VERSION);
+            assertThat(count(c, "SELECT count(*) FROM lawang_schema_version")).isEqualTo(JdbcSchema.VERSION);
+        }
     }
 
     @Test
@@ -30,8 +53,8 @@ class JdbcSchemaTest {
         JdbcSchema.create(empty);
 
         try (Connection c = empty.getConnection()) {
-            assertThat(JdbcSchema.installedVersion(c)).isEqualTo(1);
-            assertThat(count(c, "SELECT count(*) FROM lawang_schema_version")).isEqualTo(1);
+            assertThat(JdbcSchema.installedVersion(c)).isEqualTo(JdbcSchema.VERSION);
+            assertThat(count(c, "SELECT count(*) FROM lawang_schema_version")).isEqualTo(JdbcSchema.VERSION);
             assertThat(count(c, "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'lawang%'")).isEqualTo(6);
         }
     }
@@ -70,7 +93,7 @@ class JdbcSchemaTest {
 
         assertThat(failures).containsOnlyNulls();
         try (Connection c = empty.getConnection()) {
-            assertThat(count(c, "SELECT count(*) FROM lawang_schema_version")).isEqualTo(1);
+            assertThat(count(c, "SELECT count(*) FROM lawang_schema_version")).isEqualTo(JdbcSchema.VERSION);
         }
     }
 

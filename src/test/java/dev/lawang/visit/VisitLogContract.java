@@ -59,6 +59,22 @@ public abstract class VisitLogContract {
     }
 
     @Test
+    void openVisits_listsTheOpenVisitsBegunBeforeAnInstant() {
+        Visit early = visit(1, 1, SETDA, 0);
+        Visit closed = visit(2, 2, SETDA, 1);
+        Visit late = visit(3, 3, DUKCAPIL, 10);
+        log.append(early);
+        log.append(closed);
+        log.append(late);
+        log.close(closed.ticket(), at(2));
+
+        assertThat(log.openVisits(at(5))).containsExactly(early);
+        assertThat(log.openVisits(at(0))).isEmpty();
+        assertThat(log.openVisits(at(11))).containsExactlyInAnyOrder(early, late);
+        assertThatThrownBy(() -> log.openVisits(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void append_rejectsASecondOpenVisitOfTheSameVisitorAndRecordsNothing() {
         log.append(visit(1, 1, SETDA, 0));
         Visit second = visit(2, 1, DUKCAPIL, 5);

@@ -1,0 +1,236 @@
+package dev.lawang;
+
+import dev.lawang.capacity.Admission;
+import dev.lawang.capacity.AdmitRequest;
+import dev.lawang.capacity.Departure;
+import dev.lawang.capacity.OccupancyLedger;
+import dev.lawang.visit.Ticket;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.Visit;
+import dev.lawang.visit.VisitLog;
+import dev.lawang.visit.VisitorRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a gate writes stays and visits: {@link Together} when the ledger keeps the visit log itself, in one atomic step
+ * per operation; {@link Apart} when the gate writes the two in turn, under a per-visitor lock, and settles what a
+ * crash between them leaves. Both add to {@code events} only when {@code announce} is set.
+ */
+abstract sealed class Records permits Records.Together, Records.Apart {
+    final OccupancyLedger ledger;
+    final VisitLog visits;
+
+    Records(OccupancyLedger ledger, VisitLog visits) {
+        this.ledger = ledger;
+        this.visits = visits;
+    }
+
+    static Records of(OccupancyLedger ledger, VisitLog visits, boolean together) {
+        return together ? new Together(ledger, visits) : new Apart(ledger, visits);
+    }
+
+    abstract Admission admit(AdmitRequest request, boolean walkIn, Instant now, @Nullable List<GateEvent> events);
+
+    abstract Optional<Visit> checkOut(TicketId ticket, Instant now, @Nullable List<GateEvent> events);
+
+    abstract int expire(Instant now, @Nullable List<GateEvent> events);
+
+    abstract OccupancyLedger.Settlement recover(Instant startedBefore, Instant now);
+
+    static Visit openVisit(Ticket ticket, VisitorRef visitor) {
+        return Visit.open(ticket.id(), visitor, ticket.site(), ticket.agency(), ticket.role(), ticket.in());
+    }
+
+    static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** The ledger writes the visits: one atomic step per check-in, check-out and expiry; nothing to lock here. */
+    static final class Together extends Records {
+        Together(OccupancyLedger ledger, VisitLog visits) {
+            super(ledger, visits);
+        }
+
+        @Override
+        Admission admit(AdmitRequest request, boolean walkIn, Instant now, @Nullable List<GateEvent> events) {
+            Admission admission = ledger.admit(request);
+            if (events != null && admission instanceof Admission.Admitted admitted) {
+                Departure moved = admitted.moved();
+                if (moved != null) {
+                    events.add(new GateEvent.CheckedOut(openVisit(moved.ticket(), moved.visitor())
+                            .withOut(latest(moved.end(), moved.ticket().in())), true, now));
+                }
+                events.add(new GateEvent.Admitted(openVisit(admitted.ticket(), request.visitor()), admitted.repeat(),
+                        walkIn, now));
+            }
+            return admission;
+        }
+
+        @Override
+        Optional<Visit> checkOut(TicketId ticket, Instant now, @Nullable List<GateEvent> events) {
+            Optional<Visit> closed = ledger.release(ticket).map(d -> openVisit(d.ticket(), d.visitor())
+                    .withOut(latest(d.end(), d.ticket().in())));
+            if (events != null) {
+                closed.ifPresent(v -> events.add(new GateEvent.CheckedOut(v, false, now)));
+            }
+            return closed;
+        }
+
+        @Override
+        int expire(Instant now, @Nullable List<GateEvent> events) {
+            List<Departure> departures = ledger.expire();
+            if (events != null) {
+                for (Departure d : departures) {
+                    events.add(new GateEvent.Expired(openVisit(d.ticket(), d.visitor())
+                            .withOut(latest(d.ticket().due(), d.ticket().in())), now));
+                }
+            }
+            return departures.size();
+        }
+
+        @Override
+        OccupancyLedger.Settlement recover(Instant startedBefore, Instant now) {
+            return ledger.settle(startedBefore);
+        }
+    }
+
+    /**
+     * The gate writes the ledger, then the visit log, under the visitor's lock, so that within this process the two
+     * agree. A crash between the two steps leaves a stay without its visit (an admission that was never answered) or
+     * an open visit without its stay (a check-out or expiry that was never answered); {@link #recover} settles both.
+     */
+    static final class Apart extends Records {
+        private static final int LOCK_STRIPES = 256;
+        private final Object[] locks = new Object[LOCK_STRIPES];
+
+        Apart(OccupancyLedger ledger, VisitLog visits) {
+            super(ledger, visits);
+            for (int i = 0; i < locks.length; i++) {
+                locks[i] = new Object();
+            }
+        }
+
+        private Object lockOf(VisitorRef visitor) {
+            return locks[visitor.hashCode() & (LOCK_STRIPES - 1)];
+        }
+
+        @Override
+        Admission admit(AdmitRequest request, boolean walkIn, Instant now, @Nullable List<GateEvent> events) {
+            VisitorRef visitor = request.visitor();
+            synchronized (lockOf(visitor)) {
+                Admission admission = ledger.admit(request);
+                if (!(admission instanceof Admission.Admitted admitted)) {
+                    return admission;
+                }
+                Ticket ticket = admitted.ticket();
+                Optional<Visit> recorded = visits.find(ticket.id()).filter(Visit::isOpen);
+                if (admitted.repeat() && recorded.isPresent()) {
+                    if (events != null) {
+                        events.add(new GateEvent.Admitted(recorded.get(), true, walkIn, now));
+                    }
+                    return admission;
+                }
+                // A new stay, or a repeat of a stay whose visit a crash lost: the visit is recorded now.
+                closeOpenVisit(visitor, admitted.moved(), ticket.in(), now, events);
+                Visit visit = openVisit(ticket, visitor);
+                try {
+                    visits.append(visit);
+                } catch (RuntimeException e) {
+                    if (!admitted.repeat()) {
+                        ledger.release(ticket.id());
+                    }
+                    throw e;
+                }
+                if (events != null) {
+                    events.add(new GateEvent.Admitted(visit, admitted.repeat(), walkIn, now));
+                }
+                return admission;
+            }
+        }
+
+        /** Closes the visit the visitor leaves by being admitted elsewhere; the caller holds the visitor's lock. */
+        private void closeOpenVisit(VisitorRef visitor, @Nullable Departure moved, Instant admittedAt, Instant now,
+                @Nullable List<GateEvent> events) {
+            Optional<Visit> open = visits.openVisitOf(visitor);
+            if (open.isEmpty()) {
+                return;
+            }
+            Visit previous = open.get();
+            Instant end = moved != null && moved.ticket().id().equals(previous.ticket()) ? moved.end() : admittedAt;
+            Optional<Visit> closed = visits.close(previous.ticket(), latest(end, previous.in()));
+            if (events != null) {
+                closed.ifPresent(v -> events.add(new GateEvent.CheckedOut(v, true, now)));
+            }
+        }
+
+        @Override
+        Optional<Visit> checkOut(TicketId ticket, Instant now, @Nullable List<GateEvent> events) {
+            Optional<Visit> found = visits.find(ticket);
+            if (found.isEmpty() || !found.get().isOpen()) {
+                // A stay whose visit a crash lost or already closed still frees its place.
+                ledger.release(ticket);
+                return Optional.empty();
+            }
+            Optional<Visit> closed;
+            synchronized (lockOf(found.get().visitor())) {
+                Optional<Departure> departure = ledger.release(ticket);
+                Instant end = departure.map(Departure::end).orElse(now);
+                closed = visits.close(ticket, latest(end, found.get().in()));
+            }
+            if (events != null) {
+                closed.ifPresent(v -> events.add(new GateEvent.CheckedOut(v, false, now)));
+            }
+            return closed;
+        }
+
+        @Override
+        int expire(Instant now, @Nullable List<GateEvent> events) {
+            List<Departure> departures = ledger.expire();
+            for (Departure departure : departures) {
+                synchronized (lockOf(departure.visitor())) {
+                    Optional<Visit> closed = visits.close(departure.ticket().id(),
+                            latest(departure.ticket().due(), departure.ticket().in()));
+                    if (events != null) {
+                        closed.ifPresent(v -> events.add(new GateEvent.Expired(v, now)));
+                    }
+                }
+            }
+            return departures.size();
+        }
+
+        /**
+         * Settles, for stays and visits begun before {@code startedBefore}: a stay without an open visit is released
+         * (its admission was never answered, or its visit was closed; the visitor is admitted afresh at the next
+         * scan); an open visit without a stay is closed now (its check-out or expiry was never answered).
+         */
+        @Override
+        OccupancyLedger.Settlement recover(Instant startedBefore, Instant now) {
+            List<Ticket> stays = ledger.openStays(startedBefore);
+            List<Visit> open = visits.openVisits(startedBefore);
+            java.util.Set<TicketId> visited = new java.util.HashSet<>();
+            open.forEach(v -> visited.add(v.ticket()));
+            java.util.Set<TicketId> stayed = new java.util.HashSet<>();
+            stays.forEach(t -> stayed.add(t.id()));
+            int released = 0;
+            for (Ticket stay : stays) {
+                if (!visited.contains(stay.id()) && ledger.release(stay.id()).isPresent()) {
+                    released++;
+                }
+            }
+            int closed = 0;
+            for (Visit visit : open) {
+                if (!stayed.contains(visit.ticket())) {
+                    synchronized (lockOf(visit.visitor())) {
+                        if (visits.close(visit.ticket(), latest(now, visit.in())).isPresent()) {
+                            closed++;
+                        }
+                    }
+                }
+            }
+            return new OccupancyLedger.Settlement(closed, 0, released);
+        }
+    }
+}
