@@ -30,7 +30,7 @@ class JdbcSchemaTest {
 
     @Test
     void create_upgradesAVersionOneDatabaseAndOnlyOnce() throws SQLException {
-        DataSource old = emptyDatabase();
+        DataSource old = TestDatabase.emptyDatabase();
         JdbcSchema.migrate(old, 1);
         try (Connection c = old.getConnection()) {
             assertThat(JdbcSchema.installedVersion(c)).isEqualTo(1);
@@ -47,7 +47,7 @@ class JdbcSchemaTest {
 
     @Test
     void create_appliesTheScriptToAnEmptyDatabaseOnce() throws SQLException {
-        DataSource empty = emptyDatabase();
+        DataSource empty = TestDatabase.emptyDatabase();
 
         JdbcSchema.create(empty);
         JdbcSchema.create(empty);
@@ -73,7 +73,7 @@ class JdbcSchemaTest {
 
     @Test
     void create_byManyInstancesAtOnce_createsTheSchemaOnce() throws Exception {
-        DataSource empty = emptyDatabase();
+        DataSource empty = TestDatabase.emptyDatabase();
         Thread[] threads = new Thread[4];
         Throwable[] failures = new Throwable[threads.length];
         for (int i = 0; i < threads.length; i++) {
@@ -104,15 +104,6 @@ class JdbcSchemaTest {
                     .isInstanceOf(DatabaseUnavailableException.class)
                     .satisfies(e -> assertThat(((DatabaseUnavailableException) e).sqlState()).hasValue("08001"));
         }
-    }
-
-    private static DataSource emptyDatabase() throws SQLException {
-        String name = "lawang_empty_" + System.nanoTime();
-        try (Connection c = TestDatabase.server().getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name + " TEMPLATE template0");
-        }
-        return TestDatabase.server().getDatabase("postgres", name);
     }
 
     private static long count(Connection c, String sql) throws SQLException {

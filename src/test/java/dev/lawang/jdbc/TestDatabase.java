@@ -115,6 +115,17 @@ final class TestDatabase {
         }
     }
 
+    /** A new database without any schema, on the shared server. */
+    static DataSource emptyDatabase() {
+        String name = "lawang_empty_" + COUNTER.incrementAndGet();
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " TEMPLATE template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+        return server().getDatabase("postgres", name);
+    }
+
     /** Creates a database from the schema template and returns its name. */
     static String createDatabase(EmbeddedPostgres server) {
         String name = "lawang_" + COUNTER.incrementAndGet();
