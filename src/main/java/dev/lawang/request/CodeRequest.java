@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CodeRequest {
     /** The most agencies one request (and one shared code) may cover. */
-    public static final int MAX_COVERED = 64;
+    public static final int MAX_COVERED = dev.lawang.code.SharedCode.MAX_AGENCIES;
     /** The most staff users an office may declare; more is taken for a typing error. */
     public static final int MAX_STAFF_USERS = 10_000;
     /** The most guests per day an office may expect; more is taken for a typing error. */
