@@ -6,7 +6,8 @@ import java.util.Objects;
  * The outcome of {@link Verifier#check(String, java.time.Instant)}: the code, or why the text does not verify.
  *
  * <p>A refused scan is an expected outcome at a gate, so it is a value here and costs no exception.
- * {@link Verifier#verify(String, java.time.Instant)} gives the same answers, with a {@link CodeException} for a refusal.
+ * {@link Verifier#verify(String, java.time.Instant)} gives the same answers, with a {@link CodeException} for a
+ * refusal.
  * Immutable and thread-safe.
  */
 public sealed interface Verification permits Verification.Verified, Verification.Rejected {

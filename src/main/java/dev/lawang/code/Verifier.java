@@ -134,7 +134,8 @@ public final class Verifier {
         }
         String shape = Edwards25519.signatureProblem(bytes, signedLength);
         if (shape != null) {
-            return new Verification.Rejected(CodeException.Reason.BAD_SIGNATURE, shape + " (key id " + hex(keyId) + ")");
+            return new Verification.Rejected(CodeException.Reason.BAD_SIGNATURE,
+                    shape + " (key id " + hex(keyId) + ")");
         }
         TrustedKey signer = signer(candidates, true, now, bytes, signedLength);
         if (signer == null) {
@@ -196,7 +197,7 @@ public final class Verifier {
         return entry.verified;
     }
 
-    /** The first of the keys trusted now (or, if {@code trustedNow} is false, not trusted now) that signed the bytes. */
+    /** The first of the keys trusted now (if {@code trustedNow}, else not trusted now) that signed the bytes. */
     private static @Nullable TrustedKey signer(TrustedKey[] keys, boolean trustedNow, Instant now, byte[] bytes,
             int signedLength) {
         for (TrustedKey key : keys) {
