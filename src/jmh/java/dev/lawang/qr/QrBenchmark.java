@@ -50,7 +50,7 @@ public class QrBenchmark {
         if (!DesktopImages.read(photo).filter(TEXT::equals).isPresent()) {
             throw new IllegalStateException("the photo-like image does not read");
         }
-        luminance = Gray.of(photo).pixels;
+        luminance = DesktopImages.gray(photo).pixels;
     }
 
     @Benchmark
