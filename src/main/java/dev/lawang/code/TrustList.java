@@ -256,7 +256,10 @@ public final class TrustList {
             return trust(key, Ed25519.keyId(key), from, until);
         }
 
-        /** {@link #trust(PublicKey, Instant, Instant)} with the key filed under a given key id. */
+        /**
+         * {@link #trust(PublicKey, Instant, Instant)} with the key filed under a given key id, which the public methods
+         * compute from the key; a test gives two keys one id to make a collision that no search would find in time.
+         */
         Builder trust(PublicKey key, long keyId, Instant from, Instant until) {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(until, "until");

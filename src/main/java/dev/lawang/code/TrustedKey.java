@@ -32,7 +32,8 @@ final class TrustedKey {
     /**
      * Holds a key whose raw bytes have passed {@link Edwards25519#publicKeyProblem}.
      *
-     * @param keyId the key id codes signed with the key carry; {@link Ed25519#keyId} for every key but in tests
+     * @param keyId the key id the list files the key under: {@link Ed25519#keyId} of the key, except where a test
+     *     files two keys under one id to make a collision that no search would find in time
      */
     TrustedKey(PublicKey key, byte[] raw, long keyId, boolean always, List<Window> windows) {
         this.key = Objects.requireNonNull(key, "key");
@@ -54,8 +55,12 @@ final class TrustedKey {
         return false;
     }
 
-    /** The times of trust for messages: "at all times" or the windows. */
+    /** The windows of trust for messages about a key not trusted at some instant, so never one trusted always. */
     String trustedWhen() {
-        return always ? "at all times" : "only in " + windows;
+        StringBuilder out = new StringBuilder("only in ");
+        for (int i = 0; i < windows.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(windows.get(i));
+        }
+        return out.toString();
     }
 }

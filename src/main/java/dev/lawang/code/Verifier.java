@@ -98,10 +98,15 @@ public final class Verifier {
                     + " characters is longer than any code (at most " + maxInputLength + ")");
         }
         VerifiedCache.Entry hit = cache.get(text);
+        if (hit != null && hit.trust == trust) {
+            return live(hit, now);
+        }
+        return checkUncached(text, now, hit);
+    }
+
+    /** The rest of {@link #check}, apart so that the re-scan path above stays small enough to inline. */
+    private Verification checkUncached(String text, Instant now, VerifiedCache.@Nullable Entry hit) {
         if (hit != null) {
-            if (hit.trust == trust) {
-                return live(hit, now);
-            }
             // verified under an earlier trust list: still good if the same key bytes are trusted now
             TrustedKey current = trust.sameKey(hit.key);
             if (current != null) {
