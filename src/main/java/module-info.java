@@ -13,7 +13,7 @@ module dev.lawang {
     requires org.locationtech.jts;
     requires com.google.zxing;
     requires com.fasterxml.jackson.databind;
-    requires transitive java.desktop;
+    requires static java.desktop;
     requires transitive java.sql;
 
     exports dev.lawang;

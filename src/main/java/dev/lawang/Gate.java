@@ -6,8 +6,8 @@ import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.capacity.Departure;
 import dev.lawang.capacity.Occupancy;
 import dev.lawang.capacity.OccupancyLedger;
-import dev.lawang.code.CodeException;
 import dev.lawang.code.SharedCode;
+import dev.lawang.code.Verification;
 import dev.lawang.code.Verifier;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A check-in runs its checks in this order, and the first that fails decides the refusal:
  * <ol>
- *   <li>the code: format, key, signature, validity window, revocation ({@link Verifier#verify(String, Instant)});</li>
+ *   <li>the code: format, key, signature, validity window, revocation ({@link Verifier#check(String, Instant)},
+ *       which builds no exception for a refused code);</li>
  *   <li>the code's site is in the directory ({@link RefusalReason#UNKNOWN_SITE}) and the code covers the agency
  *       ({@link RefusalReason#AGENCY_NOT_COVERED});</li>
  *   <li>the health status against the {@link HealthRule};</li>
@@ -120,13 +121,12 @@ public final class Gate {
     public Decision checkIn(CheckIn request) {
         Objects.requireNonNull(request, "request");
         Instant now = clock.instant();
-        SharedCode code;
-        try {
-            code = verifier.verify(request.code(), now);
-        } catch (CodeException e) {
-            return refuse(RefusalReason.of(e.reason()), String.valueOf(e.getMessage()), null, request.agency(), request.role(),
-                    request.visitor(), now);
+        Verification verification = verifier.check(request.code(), now);
+        if (verification instanceof Verification.Rejected rejected) {
+            return refuse(RefusalReason.of(rejected.reason()), rejected.detail(), null, request.agency(),
+                    request.role(), request.visitor(), now);
         }
+        SharedCode code = ((Verification.Verified) verification).code();
         Optional<Site> found = directory.site(code.site());
         if (found.isEmpty()) {
             return refuse(RefusalReason.UNKNOWN_SITE, "Site " + code.site() + ".", code.site(),

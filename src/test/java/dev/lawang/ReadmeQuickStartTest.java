@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,8 @@ class ReadmeQuickStartTest {
 
     @Test
     void quickStart_admitsTheVisitorAndChecksOut() throws Exception {
-        Instant from = Instant.now().minus(Duration.ofDays(1));
-        Instant until = Instant.now().plus(Duration.ofDays(90));
+        Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1));
+        Instant until = from.plus(Duration.ofDays(91));
         String nik = "3314000000000000";
         byte[] secret = "a deployment secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8);
         Fix fix = Fix.of(Directory.readGeoJson(Files.newBufferedReader(Path.of("docs/examples/sragen.geojson")))

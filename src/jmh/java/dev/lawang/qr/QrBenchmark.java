@@ -47,10 +47,10 @@ public class QrBenchmark {
         }
         rendered = Photo.decodePng(QrImages.png(TEXT, 512));
         photo = Photo.photoLike(Photo.decodePng(QrImages.png(TEXT, 512)), 1000, 8);
-        if (!QrImages.read(photo).filter(TEXT::equals).isPresent()) {
+        if (!DesktopImages.read(photo).filter(TEXT::equals).isPresent()) {
             throw new IllegalStateException("the photo-like image does not read");
         }
-        luminance = Gray.of(photo).pixels;
+        luminance = DesktopImages.gray(photo).pixels;
     }
 
     @Benchmark
@@ -68,7 +68,7 @@ public class QrBenchmark {
 
     @Benchmark
     public Optional<String> readPhotoLike1000() {
-        return QrImages.read(photo);
+        return DesktopImages.read(photo);
     }
 
     /** Baseline: one zxing pass over ready luminance, without conversion or fallbacks. */

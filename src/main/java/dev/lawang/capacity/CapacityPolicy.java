@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * {@link LevelSchedule} that day, or the nominal limit on days no entry covers. The default stay is 8 hours.
  *
  * <p>Immutable and thread-safe. Changing limits means building a new policy (see {@link #toBuilder()}) and handing
- * it to the ledger with {@link OccupancyLedger#policy(CapacityPolicy)}.
+ * it to the ledger with {@link OccupancyLedger#replacePolicy(CapacityPolicy)} (a gate: {@code Gate.replacePolicy}).
  */
 public final class CapacityPolicy {
     /** The default stay when none is set: a working day. */

@@ -1,5 +1,7 @@
 package dev.lawang.code;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base45 (RFC 9285): two bytes as three characters of the QR alphanumeric set, a final odd byte as two.
  *
@@ -45,45 +47,46 @@ final class Base45 {
     /**
      * Decodes the characters {@code [from, text.length())}.
      *
-     * @throws CodeException with reason {@link CodeException.Reason#MALFORMED} if the text is not canonical Base45
+     * @return the bytes, or null (with the reason {@link CodeException.Reason#MALFORMED} recorded in
+     *     {@code refusal}) if the text is not canonical Base45
      */
-    static byte[] decode(CharSequence text, int from) {
+    static byte @Nullable [] decode(CharSequence text, int from, Refusal refusal) {
         int length = text.length() - from;
         if (length % 3 == 1) {
-            throw malformed("Base45 text of " + length + " characters: the length must not leave one character over");
+            refusal.malformed(
+                    "Base45 text of " + length + " characters: the length must not leave one character over");
+            return null;
+        }
+        for (int at = from; at < text.length(); at++) {
+            char c = text.charAt(at);
+            if (c >= VALUES.length || VALUES[c] < 0) {
+                refusal.malformed("character U+" + String.format("%04X", (int) c) + " at " + at
+                        + " is not in the Base45 alphabet");
+                return null;
+            }
         }
         byte[] out = new byte[length / 3 * 2 + (length % 3 == 2 ? 1 : 0)];
         int o = 0;
         int i = from;
         for (; i + 2 < text.length(); i += 3) {
-            int n = value(text, i) + value(text, i + 1) * 45 + value(text, i + 2) * 2025;
+            int n = VALUES[text.charAt(i)] + VALUES[text.charAt(i + 1)] * 45 + VALUES[text.charAt(i + 2)] * 2025;
             if (n > 0xFFFF) {
-                throw malformed("Base45 group at character " + (i - from) + " has value " + n + ", above 65535");
+                refusal.malformed(
+                        "Base45 group at character " + (i - from) + " has value " + n + ", above 65535");
+                return null;
             }
             out[o++] = (byte) (n >>> 8);
             out[o++] = (byte) n;
         }
         if (i < text.length()) {
-            int n = value(text, i) + value(text, i + 1) * 45;
+            int n = VALUES[text.charAt(i)] + VALUES[text.charAt(i + 1)] * 45;
             if (n > 0xFF) {
-                throw malformed("final Base45 pair at character " + (i - from) + " has value " + n + ", above 255");
+                refusal.malformed(
+                        "final Base45 pair at character " + (i - from) + " has value " + n + ", above 255");
+                return null;
             }
             out[o] = (byte) n;
         }
         return out;
-    }
-
-    private static int value(CharSequence text, int at) {
-        char c = text.charAt(at);
-        int v = c < 128 ? VALUES[c] : -1;
-        if (v < 0) {
-            throw malformed("character U+" + String.format("%04X", (int) c) + " at " + at
-                    + " is not in the Base45 alphabet");
-        }
-        return v;
-    }
-
-    private static CodeException malformed(String message) {
-        return new CodeException(CodeException.Reason.MALFORMED, message);
     }
 }

@@ -5,28 +5,36 @@ import java.io.Serial;
 import java.util.Objects;
 
 /**
- * A code text that does not verify, with the {@link Reason} why.
+ * A code text that does not verify, with the {@link Reason} why, thrown by {@link Verifier#verify}.
+ * {@link Verifier#check} gives the same reason and detail as a {@link Verification.Rejected} value instead.
  *
- * <p>Messages name the reason and the offending part of the text, but never secrets. Immutable and thread-safe.
+ * <p>Messages are the reason's name, a colon and the detail: the offending part of the text, but never secrets.
+ * Immutable and thread-safe.
  */
 public final class CodeException extends LawangException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** Why a code text does not verify. */
+    /**
+     * Why a code text does not verify. docs/payload-format.md, section 4, says in which order the checks run; the
+     * first that fails decides the reason.
+     */
     public enum Reason {
         /**
-         * The text is not a well-formed code: empty, too long, a wrong prefix, not canonical Base45, a wrong length,
-         * trailing bytes, or a field out of range.
+         * The text is not a well-formed code: empty, too long, a wrong prefix or a version not written as a decimal
+         * number without leading zeros, not canonical Base45, a wrong length, trailing bytes, or a field out of range.
          */
         MALFORMED("The scanned text is not a valid Lawang code."),
-        /** The text carries a payload format version this library does not know. */
-        UNSUPPORTED_VERSION("The code's format version is not supported."),
+        /** The text carries a payload format version other than 1. */
+        UNSUPPORTED_VERSION("The code uses a format version that this system cannot read."),
         /** The code was signed with a key that the trust list does not trust at the time of verification. */
         UNKNOWN_KEY("The code is signed by a key that is not trusted."),
-        /** The signature does not match the payload: the text was altered or forged. */
-        BAD_SIGNATURE("The code's signature does not verify."),
-        /** The code's validity window has not begun. */
+        /**
+         * The signature does not match the payload under any trusted key with the code's key id, or its {@code R}
+         * or {@code S} is not acceptable: the text was altered or forged.
+         */
+        BAD_SIGNATURE("The code's signature does not match: it was altered or forged."),
+        /** The code's validity window has not begun, or the code's issue time is still to come. */
         NOT_YET_VALID("The code is not valid yet."),
         /** The code's validity window has ended. */
         EXPIRED("The code has expired."),
@@ -40,9 +48,10 @@ public final class CodeException extends LawangException {
         }
 
         /**
-         * Returns the reason in one plain English sentence.
+         * Returns the reason as one plain-English sentence for people, such as a visitor at a gate: the one wording
+         * of this reason in the library. It names no code, key or value; the detail of a refusal does that.
          *
-         * @return the sentence
+         * @return the sentence, starting with a capital letter and ending with a full stop
          */
         public String sentence() {
             return sentence;
@@ -52,8 +61,8 @@ public final class CodeException extends LawangException {
     /** Why the code does not verify. */
     private final Reason reason;
 
-    CodeException(Reason reason, String message) {
-        super(Objects.requireNonNull(reason, "reason") + ": " + message);
+    CodeException(Reason reason, String detail) {
+        super(Objects.requireNonNull(reason, "reason") + ": " + detail);
         this.reason = reason;
     }
 

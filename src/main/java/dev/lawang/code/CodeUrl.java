@@ -2,6 +2,7 @@ package dev.lawang.code;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The URL form of a code text: an {@code https} prefix, then the code text with its two characters that URLs do not
@@ -47,13 +48,19 @@ final class CodeUrl {
         return out.toString();
     }
 
-    /** The code text inside a URL that starts with the prefix, strictly: only {@code %20} and {@code %25} escapes. */
-    static String unwrap(String prefix, String url) {
+    /**
+     * The code text inside a URL that starts with the prefix, strictly: only {@code %20} and {@code %25} escapes.
+     *
+     * @return the code text, or null (with the reason recorded in {@code refusal}) if the URL has a raw space or
+     *     another escape
+     */
+    static @Nullable String unwrap(String prefix, String url, Refusal refusal) {
         StringBuilder out = new StringBuilder(url.length() - prefix.length());
         for (int i = prefix.length(); i < url.length(); i++) {
             char c = url.charAt(i);
             if (c == ' ') {
-                throw new CodeException(CodeException.Reason.MALFORMED, "raw space at " + i + " in a code URL");
+                refusal.malformed("raw space at " + i + " in a code URL");
+                return null;
             }
             if (c == '%') {
                 if (url.startsWith("%20", i)) {
@@ -61,8 +68,8 @@ final class CodeUrl {
                 } else if (url.startsWith("%25", i)) {
                     out.append('%');
                 } else {
-                    throw new CodeException(CodeException.Reason.MALFORMED,
-                            "percent escape at " + i + " in a code URL is neither %20 nor %25");
+                    refusal.malformed("percent escape at " + i + " in a code URL is neither %20 nor %25");
+                    return null;
                 }
                 i += 2;
             } else {

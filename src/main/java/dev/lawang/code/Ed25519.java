@@ -21,11 +21,20 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** Ed25519 keys through the JDK provider: encodings, key ids, signing and verifying. */
+/**
+ * Ed25519 keys through the JDK provider: encodings, key ids, signing and verifying.
+ *
+ * <p>Verification is the JDK's, cofactorless ({@code [S]B = R + [k]A}), on JDK 17 and 25 alike. The JDK refuses
+ * {@code S >= L} and non-canonical or undecodable {@code R} by throwing, and accepts small-order {@code R} and
+ * public keys of small order; {@link Edwards25519} makes the first refusals without an exception and adds the others
+ * (docs/payload-format.md, "Ed25519").
+ */
 final class Ed25519 {
     /** DER prefix of an X.509 SubjectPublicKeyInfo for Ed25519 (RFC 8410); the raw 32-byte key follows. */
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     static final int RAW_KEY_LENGTH = 32;
+    /** Where Ed25519 comes from: a runtime image built with jlink must include that module. */
+    private static final String MISSING = "; on a runtime image built with jlink, add the module jdk.crypto.ec";
 
     private Ed25519() {}
 
@@ -61,6 +70,10 @@ final class Ed25519 {
                 || !Arrays.equals(der, 0, X509_PREFIX.length, X509_PREFIX, 0, X509_PREFIX.length)) {
             throw new IllegalArgumentException(
                     "not an X.509 SubjectPublicKeyInfo for an Ed25519 key (" + der.length + " bytes)");
+        }
+        String problem = Edwards25519.publicKeyProblem(Arrays.copyOfRange(der, X509_PREFIX.length, der.length));
+        if (problem != null) {
+            throw new IllegalArgumentException("not an Ed25519 public key that can be trusted: " + problem);
         }
         try {
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
@@ -107,7 +120,7 @@ final class Ed25519 {
             generator.initialize(NamedParameterSpec.ED25519, fixed);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK provides no Ed25519 key pair generator", e);
+            throw new IllegalStateException("the JDK provides no Ed25519 key pair generator" + MISSING, e);
         } finally {
             Arrays.fill(copy, (byte) 0);
         }
@@ -117,7 +130,7 @@ final class Ed25519 {
         try {
             return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK provides no Ed25519 key pair generator", e);
+            throw new IllegalStateException("the JDK provides no Ed25519 key pair generator" + MISSING, e);
         }
     }
 
@@ -132,7 +145,11 @@ final class Ed25519 {
         }
     }
 
-    /** Treats every kind of failure, including a {@link SignatureException}, as a signature that does not verify. */
+    /**
+     * Verifies the signature in the last 64 bytes over the bytes before it with the JDK. The caller has checked the
+     * key ({@link Edwards25519#publicKeyProblem}) and the signature ({@link Edwards25519#signatureProblem}), so the
+     * JDK has nothing left to throw for; should it throw all the same, that is a signature that does not verify.
+     */
     static boolean verify(PublicKey key, byte[] bytes, int signedLength) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
@@ -142,7 +159,7 @@ final class Ed25519 {
         } catch (SignatureException | InvalidKeyException e) {
             return false;
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK provides no Ed25519 signature", e);
+            throw new IllegalStateException("the JDK provides no Ed25519 signature" + MISSING, e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.lawang.directory.SiteId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Packs the site id and the agency ids of a payload into 6-bit symbols (docs/payload-format.md, "Identifiers").
@@ -122,27 +123,44 @@ final class IdCodec {
     /**
      * Decodes a site id and {@code agencyCount} agency ids from {@code bytes[from, to)}.
      *
-     * @throws CodeException (MALFORMED) if the symbols run past the section, an id grows beyond 64 characters, or the
-     *     section is not exactly the canonical encoding of what it holds
+     * @return what the section holds, or null (with the reason {@link CodeException.Reason#MALFORMED} recorded in
+     *     {@code refusal}) if the symbols run past the section, an id is empty or grows beyond 64 characters, or more
+     *     than the zero padding follows the last id
      */
-    static Decoded decode(byte[] bytes, int from, int to, int agencyCount) {
+    static @Nullable Decoded decode(byte[] bytes, int from, int to, int agencyCount, Refusal refusal) {
         BitReader in = new BitReader(bytes, from, to);
-        String site = decodeId(in);
+        String site = decodeId(in, refusal);
+        if (site == null) {
+            return null;
+        }
         List<String> agencies = new ArrayList<>(agencyCount);
         for (int i = 0; i < agencyCount; i++) {
-            agencies.add(decodeId(in));
+            String agency = decodeId(in, refusal);
+            if (agency == null) {
+                return null;
+            }
+            agencies.add(agency);
         }
-        in.requireZeroPaddingToEnd();
+        String padding = in.paddingProblem();
+        if (padding != null) {
+            refusal.malformed(padding);
+            return null;
+        }
         return new Decoded(site, agencies);
     }
 
-    private static String decodeId(BitReader in) {
+    private static @Nullable String decodeId(BitReader in, Refusal refusal) {
         StringBuilder id = new StringBuilder(24);
         while (true) {
             int symbol = in.read6();
+            if (symbol < 0) {
+                refusal.malformed("the ids section ends inside an identifier");
+                return null;
+            }
             if (symbol == END) {
                 if (id.length() == 0) {
-                    throw malformed("empty identifier in the ids section");
+                    refusal.malformed("empty identifier in the ids section");
+                    return null;
                 }
                 return id.toString();
             }
@@ -155,16 +173,18 @@ final class IdCodec {
             } else if (symbol < ESCAPE) {
                 id.append(PRIMARY.get(symbol - FIRST_PRIMARY));
             } else {
-                id.append(SECONDARY.get(in.read6()));
+                int word = in.read6();
+                if (word < 0) {
+                    refusal.malformed("the ids section ends inside an identifier");
+                    return null;
+                }
+                id.append(SECONDARY.get(word));
             }
             if (id.length() > MAX_ID_LENGTH) {
-                throw malformed("identifier longer than " + MAX_ID_LENGTH + " characters in the ids section");
+                refusal.malformed("identifier longer than " + MAX_ID_LENGTH + " characters in the ids section");
+                return null;
             }
         }
-    }
-
-    private static CodeException malformed(String message) {
-        return new CodeException(CodeException.Reason.MALFORMED, message);
     }
 
     private static final class BitWriter {
@@ -199,9 +219,10 @@ final class IdCodec {
             this.end = to * 8;
         }
 
+        /** The next 6 bits, or -1 if fewer than 6 are left. */
         int read6() {
             if (position + 6 > end) {
-                throw malformed("the ids section ends inside an identifier");
+                return -1;
             }
             int value = 0;
             for (int i = 0; i < 6; i++) {
@@ -211,16 +232,18 @@ final class IdCodec {
             return value;
         }
 
-        void requireZeroPaddingToEnd() {
+        /** Null if fewer than 8 bits are left and all of them are zero, else what is wrong with them. */
+        @Nullable String paddingProblem() {
             if (end - position >= 8) {
-                throw malformed("trailing bytes after the last identifier");
+                return "trailing bytes after the last identifier";
             }
             while (position < end) {
                 if (((bytes[position / 8] >>> (7 - position % 8)) & 1) != 0) {
-                    throw malformed("padding bits after the last identifier are not zero");
+                    return "padding bits after the last identifier are not zero";
                 }
                 position++;
             }
+            return null;
         }
     }
 }

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *      9    16  code id
  *     25     4  issued at, unsigned seconds since 1970-01-01T00:00:00Z, big-endian
  *     29     4  valid from, same encoding
- *     33     4  valid until, same encoding; greater than valid from
+ *     33     4  valid until, same encoding; greater than valid from and than issued at
  *     37     1  number of agencies N, 1 to 64
  *     38     L  site id then N agency ids in ascending order, 6-bit symbols (IdCodec), zero-padded to a byte
  *   38+L    64  Ed25519 signature over bytes [0, 38+L)
@@ -41,6 +41,10 @@ final class PayloadV1 {
     static final int MIN_IDS_LENGTH = 3;
     /** The most characters a QR symbol holds at error correction M in alphanumeric mode (version 40). */
     static final int MAX_TEXT_LENGTH = 3391;
+    /** The shortest payload: the fixed fields, the shortest ids section and the signature. */
+    static final int MIN_LENGTH = IDS_OFFSET + MIN_IDS_LENGTH + SIGNATURE_LENGTH;
+    /** The most digits a version in a prefix {@code LW<version>:} has. */
+    static final int MAX_VERSION_DIGITS = 4;
     private static final int HEAD_LENGTH = 12;
 
     private PayloadV1() {}
@@ -77,70 +81,104 @@ final class PayloadV1 {
     /**
      * Checks the prefix and decodes the payload bytes, trusting nothing in them yet beyond the version byte and the
      * overall length.
+     *
+     * @return the payload, or null with the reason ({@code MALFORMED} or {@code UNSUPPORTED_VERSION}) recorded in
+     *     {@code refusal}
      */
-    static byte[] decode(String text) {
+    static byte @Nullable [] decode(String text, Refusal refusal) {
         if (text.isEmpty()) {
-            throw malformed("empty text");
+            refusal.malformed("empty text");
+            return null;
         }
         if (text.length() > MAX_TEXT_LENGTH) {
-            throw malformed("text of " + text.length() + " characters is longer than any code (at most "
+            refusal.malformed("text of " + text.length() + " characters is longer than any code (at most "
                     + MAX_TEXT_LENGTH + ")");
+            return null;
         }
         if (!text.startsWith(PREFIX)) {
             int version = otherVersion(text);
-            if (version >= 0) {
-                throw new CodeException(CodeException.Reason.UNSUPPORTED_VERSION,
-                        "payload format version " + version + " is not supported; this library reads version "
-                                + VERSION);
+            if (version > 0) {
+                refusal.refuse(CodeException.Reason.UNSUPPORTED_VERSION, "payload format version " + version
+                        + " is not supported; this library reads version " + VERSION + " (prefix " + PREFIX + ")");
+                return null;
             }
-            throw malformed("text does not start with " + PREFIX + ": '" + head(text) + "'");
+            if (version == 0) {
+                refusal.malformed(
+                        "the version in '" + head(text) + "' is not a decimal number without leading zeros");
+                return null;
+            }
+            refusal.malformed("text does not start with " + PREFIX + " but with '" + head(text) + "'");
+            return null;
         }
-        byte[] bytes = Base45.decode(text, PREFIX.length());
-        if (bytes.length < IDS_OFFSET + MIN_IDS_LENGTH + SIGNATURE_LENGTH) {
-            throw malformed("payload of " + bytes.length + " bytes is shorter than the shortest code ("
-                    + (IDS_OFFSET + MIN_IDS_LENGTH + SIGNATURE_LENGTH) + " bytes)");
+        byte[] bytes = Base45.decode(text, PREFIX.length(), refusal);
+        if (bytes == null) {
+            return null;
+        }
+        if (bytes.length < MIN_LENGTH) {
+            refusal.malformed("payload of " + bytes.length + " bytes is shorter than the shortest code ("
+                    + MIN_LENGTH + " bytes)");
+            return null;
         }
         if (bytes[0] != VERSION) {
-            throw malformed("prefix " + PREFIX + " but version byte " + (bytes[0] & 0xFF));
+            refusal.malformed("prefix " + PREFIX + " but version byte " + (bytes[0] & 0xFF));
+            return null;
         }
         return bytes;
     }
 
-    /** Reads the fields of a payload whose signature has been verified. */
-    static SharedCode fields(byte[] bytes) {
+    /**
+     * Reads the fields of a payload whose signature has been verified.
+     *
+     * @return the code, or null (with the reason {@code MALFORMED} recorded in {@code refusal}) if a field breaks a
+     *     rule of docs/payload-format.md
+     */
+    static @Nullable SharedCode fields(byte[] bytes, Refusal refusal) {
         int signedLength = bytes.length - SIGNATURE_LENGTH;
         CodeId id = CodeId.fromBytes(bytes, CODE_ID_OFFSET);
         Instant issuedAt = seconds(bytes, ISSUED_AT_OFFSET);
         Instant validFrom = seconds(bytes, VALID_FROM_OFFSET);
         Instant validUntil = seconds(bytes, VALID_UNTIL_OFFSET);
         if (!validFrom.isBefore(validUntil)) {
-            throw malformed("validity window [" + validFrom + ", " + validUntil + ") is empty or reversed");
+            refusal.malformed("validity window [" + validFrom + ", " + validUntil + ") is empty or reversed");
+            return null;
+        }
+        if (!issuedAt.isBefore(validUntil)) {
+            refusal.malformed("issued at " + issuedAt + ", not before the end of validity " + validUntil);
+            return null;
         }
         int count = bytes[COUNT_OFFSET] & 0xFF;
         if (count < 1 || count > SharedCode.MAX_AGENCIES) {
-            throw malformed("agency count " + count + " is outside 1 to " + SharedCode.MAX_AGENCIES);
+            refusal.malformed("agency count " + count + " is outside 1 to " + SharedCode.MAX_AGENCIES);
+            return null;
         }
-        IdCodec.Decoded ids = IdCodec.decode(bytes, IDS_OFFSET, signedLength, count);
+        IdCodec.Decoded ids = IdCodec.decode(bytes, IDS_OFFSET, signedLength, count, refusal);
+        if (ids == null) {
+            return null;
+        }
         if (!SiteId.isValid(ids.site())) {
-            throw malformed("site id '" + ids.site() + "' is not a valid slug");
+            refusal.malformed("site id '" + ids.site() + "' is not a valid slug");
+            return null;
         }
         SiteId site = SiteId.of(ids.site());
         TreeSet<AgencyId> agencies = new TreeSet<>();
         @Nullable AgencyId previous = null;
         for (String value : ids.agencies()) {
             if (!AgencyId.isValid(value)) {
-                throw malformed("agency id '" + value + "' is not a valid slug");
+                refusal.malformed("agency id '" + value + "' is not a valid slug");
+                return null;
             }
             AgencyId agency = AgencyId.of(value);
             if (previous != null && previous.compareTo(agency) >= 0) {
-                throw malformed("agency ids are not in strictly ascending order at '" + value + "'");
+                refusal.malformed("agency ids are not in strictly ascending order at '" + value + "'");
+                return null;
             }
             agencies.add(agency);
             previous = agency;
         }
         byte[] canonical = IdCodec.encode(site, agencies);
         if (!Arrays.equals(canonical, 0, canonical.length, bytes, IDS_OFFSET, signedLength)) {
-            throw malformed("the ids section is not the canonical (greedy) encoding of its ids");
+            refusal.malformed("the ids section is not the canonical (greedy) encoding of its ids");
+            return null;
         }
         return new SharedCode(id, site, agencies, issuedAt, validFrom, validUntil);
     }
@@ -153,18 +191,24 @@ final class PayloadV1 {
         return v;
     }
 
-    /** The version number of a text shaped like {@code LW<digits>:}, or -1. */
+    /**
+     * The version of a text shaped like {@code "LW" version ":"} where the version is 1 to 4 decimal digits: its
+     * value if it is written without leading zeros, 0 if it has a leading zero (or is 0), -1 for any other text.
+     */
     private static int otherVersion(String text) {
         if (!text.startsWith("LW")) {
             return -1;
         }
         int i = 2;
         int version = 0;
-        while (i < text.length() && i < 6 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        while (i < text.length() && i < 2 + MAX_VERSION_DIGITS && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
             version = version * 10 + (text.charAt(i) - '0');
             i++;
         }
-        return i > 2 && i < text.length() && text.charAt(i) == ':' ? version : -1;
+        if (i == 2 || i == text.length() || text.charAt(i) != ':') {
+            return -1;
+        }
+        return text.charAt(2) == '0' ? 0 : version;
     }
 
     /**
@@ -196,9 +240,5 @@ final class PayloadV1 {
         long s = ((bytes[at] & 0xFFL) << 24) | ((bytes[at + 1] & 0xFFL) << 16) | ((bytes[at + 2] & 0xFFL) << 8)
                 | (bytes[at + 3] & 0xFFL);
         return Instant.ofEpochSecond(s);
-    }
-
-    private static CodeException malformed(String message) {
-        return new CodeException(CodeException.Reason.MALFORMED, message);
     }
 }

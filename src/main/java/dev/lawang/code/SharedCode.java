@@ -14,17 +14,24 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A shared code: one site, the agencies at that site it admits visitors to (1 to 64), and a validity window
- * {@code [validFrom, validUntil)}, identified by a random {@link CodeId}.
+ * A shared code: one site, the agencies at that site it admits visitors to (1 to {@value #MAX_AGENCIES}), and a
+ * validity window {@code [validFrom, validUntil)}, identified by a random {@link CodeId}.
  *
- * <p>Times have second precision: the builder drops fractions of a second. Times must lie between 1970-01-01T00:00:00Z
- * and 2106-02-07T06:28:15Z, the range of the payload's 32-bit time fields. A code also records when it was issued, so
- * that a trust list can revoke every code of a site issued before a cut-off.
+ * <p>A code also records when it was issued, so that a trust list can revoke every code of a site issued before a
+ * cut-off. A code is issued before it expires ({@code issuedAt < validUntil}), and it is not valid before it was
+ * issued: it is valid in {@code [max(validFrom, issuedAt), validUntil)}. The issue time may lie before the window
+ * (a poster printed in advance) or inside it (a code issued for a window that has already begun).
+ *
+ * <p>Times are whole seconds between 1970-01-01T00:00:00Z and 2106-02-07T06:28:15Z, the range of the payload's 32-bit
+ * time fields; the builder refuses a time with a fraction of a second rather than round it.
  *
  * <p>Immutable and thread-safe.
  */
 public final class SharedCode {
-    /** The most agencies one code covers. */
+    /**
+     * The most agencies one code covers: the payload's agency count is 1 to 64 (docs/payload-format.md). The one
+     * statement of that limit in the library; a code request and a poster refer to it.
+     */
     public static final int MAX_AGENCIES = 64;
 
     /** The latest instant a payload can carry: 2^32 - 1 seconds after the epoch. */
@@ -122,14 +129,15 @@ public final class SharedCode {
     }
 
     /**
-     * Tells whether an instant lies in the half-open validity window {@code [validFrom, validUntil)}.
+     * Tells whether the code is valid at an instant: in the half-open window {@code [validFrom, validUntil)} and not
+     * before it was issued.
      *
      * @param instant the instant
-     * @return whether the code is valid then (revocation aside)
+     * @return whether the code is valid then (key trust and revocation aside)
      */
     public boolean isValidAt(Instant instant) {
         Objects.requireNonNull(instant, "instant");
-        return !instant.isBefore(validFrom) && instant.isBefore(validUntil);
+        return !instant.isBefore(validFrom) && !instant.isBefore(issuedAt) && instant.isBefore(validUntil);
     }
 
     @Override
@@ -179,8 +187,10 @@ public final class SharedCode {
         /**
          * Adds covered agencies.
          *
-         * @param agencies the agencies
+         * @param agencies the agencies, none covered already, none twice
          * @return this builder
+         * @throws IllegalArgumentException if an agency is covered already or given twice; the builder is then
+         *     unchanged
          */
         public Builder covering(AgencyId... agencies) {
             return covering(Arrays.asList(agencies));
@@ -189,47 +199,69 @@ public final class SharedCode {
         /**
          * Adds covered agencies.
          *
-         * @param agencies the agencies
+         * @param agencies the agencies, none covered already, none twice
          * @return this builder
+         * @throws IllegalArgumentException if an agency is covered already or given twice; the builder is then
+         *     unchanged
          */
         public Builder covering(Collection<AgencyId> agencies) {
+            Objects.requireNonNull(agencies, "agencies");
+            SortedSet<AgencyId> added = new TreeSet<>();
             for (AgencyId agency : agencies) {
-                this.agencies.add(Objects.requireNonNull(agency, "agency"));
+                Objects.requireNonNull(agency, "agency");
+                if (this.agencies.contains(agency) || !added.add(agency)) {
+                    throw new IllegalArgumentException("agency " + agency + " is covered twice");
+                }
             }
+            this.agencies.addAll(added);
             return this;
         }
 
         /**
-         * Sets when the code was issued; if unset, the start of validity.
+         * Sets when the code was issued; if unset, the start of validity. The code is not valid before this instant.
          *
-         * @param issuedAt the issue time; fractions of a second are dropped
+         * @param issuedAt the issue time, whole seconds, before {@code validUntil}
          * @return this builder
+         * @throws IllegalArgumentException if {@code issuedAt} has a fraction of a second
          */
         public Builder issuedAt(Instant issuedAt) {
-            this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt").truncatedTo(ChronoUnit.SECONDS);
+            this.issuedAt = wholeSeconds("issuedAt", issuedAt);
             return this;
         }
 
         /**
          * Sets the first instant of validity (inclusive).
          *
-         * @param validFrom the start; fractions of a second are dropped
+         * @param validFrom the start, whole seconds
          * @return this builder
+         * @throws IllegalArgumentException if {@code validFrom} has a fraction of a second
          */
         public Builder validFrom(Instant validFrom) {
-            this.validFrom = Objects.requireNonNull(validFrom, "validFrom").truncatedTo(ChronoUnit.SECONDS);
+            this.validFrom = wholeSeconds("validFrom", validFrom);
             return this;
         }
 
         /**
          * Sets the end of validity (exclusive).
          *
-         * @param validUntil the end; fractions of a second are dropped
+         * @param validUntil the end, whole seconds, after {@code validFrom} and {@code issuedAt}
          * @return this builder
+         * @throws IllegalArgumentException if {@code validUntil} has a fraction of a second
          */
         public Builder validUntil(Instant validUntil) {
-            this.validUntil = Objects.requireNonNull(validUntil, "validUntil").truncatedTo(ChronoUnit.SECONDS);
+            this.validUntil = wholeSeconds("validUntil", validUntil);
             return this;
+        }
+
+        /** A code carries whole seconds; rounding would make it valid early or late, so a fraction is refused. */
+        private static Instant wholeSeconds(String name, Instant t) {
+            Objects.requireNonNull(t, name);
+            Instant whole = t.truncatedTo(ChronoUnit.SECONDS);
+            if (!whole.equals(t)) {
+                throw new IllegalArgumentException(name + " " + t + " has a fraction of a second; a code carries"
+                        + " whole seconds (" + whole + ")");
+            }
+            return t;
         }
 
         /**
@@ -237,9 +269,10 @@ public final class SharedCode {
          *
          * @return the code
          * @throws IllegalStateException if the validity window was not set
-         * @throws IllegalArgumentException if there are no or more than 64 agencies, the window is empty or reversed,
-         *     a time lies outside the payload's range, or the ids are too long for the code to fit any QR symbol at
-         *     error correction level M
+         * @throws IllegalArgumentException if there are no or more than {@value SharedCode#MAX_AGENCIES} agencies, the
+         *     window is empty or reversed, the code would be issued at or after the end of its window, a time lies
+         *     outside the payload's range, or the ids are too long for the code to fit any QR symbol at error
+         *     correction level M
          */
         public SharedCode build() {
             if (validFrom == null || validUntil == null) {
@@ -255,6 +288,10 @@ public final class SharedCode {
             if (!from.isBefore(until)) {
                 throw new IllegalArgumentException(
                         "validity window [" + from + ", " + until + ") is empty or reversed");
+            }
+            if (!issued.isBefore(until)) {
+                throw new IllegalArgumentException("issuedAt " + issued + " is not before validUntil " + until
+                        + ": a code is issued before it expires");
             }
             checkRange("validFrom", from);
             checkRange("validUntil", until);

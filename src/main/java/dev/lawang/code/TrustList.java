@@ -4,10 +4,10 @@ import dev.lawang.directory.SiteId;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,33 +17,44 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a verifier trusts: the public keys of the issuing authorities, each optionally limited to a window of time,
+ * What a verifier trusts: the public keys of the issuing authorities, each at all times or within windows of time,
  * and what has been revoked, either single codes by id or every code of a site issued before a cut-off.
  *
  * <p>Several keys may be trusted at once, which is how keys are rotated: add the new key, issue new codes, and remove
- * the old key (or let its window end) once its codes have expired. A key's window {@code [from, until)} is compared
- * with the time of verification.
+ * the old key (or let its window end) once its codes have expired. A key's windows {@code [from, until)} are compared
+ * with the time of verification; a key trusted more than once is trusted in every window it was given. Two different
+ * keys may share a key id (the first 8 bytes of a hash, so only by a deliberate search); a code with that key id
+ * verifies if its signature matches either of them.
+ *
+ * <p>Only keys that RFC 8032 key generation can produce are trusted: the canonical encoding of a point on the curve in
+ * the subgroup of prime order. Keys of small order, or with a small-order component, are refused
+ * (docs/payload-format.md, "Ed25519").
  *
  * <p>A trust list carries a version number so that systems can tell which list they run; {@link #toBuilder()} starts
  * the next version. Immutable and thread-safe.
  */
 public final class TrustList {
+    private static final TrustedKey[] NO_KEYS = new TrustedKey[0];
+
     private final long version;
-    private final Map<Long, TrustedKey> keys;
+    private final Map<Long, TrustedKey[]> byKeyId;
+    private final Map<RawKey, TrustedKey> byRaw;
     private final Set<CodeId> revokedCodes;
     private final Map<SiteId, Instant> revokedBefore;
 
     private TrustList(Builder b) {
         this.version = b.version;
-        Map<Long, TrustedKey> byId = new HashMap<>();
-        for (TrustedKey k : b.keys.values()) {
-            TrustedKey clash = byId.put(k.keyId, k);
-            if (clash != null) {
-                throw new IllegalArgumentException("two trusted keys share the key id "
-                        + Long.toHexString(k.keyId) + "; remove one of them");
-            }
+        Map<Long, List<TrustedKey>> grouped = new HashMap<>();
+        Map<RawKey, TrustedKey> raw = new LinkedHashMap<>();
+        for (Map.Entry<RawKey, Pending> e : b.keys.entrySet()) {
+            TrustedKey k = e.getValue().toTrustedKey();
+            grouped.computeIfAbsent(k.keyId, id -> new ArrayList<>(1)).add(k);
+            raw.put(e.getKey(), k);
         }
-        this.keys = Collections.unmodifiableMap(byId);
+        Map<Long, TrustedKey[]> byId = new HashMap<>();
+        grouped.forEach((id, list) -> byId.put(id, list.toArray(NO_KEYS)));
+        this.byKeyId = Collections.unmodifiableMap(byId);
+        this.byRaw = Collections.unmodifiableMap(raw);
         this.revokedCodes = Set.copyOf(b.revokedCodes);
         this.revokedBefore = Map.copyOf(b.revokedBefore);
     }
@@ -58,16 +69,14 @@ public final class TrustList {
     }
 
     /**
-     * Starts the next version of this list: a builder holding the same keys and revocations, with the version number
-     * one higher.
+     * Starts the next version of this list: a builder holding the same keys with the same windows and the same
+     * revocations, with the version number one higher.
      *
      * @return the builder
      */
     public Builder toBuilder() {
         Builder b = new Builder();
-        for (TrustedKey k : keys.values()) {
-            b.keys.put(new RawKey(k.raw), k);
-        }
+        byRaw.forEach((raw, k) -> b.keys.put(raw, new Pending(k)));
         b.revokedCodes.addAll(revokedCodes);
         b.revokedBefore.putAll(revokedBefore);
         b.version = Math.addExact(version, 1);
@@ -84,13 +93,13 @@ public final class TrustList {
     }
 
     /**
-     * Returns the trusted public keys.
+     * Returns the trusted public keys, each once however many windows it has.
      *
-     * @return an unmodifiable list of the keys, in no particular order
+     * @return an unmodifiable list of the keys, in the order they were first trusted
      */
     public List<PublicKey> keys() {
-        List<PublicKey> out = new ArrayList<>(keys.size());
-        keys.values().forEach(k -> out.add(k.key));
+        List<PublicKey> out = new ArrayList<>(byRaw.size());
+        byRaw.values().forEach(k -> out.add(k.key));
         return Collections.unmodifiableList(out);
     }
 
@@ -99,12 +108,13 @@ public final class TrustList {
      *
      * @param key the public key
      * @param at the instant of verification
-     * @return whether the key is on the list and its window contains {@code at}
+     * @return whether the key is on the list and trusted at all times or in a window that contains {@code at}
      */
     public boolean trusts(PublicKey key, Instant at) {
+        Objects.requireNonNull(key, "key");
         Objects.requireNonNull(at, "at");
-        TrustedKey k = keys.get(Ed25519.keyId(Objects.requireNonNull(key, "key")));
-        return k != null && Arrays.equals(k.raw, Ed25519.rawPublicKey(key)) && k.trustedAt(at);
+        TrustedKey k = byRaw.get(new RawKey(Ed25519.rawPublicKey(key)));
+        return k != null && k.trustedAt(at);
     }
 
     /**
@@ -131,8 +141,15 @@ public final class TrustList {
         return Optional.ofNullable(revokedBefore.get(Objects.requireNonNull(site, "site")));
     }
 
-    @Nullable TrustedKey key(long keyId) {
-        return keys.get(keyId);
+    /** The trusted keys filed under a key id, trusted now or not; usually none or one. */
+    TrustedKey[] keys(long keyId) {
+        TrustedKey[] found = byKeyId.get(keyId);
+        return found != null ? found : NO_KEYS;
+    }
+
+    /** This list's entry for the same key bytes as {@code key}, which may come from another list. */
+    @Nullable TrustedKey sameKey(TrustedKey key) {
+        return byRaw.get(new RawKey(key.raw));
     }
 
     boolean hasRevocations() {
@@ -144,7 +161,8 @@ public final class TrustList {
      *
      * @param der the DER bytes
      * @return the key
-     * @throws IllegalArgumentException if the bytes are not an Ed25519 public key
+     * @throws IllegalArgumentException if the bytes are not an Ed25519 public key that can be trusted: not the
+     *     canonical encoding of a point on the curve in the subgroup of prime order
      */
     public static PublicKey publicKeyFromX509(byte[] der) {
         return Ed25519.publicFromX509(der.clone());
@@ -156,7 +174,7 @@ public final class TrustList {
      *
      * @param pem the text holding the PEM block
      * @return the key
-     * @throws IllegalArgumentException if there is no such block or it holds no Ed25519 public key
+     * @throws IllegalArgumentException if there is no such block or it holds no Ed25519 public key that can be trusted
      */
     public static PublicKey publicKeyFromPem(String pem) {
         return Ed25519.publicFromX509(Ed25519.fromPem(Objects.requireNonNull(pem, "pem"), "PUBLIC KEY"));
@@ -164,21 +182,46 @@ public final class TrustList {
 
     @Override
     public String toString() {
-        return "TrustList[version=" + version + ", keys=" + keys.size() + ", revokedCodes=" + revokedCodes.size()
+        return "TrustList[version=" + version + ", keys=" + byRaw.size() + ", revokedCodes=" + revokedCodes.size()
                 + ", revokedSites=" + revokedBefore.keySet() + "]";
     }
 
-    /** The raw bytes of a key, as a map key: trusting the same key twice replaces its window. */
+    /** The raw bytes of a key, as a map key. */
     private record RawKey(String hex) {
         RawKey(byte[] raw) {
-            this(java.util.HexFormat.of().formatHex(raw));
+            this(HexFormat.of().formatHex(raw));
+        }
+    }
+
+    /** A key being trusted, with the windows given so far. */
+    private static final class Pending {
+        final PublicKey key;
+        final byte[] raw;
+        final long keyId;
+        boolean always;
+        final List<TrustedKey.Window> windows = new ArrayList<>();
+
+        Pending(PublicKey key, byte[] raw, long keyId) {
+            this.key = key;
+            this.raw = raw;
+            this.keyId = keyId;
+        }
+
+        Pending(TrustedKey k) {
+            this(k.key, k.raw, k.keyId);
+            this.always = k.always;
+            this.windows.addAll(k.windows);
+        }
+
+        TrustedKey toTrustedKey() {
+            return new TrustedKey(key, raw, keyId, always, windows);
         }
     }
 
     /** Builds a {@link TrustList}. Not thread-safe; {@link #build()} copies the state, so a builder can be reused. */
     public static final class Builder {
         private long version = 1;
-        private final Map<RawKey, TrustedKey> keys = new LinkedHashMap<>();
+        private final Map<RawKey, Pending> keys = new LinkedHashMap<>();
         private final Set<CodeId> revokedCodes = new HashSet<>();
         private final Map<SiteId, Instant> revokedBefore = new HashMap<>();
 
@@ -189,37 +232,62 @@ public final class TrustList {
          *
          * @param key an Ed25519 public key
          * @return this builder
-         * @throws IllegalArgumentException if the key is not an Ed25519 key
+         * @throws IllegalArgumentException if the key is not an Ed25519 key, or not one that can be trusted: not the
+         *     canonical encoding of a point on the curve in the subgroup of prime order
          */
         public Builder trust(PublicKey key) {
-            TrustedKey k = new TrustedKey(Objects.requireNonNull(key, "key"), null, null);
-            keys.put(new RawKey(k.raw), k);
+            pending(Objects.requireNonNull(key, "key"), Ed25519.keyId(key)).always = true;
             return this;
         }
 
         /**
-         * Trusts a key within a window {@code [from, until)} of verification times, replacing any earlier window for
-         * the same key.
+         * Trusts a key within a window {@code [from, until)} of verification times. A key trusted more than once is
+         * trusted in each of its windows, and at all times once {@link #trust(PublicKey)} was called for it.
          *
          * @param key an Ed25519 public key
          * @param from the first instant of trust (inclusive)
          * @param until the end of trust (exclusive)
          * @return this builder
-         * @throws IllegalArgumentException if the key is not an Ed25519 key or the window is empty or reversed
+         * @throws IllegalArgumentException if the key is not an Ed25519 key or not one that can be trusted, or the
+         *     window is empty or reversed
          */
         public Builder trust(PublicKey key, Instant from, Instant until) {
+            Objects.requireNonNull(key, "key");
+            return trust(key, Ed25519.keyId(key), from, until);
+        }
+
+        /**
+         * {@link #trust(PublicKey, Instant, Instant)} with the key filed under a given key id, which the public methods
+         * compute from the key; a test gives two keys one id to make a collision that no search would find in time.
+         */
+        Builder trust(PublicKey key, long keyId, Instant from, Instant until) {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(until, "until");
             if (!from.isBefore(until)) {
                 throw new IllegalArgumentException("key window [" + from + ", " + until + ") is empty or reversed");
             }
-            TrustedKey k = new TrustedKey(Objects.requireNonNull(key, "key"), from, until);
-            keys.put(new RawKey(k.raw), k);
+            pending(key, keyId).windows.add(new TrustedKey.Window(from, until));
             return this;
         }
 
+        private Pending pending(PublicKey key, long keyId) {
+            byte[] raw = Ed25519.rawPublicKey(key);
+            RawKey id = new RawKey(raw);
+            Pending known = keys.get(id);
+            if (known != null) {
+                return known;
+            }
+            String problem = Edwards25519.publicKeyProblem(raw);
+            if (problem != null) {
+                throw new IllegalArgumentException("the Ed25519 key " + id.hex() + " cannot be trusted: " + problem);
+            }
+            Pending fresh = new Pending(key, raw, keyId);
+            keys.put(id, fresh);
+            return fresh;
+        }
+
         /**
-         * Stops trusting a key.
+         * Stops trusting a key, in every window.
          *
          * @param key the key
          * @return this builder
@@ -244,7 +312,8 @@ public final class TrustList {
 
         /**
          * Revokes every code of a site issued before a cut-off, for example after a poster was copied. A later
-         * cut-off for the same site replaces an earlier one.
+         * cut-off for the same site replaces an earlier one. The issue time is the one the code states; since no code
+         * is valid before its issue time, a code cannot state a later one to stay valid now and escape the cut-off.
          *
          * @param site the site
          * @param cutOff codes issued strictly before this instant are revoked
@@ -274,7 +343,6 @@ public final class TrustList {
          * Builds the trust list.
          *
          * @return the list
-         * @throws IllegalArgumentException if two different keys share a key id
          */
         public TrustList build() {
             return new TrustList(this);

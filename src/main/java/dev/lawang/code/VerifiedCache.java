@@ -12,16 +12,19 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe.
  */
 final class VerifiedCache {
-    /** A verified text, the code read from it, and the trust list and key it was verified under. */
+    /**
+     * A verified text, the outcome read from it (kept, so that a re-scan allocates nothing), and the trust list and key
+     * it was verified under.
+     */
     static final class Entry {
         final String text;
-        final SharedCode code;
+        final Verification.Verified verified;
         final TrustList trust;
         final TrustedKey key;
 
-        Entry(String text, SharedCode code, TrustList trust, TrustedKey key) {
+        Entry(String text, Verification.Verified verified, TrustList trust, TrustedKey key) {
             this.text = text;
-            this.code = code;
+            this.verified = verified;
             this.trust = trust;
             this.key = key;
         }

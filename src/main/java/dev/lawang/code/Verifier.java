@@ -1,22 +1,25 @@
 package dev.lawang.code;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies code texts against a {@link TrustList}, offline.
  *
- * <p>{@link #verify(String, Instant)} runs its checks in this order, and the first that fails decides the
- * {@link CodeException.Reason}: the length of the text (bounded before anything is decoded), the prefix and version,
- * canonical Base45, the payload length, the key id ({@code UNKNOWN_KEY}), the signature ({@code BAD_SIGNATURE}),
- * the fields ({@code MALFORMED}), the validity window ({@code NOT_YET_VALID}, {@code EXPIRED}) and revocation
- * ({@code REVOKED}). No field is read before the signature has been verified.
+ * <p>{@link #check(String, Instant)} returns the outcome as a value, {@link Verification.Verified} or
+ * {@link Verification.Rejected}, and constructs no exception for a text that does not verify, so a refused scan costs
+ * no stack trace; {@link #verify(String, Instant)} gives the same answers and throws a {@link CodeException} for a
+ * refusal. The checks run in this order, and the first that fails decides the {@link CodeException.Reason}: the length
+ * of the text (bounded before anything is decoded), the prefix and version, canonical Base45, the payload length, the
+ * key id ({@code UNKNOWN_KEY}), the signature ({@code BAD_SIGNATURE}), the fields ({@code MALFORMED}), the validity
+ * window and the issue time ({@code NOT_YET_VALID}, {@code EXPIRED}) and revocation ({@code REVOKED}). No field is read
+ * before the signature has been verified. If two trusted keys share the code's key id, the code verifies under
+ * whichever of them its signature matches; signed by one that is not trusted at the time, it is {@code UNKNOWN_KEY}.
  *
  * <p>Verified texts are cached in a bounded cache shared with verifiers made by {@link #withTrustList(TrustList)}:
  * the same poster is scanned by many visitors, and a repeated scan then costs a lookup instead of a signature
- * verification. Key trust, the validity window and revocation are checked on every call.
+ * verification. Key trust, the validity window, the issue time and revocation are checked on every call.
  *
  * <p>Besides the plain code text, the verifier accepts the URL form of {@link Issuer#signAsUrl} when it is built with
  * the same prefix. Immutable and thread-safe.
@@ -63,11 +66,11 @@ public final class Verifier {
      * Returns a verifier with another trust list, the same URL prefix, and the same cache, so that a new version of
      * the trust list does not make every code expensive again.
      *
-     * @param trust the new trust list
+     * @param trustList the new trust list
      * @return the verifier
      */
-    public Verifier withTrustList(TrustList trust) {
-        return new Verifier(Objects.requireNonNull(trust, "trust"), urlPrefix, cache);
+    public Verifier withTrustList(TrustList trustList) {
+        return new Verifier(Objects.requireNonNull(trustList, "trustList"), urlPrefix, cache);
     }
 
     /**
@@ -80,76 +83,152 @@ public final class Verifier {
     }
 
     /**
-     * Verifies a code text, or its URL form, at an instant.
+     * Checks a code text, or its URL form, at an instant, without throwing for a text that does not verify.
+     *
+     * @param text the text read from the QR symbol; any text
+     * @param now the instant of the scan
+     * @return {@link Verification.Verified} with the code, or {@link Verification.Rejected} with the reason and a
+     *     detail for operators
+     */
+    public Verification check(String text, Instant now) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(now, "now");
+        if (text.length() > maxInputLength) {
+            return new Verification.Rejected(CodeException.Reason.MALFORMED, "text of " + text.length()
+                    + " characters is longer than any code (at most " + maxInputLength + ")");
+        }
+        VerifiedCache.Entry hit = cache.get(text);
+        if (hit != null && hit.trust == trust) {
+            return live(hit, now);
+        }
+        return checkUncached(text, now, hit);
+    }
+
+    /** The rest of {@link #check}, apart so that the re-scan path above stays small enough to inline. */
+    private Verification checkUncached(String text, Instant now, VerifiedCache.@Nullable Entry hit) {
+        if (hit != null) {
+            // verified under an earlier trust list: still good if the same key bytes are trusted now
+            TrustedKey current = trust.sameKey(hit.key);
+            if (current != null) {
+                VerifiedCache.Entry moved = new VerifiedCache.Entry(text, hit.verified, trust, current);
+                cache.put(moved);
+                return live(moved, now);
+            }
+        }
+        Refusal refusal = new Refusal();
+        String codeText = text;
+        if (urlPrefix != null && text.startsWith(urlPrefix)) {
+            codeText = CodeUrl.unwrap(urlPrefix, text, refusal);
+            if (codeText == null) {
+                return refusal.rejected();
+            }
+        }
+        byte[] bytes = PayloadV1.decode(codeText, refusal);
+        if (bytes == null) {
+            return refusal.rejected();
+        }
+        int signedLength = bytes.length - PayloadV1.SIGNATURE_LENGTH;
+        long keyId = PayloadV1.keyId(bytes);
+        TrustedKey[] candidates = trust.keys(keyId);
+        if (candidates.length == 0) {
+            return new Verification.Rejected(CodeException.Reason.UNKNOWN_KEY,
+                    "no trusted key has the key id " + hex(keyId));
+        }
+        if (!anyTrustedAt(candidates, now)) {
+            return untrustedAt(candidates[0], now);
+        }
+        String shape = Edwards25519.signatureProblem(bytes, signedLength);
+        if (shape != null) {
+            return new Verification.Rejected(CodeException.Reason.BAD_SIGNATURE,
+                    shape + " (key id " + hex(keyId) + ")");
+        }
+        TrustedKey signer = signer(candidates, true, now, bytes, signedLength);
+        if (signer == null) {
+            // a key with this id that is not trusted now may have signed it: then it is the key that is refused
+            TrustedKey untrusted = signer(candidates, false, now, bytes, signedLength);
+            return untrusted != null ? untrustedAt(untrusted, now)
+                    : new Verification.Rejected(CodeException.Reason.BAD_SIGNATURE,
+                            "the signature does not match the payload for key id " + hex(keyId));
+        }
+        SharedCode code = PayloadV1.fields(bytes, refusal);
+        if (code == null) {
+            return refusal.rejected();
+        }
+        VerifiedCache.Entry entry = new VerifiedCache.Entry(text, new Verification.Verified(code), trust, signer);
+        cache.put(entry);
+        return live(entry, now);
+    }
+
+    /**
+     * Verifies a code text, or its URL form, at an instant: {@link #check(String, Instant)}, with a refusal thrown.
      *
      * @param text the text read from the QR symbol
      * @param now the instant of the scan
      * @return the code
-     * @throws CodeException with the reason the code does not verify
+     * @throws CodeException with the reason the code does not verify and the detail as its message
      */
     public SharedCode verify(String text, Instant now) {
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(now, "now");
-        if (text.length() > maxInputLength) {
-            throw new CodeException(CodeException.Reason.MALFORMED, "text of " + text.length()
-                    + " characters is longer than any code (at most " + maxInputLength + ")");
+        Verification outcome = check(text, now);
+        if (outcome instanceof Verification.Verified verified) {
+            return verified.code();
         }
-        VerifiedCache.Entry hit = cache.get(text);
-        if (hit != null) {
-            if (hit.trust == trust) {
-                return live(hit.code, hit.key, now);
-            }
-            // verified under an earlier trust list: still good if the same key bytes are trusted now
-            TrustedKey current = trust.key(hit.key.keyId);
-            if (current != null && Arrays.equals(current.raw, hit.key.raw)) {
-                cache.put(new VerifiedCache.Entry(text, hit.code, trust, current));
-                return live(hit.code, current, now);
-            }
-        }
-        String codeText = urlPrefix != null && text.startsWith(urlPrefix) ? CodeUrl.unwrap(urlPrefix, text) : text;
-        byte[] bytes = PayloadV1.decode(codeText);
-        long keyId = PayloadV1.keyId(bytes);
-        TrustedKey key = trust.key(keyId);
-        if (key == null) {
-            throw new CodeException(CodeException.Reason.UNKNOWN_KEY,
-                    "no trusted key has the key id " + String.format("%016x", keyId));
-        }
-        if (!key.trustedAt(now)) {
-            throw untrustedAt(key, now);
-        }
-        if (!Ed25519.verify(key.key, bytes, bytes.length - PayloadV1.SIGNATURE_LENGTH)) {
-            throw new CodeException(CodeException.Reason.BAD_SIGNATURE,
-                    "the signature does not match the payload for key id " + String.format("%016x", keyId));
-        }
-        SharedCode code = PayloadV1.fields(bytes);
-        cache.put(new VerifiedCache.Entry(text, code, trust, key));
-        return live(code, key, now);
+        Verification.Rejected rejected = (Verification.Rejected) outcome;
+        throw new CodeException(rejected.reason(), rejected.detail());
     }
 
     /** The checks that depend on the time and on the trust list, made on every call. */
-    private SharedCode live(SharedCode code, TrustedKey key, Instant now) {
-        if (!key.trustedAt(now)) {
-            throw untrustedAt(key, now);
+    private Verification live(VerifiedCache.Entry entry, Instant now) {
+        if (!entry.key.trustedAt(now)) {
+            return untrustedAt(entry.key, now);
         }
+        SharedCode code = entry.verified.code();
         if (now.isBefore(code.validFrom())) {
-            throw new CodeException(CodeException.Reason.NOT_YET_VALID,
+            return new Verification.Rejected(CodeException.Reason.NOT_YET_VALID,
                     "code " + code.id() + " is valid from " + code.validFrom() + ", not at " + now);
         }
+        if (now.isBefore(code.issuedAt())) {
+            return new Verification.Rejected(CodeException.Reason.NOT_YET_VALID,
+                    "code " + code.id() + " is issued at " + code.issuedAt() + " and not valid before, not at " + now);
+        }
         if (!now.isBefore(code.validUntil())) {
-            throw new CodeException(CodeException.Reason.EXPIRED,
+            return new Verification.Rejected(CodeException.Reason.EXPIRED,
                     "code " + code.id() + " expired at " + code.validUntil() + ", before " + now);
         }
         if (trust.hasRevocations() && trust.isRevoked(code)) {
-            throw new CodeException(CodeException.Reason.REVOKED,
+            return new Verification.Rejected(CodeException.Reason.REVOKED,
                     "code " + code.id() + " of site " + code.site() + " is revoked in trust list version "
                             + trust.version());
         }
-        return code;
+        return entry.verified;
     }
 
-    private static CodeException untrustedAt(TrustedKey key, Instant now) {
-        return new CodeException(CodeException.Reason.UNKNOWN_KEY, "key id " + String.format("%016x", key.keyId)
-                + " is trusted only in [" + key.from + ", " + key.until + "), not at " + now);
+    /** The first of the keys trusted now (if {@code trustedNow}, else not trusted now) that signed the bytes. */
+    private static @Nullable TrustedKey signer(TrustedKey[] keys, boolean trustedNow, Instant now, byte[] bytes,
+            int signedLength) {
+        for (TrustedKey key : keys) {
+            if (key.trustedAt(now) == trustedNow && Ed25519.verify(key.key, bytes, signedLength)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    private static boolean anyTrustedAt(TrustedKey[] keys, Instant now) {
+        for (TrustedKey key : keys) {
+            if (key.trustedAt(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Verification.Rejected untrustedAt(TrustedKey key, Instant now) {
+        return new Verification.Rejected(CodeException.Reason.UNKNOWN_KEY,
+                "key id " + hex(key.keyId) + " is trusted " + key.trustedWhen() + ", not at " + now);
+    }
+
+    private static String hex(long keyId) {
+        return String.format("%016x", keyId);
     }
 
     @Override
@@ -183,15 +262,15 @@ public final class Verifier {
          * Sets how many verified texts the cache keeps; 0 turns the cache off. The cache rounds the size up to a
          * power of two.
          *
-         * @param entries the number of entries, 0 to 1,048,576
+         * @param cacheSize the number of entries, 0 to 1,048,576
          * @return this builder
-         * @throws IllegalArgumentException if {@code entries} is out of range
+         * @throws IllegalArgumentException if {@code cacheSize} is out of range
          */
-        public Builder cacheSize(int entries) {
-            if (entries < 0 || entries > 1 << 20) {
-                throw new IllegalArgumentException("cache size must be 0 to 1048576: " + entries);
+        public Builder cacheSize(int cacheSize) {
+            if (cacheSize < 0 || cacheSize > 1 << 20) {
+                throw new IllegalArgumentException("cache size must be 0 to 1048576: " + cacheSize);
             }
-            this.cacheSize = entries;
+            this.cacheSize = cacheSize;
             return this;
         }
 

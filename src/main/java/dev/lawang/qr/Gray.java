@@ -1,68 +1,18 @@
 package dev.lawang.qr;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.awt.image.DataBufferInt;
-
-/** An image as 8-bit luminance, one byte per pixel, row by row; transparent pixels count as white. */
+/**
+ * An image as 8-bit luminance, one byte per pixel, row by row. Independent of {@code java.desktop}: images are turned
+ * into luminance by {@link DesktopImages}, the one class that needs it.
+ */
 final class Gray {
     final byte[] pixels;
     final int width;
     final int height;
 
-    private Gray(byte[] pixels, int width, int height) {
+    Gray(byte[] pixels, int width, int height) {
         this.pixels = pixels;
         this.width = width;
         this.height = height;
-    }
-
-    static Gray of(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        byte[] out = new byte[w * h];
-        switch (image.getType()) {
-            case BufferedImage.TYPE_BYTE_GRAY -> {
-                byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-                if (data.length == out.length && image.getRaster().getParent() == null) {
-                    System.arraycopy(data, 0, out, 0, out.length);
-                    return new Gray(out, w, h);
-                }
-            }
-            case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB -> {
-                if (image.getRaster().getParent() == null) {
-                    int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-                    if (data.length == out.length) {
-                        boolean alpha = image.getType() == BufferedImage.TYPE_INT_ARGB;
-                        for (int i = 0; i < out.length; i++) {
-                            out[i] = (byte) luminance(alpha ? data[i] : data[i] | 0xFF000000);
-                        }
-                        return new Gray(out, w, h);
-                    }
-                }
-            }
-            default -> {
-                // every other layout goes through the general path below
-            }
-        }
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            int base = y * w;
-            for (int x = 0; x < w; x++) {
-                out[base + x] = (byte) luminance(row[x]);
-            }
-        }
-        return new Gray(out, w, h);
-    }
-
-    /** Luminance of an ARGB pixel composited over white, with integer weights close to ITU-R BT.601. */
-    private static int luminance(int argb) {
-        int a = argb >>> 24;
-        int r = (argb >> 16) & 0xFF;
-        int g = (argb >> 8) & 0xFF;
-        int b = argb & 0xFF;
-        int y = (r * 306 + g * 601 + b * 117) >> 10;
-        return (y * a + 255 * (255 - a)) / 255;
     }
 
     /** A copy at half the width and height, each pixel the mean of a 2 by 2 block; smooths noise and fine texture. */

@@ -12,20 +12,25 @@ import java.util.Objects;
  *
  * @param siteName the site's name, such as {@code "Kompleks Setda Sragen"}; not blank
  * @param address the site's address; may be empty
- * @param agencyNames the names of the covered agencies in the order to print them; 1 to 64 names, none blank
+ * @param agencyNames the names of the covered agencies in the order to print them; 1 to {@value #MAX_AGENCY_NAMES}
+ *     names, none blank
  * @param validFrom when the code becomes valid, formatted for people, such as {@code "1 Desember 2026 00.00 WIB"}
  * @param validUntil when the code stops being valid, formatted the same way
  */
 public record Poster(String siteName, String address, List<String> agencyNames, String validFrom, String validUntil) {
-    /** The most agencies one poster lists. */
-    public static final int MAX_AGENCIES = 64;
+    /**
+     * The most agency names one poster lists: as many as its list area holds at a font of 2.5 mm (about 7 pt), 21
+     * rows in 4 columns. This is a bound of the layout, not of codes, which this package does not know of; the limit
+     * of agencies per code ({@code SharedCode.MAX_AGENCIES}) lies below it, so a poster for any code fits.
+     */
+    public static final int MAX_AGENCY_NAMES = PosterLayout.MAX_NAMES;
 
     /**
      * Validates and copies the values.
      *
      * @param siteName the site's name; not blank
      * @param address the site's address; may be empty
-     * @param agencyNames 1 to 64 agency names, none blank
+     * @param agencyNames 1 to {@value #MAX_AGENCY_NAMES} agency names, none blank
      * @param validFrom the start of validity, formatted for people
      * @param validUntil the end of validity, formatted for people
      * @throws IllegalArgumentException if the site name or an agency name is blank, or there are no or too many
@@ -40,9 +45,9 @@ public record Poster(String siteName, String address, List<String> agencyNames, 
         if (siteName.isBlank()) {
             throw new IllegalArgumentException("site name must not be blank");
         }
-        if (agencyNames.isEmpty() || agencyNames.size() > MAX_AGENCIES) {
+        if (agencyNames.isEmpty() || agencyNames.size() > MAX_AGENCY_NAMES) {
             throw new IllegalArgumentException(
-                    "a poster lists 1 to " + MAX_AGENCIES + " agencies, not " + agencyNames.size());
+                    "a poster lists 1 to " + MAX_AGENCY_NAMES + " agency names, not " + agencyNames.size());
         }
         for (String name : agencyNames) {
             if (name.isBlank()) {
@@ -56,10 +61,12 @@ public record Poster(String siteName, String address, List<String> agencyNames, 
      *
      * @param siteName the site's name; not blank
      * @param address the site's address; may be empty
-     * @param agencyNames 1 to 64 agency names, none blank
+     * @param agencyNames 1 to {@value #MAX_AGENCY_NAMES} agency names, none blank
      * @param validFrom the start of validity, formatted for people
      * @param validUntil the end of validity, formatted for people
      * @return the poster
+     * @throws IllegalArgumentException if the site name or an agency name is blank, or there are no or too many
+     *     agency names
      */
     public static Poster of(
             String siteName, String address, List<String> agencyNames, String validFrom, String validUntil) {

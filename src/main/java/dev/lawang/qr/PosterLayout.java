@@ -19,6 +19,13 @@ final class PosterLayout {
     private static final double LIST_BOTTOM = 246;
     private static final double GLYPH_WIDTH_EM = 0.55;
     private static final double MAX_LIST_FONT = 5;
+    private static final int MAX_COLUMNS = 4;
+    /** Line height as a multiple of the font size. */
+    private static final double LINE_SPACING = 1.4;
+    /** The smallest font, in millimetres (about 7 pt), the list is drawn in when it is limited by its height. */
+    static final double MIN_LIST_FONT = 2.5;
+    /** The most names the list area holds at {@link #MIN_LIST_FONT} in {@link #MAX_COLUMNS} columns: 4 x 21. */
+    static final int MAX_NAMES = MAX_COLUMNS * (int) ((LIST_BOTTOM - LIST_TOP) / (LINE_SPACING * MIN_LIST_FONT));
 
     private PosterLayout() {}
 
@@ -81,9 +88,9 @@ final class PosterLayout {
         int longest = names.stream().mapToInt(n -> n.length() + 2).max().orElse(1);
         int bestColumns = 1;
         double bestFont = 0;
-        for (int columns = 1; columns <= 4; columns++) {
+        for (int columns = 1; columns <= MAX_COLUMNS; columns++) {
             int rows = (names.size() + columns - 1) / columns;
-            double byHeight = height / (rows * 1.4);
+            double byHeight = height / (rows * LINE_SPACING);
             double byWidth = (usable / columns - 3) / (longest * GLYPH_WIDTH_EM);
             double font = Math.min(MAX_LIST_FONT, Math.min(byHeight, byWidth));
             if (font > bestFont + 1e-9) {
@@ -93,7 +100,7 @@ final class PosterLayout {
         }
         int rows = (names.size() + bestColumns - 1) / bestColumns;
         double columnWidth = usable / bestColumns;
-        double lineHeight = bestFont * 1.4;
+        double lineHeight = bestFont * LINE_SPACING;
         double top = LIST_TOP + Math.max(0, (height - rows * lineHeight) / 2) + bestFont;
         for (int i = 0; i < names.size(); i++) {
             int column = i / rows;

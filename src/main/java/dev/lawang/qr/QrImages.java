@@ -16,7 +16,6 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,20 +23,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * QR symbols for code texts: PNG and SVG images, printable A4 posters, and reading a text back from an image or a
- * photo.
+ * photo. Writing needs only {@code java.base}; reading images also needs {@code java.desktop} at run time
+ * ({@link #read(Path)}).
  *
  * <p>Symbols use error correction level M (about 15 % of the symbol may be damaged or hidden), which keeps a signed
  * code covering 14 agencies at version 10 or below while surviving the wear of a printed poster; the encoder picks
@@ -50,7 +45,7 @@ public final class QrImages {
     /** Width of the light margin around the symbol, in modules. */
     public static final int QUIET_ZONE_MODULES = 4;
 
-    /** The most pixels {@link #read(Path)} decodes, which keeps a hostile file from exhausting memory. */
+    /** The most pixels an image to read may have, which keeps a hostile file from exhausting memory. */
     public static final long MAX_PIXELS = 50_000_000L;
 
     /** From this side length on, a half-size pass runs first: phone photos are large and their modules wide. */
@@ -122,19 +117,68 @@ public final class QrImages {
     }
 
     /**
-     * Reads the text of a QR symbol from an image, which may be a photo: rotated, scaled down, seen at an angle,
-     * blurred, noisy, low in contrast or on a busy background.
+     * Reads the text of a QR symbol from an image file in any format the JDK reads (PNG, JPEG, GIF, BMP); the image
+     * may be a photo: rotated, scaled down, seen at an angle, blurred, noisy, low in contrast or on a busy background.
      *
      * <p>The reader tries several passes and returns the first text found: for images of 800 px or more a copy at half
      * size first (quick, and it averages away noise and fine texture), then local binarisation, global binarisation,
-     * a smoothed copy against sensor noise, and for images of 400 px or less a copy at double size.
+     * a smoothed copy against sensor noise, and for images of 400 px or less a copy at double size. Transparent pixels
+     * count as white.
      *
-     * @param image the image
+     * <p>Reading images needs the module {@code java.desktop}, which this library requires only statically: a host
+     * that reads images adds {@code requires java.desktop;} to its module, or runs with
+     * {@code --add-modules java.desktop}. Writing PNG, SVG and posters does not need it.
+     *
+     * @param file the image file
      * @return the text of the symbol, or empty if no symbol could be read
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if the file is not an image in a format the JDK reads, is corrupt or truncated,
+     *     or has more than {@value #MAX_PIXELS} pixels (checked before the pixels are decoded)
+     * @throws IllegalStateException if the module {@code java.desktop} is not readable at run time
      */
-    public static Optional<String> read(BufferedImage image) {
+    public static Optional<String> read(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        requireDesktop();
+        return DesktopImages.read(Files.readAllBytes(file), file.toString());
+    }
+
+    /**
+     * Reads the text of a QR symbol from an image in a stream, as {@link #read(Path)} does from a file. The stream is
+     * read to its end and is not closed.
+     *
+     * @param in the image bytes in any format the JDK reads
+     * @return the text of the symbol, or empty if no symbol could be read
+     * @throws IOException if reading the stream fails
+     * @throws IllegalArgumentException if the bytes are not an image in a format the JDK reads, are corrupt or
+     *     truncated, or have more than {@value #MAX_PIXELS} pixels (checked before the pixels are decoded)
+     * @throws IllegalStateException if the module {@code java.desktop} is not readable at run time
+     */
+    public static Optional<String> read(InputStream in) throws IOException {
+        Objects.requireNonNull(in, "in");
+        requireDesktop();
+        return DesktopImages.read(in.readAllBytes(), "image stream");
+    }
+
+    /**
+     * Reads the text of a QR symbol from the bytes of an image file, as {@link #read(Path)} does from a file.
+     *
+     * @param image the image bytes in any format the JDK reads
+     * @return the text of the symbol, or empty if no symbol could be read
+     * @throws IllegalArgumentException if the bytes are not an image in a format the JDK reads, are corrupt or
+     *     truncated, or have more than {@value #MAX_PIXELS} pixels (checked before the pixels are decoded)
+     * @throws IllegalStateException if the module {@code java.desktop} is not readable at run time
+     */
+    public static Optional<String> read(byte[] image) {
         Objects.requireNonNull(image, "image");
-        Gray gray = Gray.of(image);
+        requireDesktop();
+        return DesktopImages.read(image, "image bytes (" + image.length + " bytes)");
+    }
+
+    /**
+     * The passes of {@link #read(Path)} over an image already turned into luminance: the one reading path, whatever
+     * the image came from.
+     */
+    static Optional<String> read(Gray gray) {
         int side = Math.max(gray.width, gray.height);
         List<Supplier<Optional<String>>> passes = new ArrayList<>(5);
         if (side >= LARGE) {
@@ -155,40 +199,27 @@ public final class QrImages {
         return Optional.empty();
     }
 
+    private static final String DESKTOP = "java.desktop";
+
+    /** Checks that this library's module can read {@code java.desktop} before any class that needs it is loaded. */
+    private static void requireDesktop() {
+        Module own = QrImages.class.getModule();
+        ModuleLayer layer = own.getLayer();
+        requireDesktop(layer != null ? layer : ModuleLayer.boot(), own);
+    }
+
     /**
-     * Reads the text of a QR symbol from an image file in any format the JDK reads (PNG, JPEG, GIF, BMP).
+     * Checks that {@code reader} can read the module {@code java.desktop} found in {@code layer} (or its parents).
      *
-     * @param file the image file
-     * @return the text of the symbol, or empty if no symbol could be read
-     * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException if the file is not an image in a format the JDK reads, or has more than
-     *     {@value #MAX_PIXELS} pixels (checked before the pixels are decoded)
+     * @throws IllegalStateException naming the module and what to add, if it cannot
      */
-    public static Optional<String> read(Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        try (InputStream raw = Files.newInputStream(file);
-                ImageInputStream in = new MemoryCacheImageInputStream(raw)) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IllegalArgumentException("not an image in a format the JDK reads: " + file);
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new IllegalArgumentException("image of " + reader.getWidth(0) + " x " + reader.getHeight(0)
-                            + " pixels is larger than " + MAX_PIXELS + " pixels: " + file);
-                }
-                return read(reader.read(0));
-            } catch (IllegalArgumentException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // image decoders throw unchecked exceptions on some malformed files
-                throw new IllegalArgumentException("malformed image file: " + file, e);
-            } finally {
-                reader.dispose();
-            }
+    static void requireDesktop(ModuleLayer layer, Module reader) {
+        Optional<Module> desktop = layer.findModule(DESKTOP);
+        if (desktop.isEmpty() || !reader.canRead(desktop.get())) {
+            throw new IllegalStateException("reading QR images needs the module " + DESKTOP + " (javax.imageio),"
+                    + " which is not in the module graph: add 'requires " + DESKTOP + ";' to the module-info.java of"
+                    + " the application, or run it with '--add-modules " + DESKTOP + "'. Writing PNG, SVG and"
+                    + " posters works without it.");
         }
     }
 

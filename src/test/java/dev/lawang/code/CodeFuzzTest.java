@@ -9,8 +9,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * Hostile input for the Base45 decoder and the verifier: every input either decodes (verifies) or ends in a
- * {@link CodeException} with a reason that fits it, and nothing else is thrown. The seed corpus under
+ * Hostile input for the Base45 decoder and the verifier: every input either decodes (verifies) or is refused with a
+ * reason that fits it, {@link Verifier#check} throws nothing, and {@link Verifier#verify} throws nothing but a
+ * {@link CodeException} with the same reason. The seed corpus under
  * {@code src/test/resources/dev/lawang/code/CodeFuzzTestInputs} replays in every test run.
  */
 class CodeFuzzTest {
@@ -20,18 +21,19 @@ class CodeFuzzTest {
     private static final Verifier VERIFIER = Verifier.builder(TrustList.builder().trust(ISSUER.publicKey()).build())
             .urlPrefix(PREFIX).build();
     private static final String VALID = PayloadVectorsTest.V1.text();
-    private static final byte[] VALID_PAYLOAD = Base45.decode(VALID, 4);
+    private static final byte[] VALID_PAYLOAD = Payloads.of(VALID);
     private static final Instant NOW = Instant.parse("2026-12-15T00:00:00Z");
 
     /** Any text either decodes to bytes that encode back to exactly that text, or is MALFORMED. */
     @FuzzTest(maxDuration = "30s")
     void base45Decode_acceptsOnlyCanonicalText(byte[] input) {
         String text = new String(input, StandardCharsets.ISO_8859_1);
-        try {
-            byte[] bytes = Base45.decode(text, 0);
+        Refusal refusal = new Refusal();
+        byte[] bytes = Base45.decode(text, 0, refusal);
+        if (bytes != null) {
             assertThat(Base45.encode(bytes)).isEqualTo(text);
-        } catch (CodeException e) {
-            assertThat(e.reason()).isEqualTo(CodeException.Reason.MALFORMED);
+        } else {
+            assertThat(refusal.rejected().reason()).isEqualTo(CodeException.Reason.MALFORMED);
         }
     }
 
@@ -42,13 +44,24 @@ class CodeFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void verify_endsInACodeOrACodeExceptionAndNothingElse(byte[] input) {
         String text = text(input);
-        try {
-            SharedCode code = VERIFIER.verify(text, NOW);
+        Verification outcome = VERIFIER.check(text, NOW);
+        if (outcome instanceof Verification.Verified verified) {
             assertThat(text).isIn(VALID, PREFIX + VALID.replace("%", "%25").replace(" ", "%20"));
-            assertThat(code.site().value()).isEqualTo("setda-complex");
-        } catch (CodeException e) {
-            assertThat(e.reason()).isIn(CodeException.Reason.MALFORMED, CodeException.Reason.UNSUPPORTED_VERSION,
-                    CodeException.Reason.UNKNOWN_KEY, CodeException.Reason.BAD_SIGNATURE);
+            assertThat(verified.code().site().value()).isEqualTo("setda-complex");
+            assertThat(VERIFIER.verify(text, NOW)).isEqualTo(verified.code());
+        } else {
+            Verification.Rejected rejected = (Verification.Rejected) outcome;
+            assertThat(rejected.reason()).isIn(CodeException.Reason.MALFORMED,
+                    CodeException.Reason.UNSUPPORTED_VERSION, CodeException.Reason.UNKNOWN_KEY,
+                    CodeException.Reason.BAD_SIGNATURE);
+            assertThat(rejected.detail()).isNotBlank().hasSizeLessThan(400);
+            try {
+                VERIFIER.verify(text, NOW);
+                throw new AssertionError("verify accepted what check refused: " + rejected);
+            } catch (CodeException e) {
+                assertThat(e.reason()).isEqualTo(rejected.reason());
+                assertThat(e.getMessage()).isEqualTo(rejected.reason() + ": " + rejected.detail());
+            }
         }
     }
 

@@ -32,13 +32,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PayloadVectorsTest {
     record Vector(String name, String seed, String publicKey, String keyId, String codeId, String site,
-            List<String> agencies, String issuedAt, String validFrom, String validUntil, String text) {}
+            List<String> agencies, String issuedAt, String validFrom, String validUntil, String signed,
+            String signature, String text) {}
 
     static final Vector V1 = new Vector("1",
             "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
             "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a", "21fe31dfa154a261",
             "000102030405060708090a0b0c0d0e0f", "setda-complex", List.of("diskominfo"),
             "2026-12-01T00:00:00Z", "2026-12-01T00:00:00Z", "2027-01-01T00:00:00Z",
+            "0121fe31dfa154a261000102030405060708090a0b0c0d0e0f6b0e0e006b0e0e006b36ec8001"
+                    + "ffd9433cd40c1580042532cf37b18f00",
+            "9ad905f61ce1fd5f56df7e4e41ad7e1cc73fc2d4aade21065764795947c360f8"
+                    + "61d8671e4fcf8b27956f45f270d985f6cf687680647a4e143630e55d09b2f900",
             "LW1:J6036W9CSLVA$BCX507H0QS00+0J61%H1CT1W.1/Y1H20/Y1H20K.698GMFWMM8E QEW2QN02J6$17N3I-PJ-X0DT3I1W9:AO/FSD8J.FM8PGSO2RL*7472BFFFB39TBCSGCS1D14ASQH5+I-$8:BE4.G-9Q6:ERVC8*9C%6$:S7A1OLV");
 
     static final Vector V2 = new Vector("2",
@@ -51,6 +56,11 @@ class PayloadVectorsTest {
                     "bagian-protokol-dan-komunikasi-pimpinan", "bagian-umum", "bappeda-litbang", "bpkpd",
                     "diskominfo", "dpmptsp"),
             "2026-11-25T08:30:00Z", "2026-12-01T00:00:00Z", "2027-06-01T00:00:00Z",
+            "0139f713d0a644253f6c61776116e67d2d73657464610000016b069c886b0e0e006bfdff000e"
+                    + "ffd9433cd40c158026fc097f0409bf1c09bf125fc5026fc6026fc2026fc997f2affcb026fc3026fcfbff4009bf32"
+                    + "ffcd97f3809bf200ffe97ffc00902d01001094cb3cdec63c01103505134000",
+            "ed806a88fa846c13a4ad2e05bded0cb8900617f524ba6ac83a2cdb4779a06afb"
+                    + "978d2cda3e76de61b51317b63f1473331e1dc0c3b61903560f18dc865fd1f205",
             "LW1:/60QAV:GQUR8 08LECECCA6TPX57$C2VC000380R$03BH/Y1H20/4WE00MFWMM8E QEW2Z-4191/M097OKA1NE2Y+O*5E%D0VNO.5EI9J7BM4CMU*VZ-4Q%VD48V7OAFWJ9JSBGWQU%FW48G9301V5G00L ICV7X2P260SV6NJ2C50OAGBEHFXGXL29+LTW0O/T/ENTY0Q:UMPN3EP8U5R19QCKC V5%HPQRA1F%FCRI2Z1NFQ2 K6BY3HXOD73Q*AJ63J:GGOQ50");
 
     static final Vector V3 = new Vector("3",
@@ -59,6 +69,10 @@ class PayloadVectorsTest {
             "ffeeddccbbaa99887766554433221100", "kecamatan-gemolong",
             List.of("kecamatan-gemolong", "puskesmas-gemolong-2", "upt-pendidikan-3"),
             "2026-11-20T01:02:03Z", "2026-11-25T17:00:00Z", "2026-11-26T17:00:00Z",
+            "0156475aa75463474cffeeddccbbaa998877665544332211006aff9c0b6b0714106b08659003"
+                    + "a8714d3cc3f102a1c534f30fc40b4714d3cc3f195d01541497f4a57800",
+            "aac41c5fcb230b0b896912838d3d11f461a73c14f2d998e5cb99f8e7e8c85a2e"
+                    + "063666d5f871617de743bc8b6eee8ec0758dd36c80e74d503902a8b5c8879108",
             "LW1:R70-09-6LZOC1X9*8UV*PNPLFBH7.C:R8 D4G206EW/J1C+0I32Y21C9IBDLHY9VYO/E0*-OXWUCZOG:8+YQ//74YBESAK9JF-KZ30TZO/4CGJ4SK1XCDHSGIW7B+UH6L7T2*MRC2T-KJDETZEP$ 5L*6B2R0FEB-FFP89SH57U*EO$-HBWD%ATH6A5F06:MA6H80");
 
     static final String V3_URL_PREFIX = "HTTPS://CHECKIN.SRAGENKAB.GO.ID/C/";
@@ -122,6 +136,9 @@ class PayloadVectorsTest {
         assertThat(ids.get(0)).isEqualTo(v.site());
         assertThat(ids.subList(1, ids.size())).containsExactlyElementsOf(v.agencies());
 
+        assertThat(HexFormat.of().formatHex(p, 0, signed)).isEqualTo(v.signed());
+        assertThat(HexFormat.of().formatHex(p, signed, p.length)).isEqualTo(v.signature());
+
         Signature ed = Signature.getInstance("Ed25519");
         ed.initVerify(rawPublicKey(v.publicKey()));
         ed.update(p, 0, signed);
@@ -144,6 +161,25 @@ class PayloadVectorsTest {
         for (String text : List.of(V1.text(), V2.text(), V3.text(), V3_URL)) {
             assertThat(doc).contains("\n" + text + "\n");
         }
+    }
+
+    /** Each vector's section quotes the signed bytes and then the signature, in code spans that may wrap. */
+    @ParameterizedTest(name = "vector {0}")
+    @MethodSource("vectors")
+    void document_quotesThePayloadAndTheSignatureOfEveryVector(Vector v) throws IOException {
+        String doc = Files.readString(Path.of("docs/payload-format.md"), StandardCharsets.UTF_8);
+        int from = doc.indexOf("### Vector " + v.name() + ":");
+        int to = doc.indexOf("\n#", from + 1);
+        assertThat(from).isPositive();
+        String section = doc.substring(from, to < 0 ? doc.length() : to);
+        StringBuilder spans = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([^`\n]*)`").matcher(section);
+        while (m.find()) {
+            spans.append(m.group(1).replace(" ", ""));
+        }
+
+        assertThat(spans).contains(v.signed() + v.signature());
+        assertThat(section).contains("payload (" + (v.signed().length() / 2 + 64) + " bytes)");
     }
 
     // ---- an independent reader, written from docs/payload-format.md ----

@@ -9,16 +9,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SharedCodeTest {
     private static final Instant FROM = Instant.parse("2026-12-01T00:00:00Z");
     private static final Instant UNTIL = Instant.parse("2027-01-01T00:00:00Z");
 
     @Test
-    void builder_keepsAgenciesAscendingWithoutDuplicatesAndDropsFractionsOfSeconds() {
-        SharedCode code = SharedCode.builder(Setda.SITE)
-                .covering(AgencyId.of("dpmptsp"), AgencyId.of("bpkpd"), AgencyId.of("dpmptsp"))
-                .validFrom(FROM.plusMillis(999)).validUntil(UNTIL).build();
+    void builder_keepsAgenciesAscending() {
+        SharedCode code = SharedCode.builder(Setda.SITE).covering(AgencyId.of("dpmptsp"), AgencyId.of("bpkpd"))
+                .validFrom(FROM).validUntil(UNTIL).build();
 
         assertThat(code.agencies()).containsExactly(AgencyId.of("bpkpd"), AgencyId.of("dpmptsp"));
         assertThat(code.validFrom()).isEqualTo(FROM);
@@ -26,6 +27,50 @@ class SharedCodeTest {
         assertThat(code.covers(AgencyId.of("bpkpd"))).isTrue();
         assertThat(code.covers(AgencyId.of("diskominfo"))).isFalse();
         assertThatThrownBy(() -> code.agencies().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void covering_refusesAnAgencyTwiceAndLeavesTheBuilderUnchanged() {
+        SharedCode.Builder b = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd")).validFrom(FROM)
+                .validUntil(UNTIL);
+
+        assertThatThrownBy(() -> b.covering(AgencyId.of("dpmptsp"), AgencyId.of("diskominfo"), AgencyId.of("dpmptsp")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("agency dpmptsp is covered twice");
+        assertThatThrownBy(() -> b.covering(List.of(AgencyId.of("diskominfo"), AgencyId.of("bpkpd"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("agency bpkpd is covered twice");
+        assertThatThrownBy(() -> b.covering(java.util.Arrays.asList(AgencyId.of("rsud"), null)))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(b.build().agencies()).containsExactly(AgencyId.of("bpkpd"));
+    }
+
+    @Test
+    void builder_refusesFractionsOfASecondInEveryTime() {
+        SharedCode.Builder b = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd"));
+
+        assertThatThrownBy(() -> b.validFrom(FROM.plusMillis(999))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("validFrom 2026-12-01T00:00:00.999Z has a fraction of a second; a code carries whole"
+                        + " seconds (2026-12-01T00:00:00Z)");
+        assertThatThrownBy(() -> b.validUntil(UNTIL.minusNanos(1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("validUntil 2026-12-31T23:59:59.999999999Z has a fraction");
+        assertThatThrownBy(() -> b.issuedAt(FROM.plusNanos(1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("issuedAt ");
+        assertThatThrownBy(() -> b.validFrom(Instant.EPOCH.minusNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fraction");
+        assertThat(b.validFrom(FROM).validUntil(UNTIL).build().validFrom()).isEqualTo(FROM);
+    }
+
+    @Test
+    void build_refusesACodeIssuedAtOrAfterTheEndOfItsWindow() {
+        SharedCode.Builder b = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd")).validFrom(FROM)
+                .validUntil(UNTIL);
+
+        assertThatThrownBy(() -> b.issuedAt(UNTIL).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("issuedAt " + UNTIL + " is not before validUntil " + UNTIL
+                        + ": a code is issued before it expires");
+        assertThatThrownBy(() -> b.issuedAt(Instant.parse("2106-02-07T06:28:15Z")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not before validUntil");
+        assertThat(b.issuedAt(UNTIL.minusSeconds(1)).build().issuedAt()).isEqualTo(UNTIL.minusSeconds(1));
+        assertThat(b.issuedAt(Instant.EPOCH).build().isValidAt(FROM)).isTrue();
     }
 
     @Test
@@ -60,8 +105,6 @@ class SharedCodeTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty or reversed");
         assertThatThrownBy(() -> b.validFrom(UNTIL).validUntil(FROM).build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> b.validFrom(FROM).validUntil(FROM.plusMillis(500)).build())
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -91,29 +134,49 @@ class SharedCodeTest {
                 .build().agencies()).hasSize(64);
     }
 
-    @Test
-    void build_rejectsIdsTooLongForAnyQrSymbolAndAcceptsUpToTheRealBound() {
+    /**
+     * docs/payload-format.md, section 5: an agency id of 64 characters that the tables do not shorten takes 65
+     * symbols, 390 bits; a text of at most 3391 characters holds 4 + 2258 bytes of Base45, so 102 bytes of fixed
+     * fields and signature leave 2156 bytes, 17,248 bits, for the site and the agencies. 44 such agencies (17,160
+     * bits) fit when the site id takes at most 14 symbols with its end (84 bits; 13 characters that the tables do not
+     * shorten), 43 with any site id, 45 never.
+     */
+    @ParameterizedTest(name = "site of {0} literal characters: {1} agencies of 64 characters fit")
+    @CsvSource({"1, 44", "13, 44", "14, 43", "64, 43"})
+    void build_acceptsExactlyAsManyLongIdsAsTheTextBoundAllows(int siteLength, int fitting) {
         List<AgencyId> longIds = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             longIds.add(AgencyId.of(String.format("q%02d", i) + "x".repeat(61)));
         }
-        SiteId site = SiteId.of("w".repeat(64));
+        SiteId site = SiteId.of("w".repeat(siteLength - 1) + "q");
 
-        assertThatThrownBy(() -> SharedCode.builder(site).covering(longIds).validFrom(FROM).validUntil(UNTIL).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 3391");
-        int fits = 0;
-        for (int n = 1; n <= 64; n++) {
-            try {
-                SharedCode.builder(site).covering(longIds.subList(0, n)).validFrom(FROM).validUntil(UNTIL).build();
-                fits = n;
-            } catch (IllegalArgumentException e) {
-                break;
-            }
-        }
-        assertThat(fits).isBetween(40, 45);
-        SharedCode largest = SharedCode.builder(site).covering(longIds.subList(0, fits)).validFrom(FROM)
+        SharedCode largest = SharedCode.builder(site).covering(longIds.subList(0, fitting)).validFrom(FROM)
                 .validUntil(UNTIL).build();
         assertThat(Issuer.generate().sign(largest).length()).isLessThanOrEqualTo(3391);
+        assertThatThrownBy(() -> SharedCode.builder(site).covering(longIds.subList(0, fitting + 1)).validFrom(FROM)
+                .validUntil(UNTIL).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 3391");
+        assertThatThrownBy(() -> SharedCode.builder(site).covering(longIds).validFrom(FROM).validUntil(UNTIL).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 3391");
+    }
+
+    @Test
+    void build_fitsFortyFourLongIdsWithTheSetdaSite() {
+        List<AgencyId> longIds = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            longIds.add(AgencyId.of(String.format("q%02d", i) + "x".repeat(61)));
+        }
+
+        assertThat(SharedCode.builder(Setda.SITE).covering(longIds.subList(0, 44)).validFrom(FROM).validUntil(UNTIL)
+                .build().agencies()).hasSize(44);
+        assertThatThrownBy(() -> SharedCode.builder(Setda.SITE).covering(longIds).validFrom(FROM).validUntil(UNTIL)
+                .build()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void maxAgencies_isTheLimitOfCodesAndFitsAPoster() {
+        assertThat(SharedCode.MAX_AGENCIES).isEqualTo(64);
+        assertThat(dev.lawang.qr.Poster.MAX_AGENCY_NAMES).isGreaterThanOrEqualTo(SharedCode.MAX_AGENCIES);
     }
 
     @Test

@@ -37,11 +37,43 @@ class TrustListTest {
     }
 
     @Test
-    void trust_replacesTheWindowOfAKeyTrustedTwice() {
+    void trust_keepsEveryWindowOfAKeyTrustedTwice() {
+        Instant t2 = T1.plusSeconds(3600);
+        Instant t3 = t2.plusSeconds(3600);
+        TrustList list = TrustList.builder().trust(A.publicKey(), T0, T1).trust(A.publicKey(), t2, t3).build();
+
+        assertThat(list.keys()).containsExactly(A.publicKey());
+        assertThat(list.trusts(A.publicKey(), T0)).isTrue();
+        assertThat(list.trusts(A.publicKey(), T1)).isFalse();
+        assertThat(list.trusts(A.publicKey(), t2)).isTrue();
+        assertThat(list.trusts(A.publicKey(), t3)).isFalse();
+        TrustList next = list.toBuilder().build();
+        assertThat(next.trusts(A.publicKey(), T0)).isTrue();
+        assertThat(next.trusts(A.publicKey(), t2)).isTrue();
+        assertThat(next.trusts(A.publicKey(), T1)).isFalse();
+    }
+
+    @Test
+    void trust_atAllTimesCoversEveryWindowAndDistrustRemovesThemAll() {
         TrustList list = TrustList.builder().trust(A.publicKey(), T0, T1).trust(A.publicKey()).build();
 
         assertThat(list.keys()).hasSize(1);
         assertThat(list.trusts(A.publicKey(), T1.plusSeconds(1))).isTrue();
+        assertThat(list.trusts(A.publicKey(), T0.minusSeconds(1))).isTrue();
+        TrustList without = list.toBuilder().trust(A.publicKey(), T0, T1).distrust(A.publicKey()).build();
+        assertThat(without.keys()).isEmpty();
+        assertThat(without.trusts(A.publicKey(), T0)).isFalse();
+    }
+
+    @Test
+    void build_acceptsTwoKeysFiledUnderOneKeyIdAndKeepsBoth() {
+        long shared = Ed25519.keyId(A.publicKey());
+        TrustList list = TrustList.builder().trust(A.publicKey()).trust(B.publicKey(), shared, T0, T1).build();
+
+        assertThat(list.keys(shared)).hasSize(2);
+        assertThat(list.keys(Ed25519.keyId(B.publicKey()))).isEmpty();
+        assertThat(list.trusts(B.publicKey(), T0)).isTrue();
+        assertThat(list.toBuilder().build().keys(shared)).hasSize(2);
     }
 
     @Test

@@ -65,15 +65,28 @@ class VerifierTest {
         "NZCOVIDTRACER:eyJnbG4iOiI5NDI5MDU2MTAwMjYwMSIsInZlciI6ImMxOS4xIn0=",
         "https://e.coronawarn.app?v=1#CAESLAgBEhFNeSBCaXJ0aGRheSBQYXJ0eRoLYXQgbXkgcGxhY2U",
         "HTTPS://CHECKIN.SRAGENKAB.GO.ID/C/LW1:ABC", "LW1:abc", "LW1:A\u00c4B", "LW1:AB#", "LW1:\u0000\u0000\u0000",
-        "LW1:A", "LW1:ABCD", "LW1:::::", "LW1:0::", "LW1:::", "LW1:ZZ"})
+        "LW1:A", "LW1:ABCD", "LW1:::::", "LW1:0::", "LW1:::", "LW1:ZZ", "LW0:ABC", "LW01:ABC", "LW001:ABC",
+        "LW0001:ABC", "LW00:ABC", "LW10000:ABC", "LW:ABC", "LW-1:ABC", "LW+2:ABC", "LW\u0662:ABC", "LW2", "LW12"})
     void verify_rejectsTextsThatAreNotCodesAsMalformed(String text) {
         assertReason(() -> verifier.verify(text, NOW), Reason.MALFORMED);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LW2:ABC", "LW0:ABC", "LW10:ABC", "LW9999:"})
+    @ValueSource(strings = {"LW2:ABC", "LW10:ABC", "LW12:000000000000000000000000000000", "LW9999:", "LW2:"})
     void verify_rejectsOtherVersionsOfTheFormatAsUnsupported(String text) {
         assertReason(() -> verifier.verify(text, NOW), Reason.UNSUPPORTED_VERSION);
+    }
+
+    @Test
+    void check_namesTheUnsupportedVersionAndTheOneItReads() {
+        assertThat(rejected("LW2:ABC").detail())
+                .isEqualTo("payload format version 2 is not supported; this library reads version 1 (prefix LW1:)");
+        assertThat(rejected("LW10:ABC").detail()).startsWith("payload format version 10 is not supported");
+        assertThat(rejected("LW01:ABC").detail())
+                .isEqualTo("the version in 'LW01:ABC' is not a decimal number without leading zeros");
+        assertThat(rejected("LW0:ABC").reason()).isEqualTo(Reason.MALFORMED);
+        assertThat(rejected("HC1:NCFOXN%TS3DH3ZSUZK").detail())
+                .isEqualTo("text does not start with LW1: but with 'HC1:NCFOXN%T...'");
     }
 
     @Test
@@ -363,6 +376,175 @@ class VerifierTest {
                 Reason.EXPIRED, Reason.REVOKED));
     }
 
+    @Test
+    void check_returnsTheCodeAsAValue() {
+        Verification outcome = verifier.check(TEXT, NOW);
+
+        assertThat(outcome).isEqualTo(new Verification.Verified(CODE));
+        assertThat(verifier.check(TEXT, NOW)).as("a re-scan returns the cached outcome").isSameAs(outcome);
+    }
+
+    @Test
+    void check_givesTheReasonAndDetailThatVerifyThrows() {
+        List<String> texts = List.of("", "LW2:ABC", "LW1:ABCD", OTHER.sign(CODE), TEXT.substring(0, 150) + "00",
+                resigned(b -> b[37] = 0));
+        for (String text : texts) {
+            Verification.Rejected rejected = (Verification.Rejected) verifier.check(text, NOW);
+            CodeException thrown = catchThrowableOfType(CodeException.class, () -> verifier.verify(text, NOW));
+            assertThat(thrown.reason()).isEqualTo(rejected.reason());
+            assertThat(thrown).hasMessage(rejected.reason() + ": " + rejected.detail());
+        }
+        assertThat(((Verification.Rejected) verifier.check(TEXT, UNTIL)).reason()).isEqualTo(Reason.EXPIRED);
+    }
+
+    @Test
+    void verify_acceptsACodeInEveryWindowOfAKeyTrustedTwice() {
+        Instant w1 = FROM;
+        Instant w1End = FROM.plus(Duration.ofDays(5));
+        Instant w2 = FROM.plus(Duration.ofDays(10));
+        Instant w2End = FROM.plus(Duration.ofDays(20));
+        Verifier twice = Verifier.of(TrustList.builder().trust(ISSUER.publicKey(), w1, w1End)
+                .trust(ISSUER.publicKey(), w2, w2End).build());
+
+        assertThat(twice.verify(TEXT, w1)).isEqualTo(CODE);
+        assertThat(twice.verify(TEXT, w2)).isEqualTo(CODE);
+        assertThat(twice.verify(TEXT, w2End.minusSeconds(1))).isEqualTo(CODE);
+        Verification.Rejected between = (Verification.Rejected) twice.check(TEXT, w1End);
+        assertThat(between.reason()).isEqualTo(Reason.UNKNOWN_KEY);
+        assertThat(between.detail()).contains("[" + w1 + ", " + w1End + ")", "[" + w2 + ", " + w2End + ")");
+        assertReason(() -> twice.verify(TEXT, w2End), Reason.UNKNOWN_KEY);
+        assertThat(twice.trustList().keys()).containsExactly(ISSUER.publicKey());
+    }
+
+    @Test
+    void verify_triesEveryTrustedKeyThatSharesTheKeyId() {
+        long sharedId = Ed25519.keyId(ISSUER.publicKey());
+        Instant always = Instant.EPOCH;
+        Instant never = Instant.parse("2106-01-01T00:00:00Z");
+        Verifier colliding = Verifier.of(TrustList.builder().trust(ISSUER.publicKey(), sharedId, always, never)
+                .trust(OTHER.publicKey(), sharedId, always, never).build());
+        byte[] signed = PayloadV1.signedPart(CODE, Ed25519.keyIdBytes(sharedId));
+        String byOther = PayloadV1.text(signed, Ed25519.sign(Ed25519.pairFromPkcs8(OTHER.toPkcs8()).getPrivate(),
+                signed));
+        Issuer third = Issuer.generate();
+        String byThird = PayloadV1.text(signed, Ed25519.sign(Ed25519.pairFromPkcs8(third.toPkcs8()).getPrivate(),
+                signed));
+
+        assertThat(colliding.verify(TEXT, NOW)).isEqualTo(CODE);
+        assertThat(colliding.verify(byOther, NOW)).isEqualTo(CODE);
+        assertReason(() -> colliding.verify(byThird, NOW), Reason.BAD_SIGNATURE);
+        assertThat(colliding.trustList().keys()).containsExactly(ISSUER.publicKey(), OTHER.publicKey());
+    }
+
+    @Test
+    void verify_refusesAsUnknownKeyACodeSignedByTheSharedIdKeyThatIsNotTrustedNow() {
+        long sharedId = Ed25519.keyId(ISSUER.publicKey());
+        Verifier colliding = Verifier.of(TrustList.builder().trust(ISSUER.publicKey())
+                .trust(OTHER.publicKey(), sharedId, FROM, NOW).build());
+        byte[] signed = PayloadV1.signedPart(CODE, Ed25519.keyIdBytes(sharedId));
+        String byOther = PayloadV1.text(signed, Ed25519.sign(Ed25519.pairFromPkcs8(OTHER.toPkcs8()).getPrivate(),
+                signed));
+
+        Verifier uncached = Verifier.builder(colliding.trustList()).cacheSize(0).build();
+
+        assertReason(() -> uncached.verify(byOther, NOW), Reason.UNKNOWN_KEY);
+        assertThat(colliding.verify(byOther, NOW.minusSeconds(1))).isEqualTo(CODE);
+        assertReason(() -> colliding.verify(byOther, NOW), Reason.UNKNOWN_KEY);
+        assertThat(colliding.verify(TEXT, NOW)).isEqualTo(CODE);
+        String forged = PayloadV1.text(signed, Ed25519.sign(Ed25519.pairFromPkcs8(Issuer.generate().toPkcs8())
+                .getPrivate(), signed));
+        assertReason(() -> uncached.verify(forged, NOW), Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void verify_refusesACodeBeforeItsIssueTimeEvenInsideItsWindow() {
+        Instant issued = FROM.plus(Duration.ofDays(10));
+        SharedCode late = SharedCode.builder(Setda.SITE).covering(Setda.UNITS).issuedAt(issued).validFrom(FROM)
+                .validUntil(UNTIL).build();
+        String text = ISSUER.sign(late);
+
+        Verification.Rejected early = (Verification.Rejected) verifier.check(text, issued.minusSeconds(1));
+        assertThat(early.reason()).isEqualTo(Reason.NOT_YET_VALID);
+        assertThat(early.detail()).contains("issued at " + issued);
+        assertThat(verifier.verify(text, issued)).isEqualTo(late);
+        assertReason(() -> verifier.verify(text, issued.minusSeconds(1)), Reason.NOT_YET_VALID);
+        assertThat(late.isValidAt(issued.minusSeconds(1))).isFalse();
+        assertThat(late.isValidAt(issued)).isTrue();
+    }
+
+    @Test
+    void verify_refusesAFarFutureIssueTimeSoThatItCannotEscapeASiteCutOff() {
+        SharedCode future = SharedCode.builder(Setda.SITE).covering(Setda.UNITS)
+                .issuedAt(Instant.parse("2100-01-01T00:00:00Z")).validFrom(FROM)
+                .validUntil(Instant.parse("2106-02-07T06:28:15Z")).build();
+        String text = ISSUER.sign(future);
+        Verifier cut = Verifier.of(TRUST.toBuilder().revokeSiteBefore(Setda.SITE, NOW).build());
+
+        assertReason(() -> cut.verify(text, NOW), Reason.NOT_YET_VALID);
+        assertReason(() -> cut.verify(text, NOW.plus(Duration.ofDays(3650))), Reason.NOT_YET_VALID);
+        assertReason(() -> cut.verify(TEXT, NOW), Reason.REVOKED);
+    }
+
+    @Test
+    void verify_rejectsSignedPayloadsIssuedAtOrAfterTheEndOfTheirWindow() {
+        assertReason(() -> verifier.verify(resigned(b -> copySeconds(b, 33, 25)), NOW), Reason.MALFORMED);
+        assertReason(() -> verifier.verify(resigned(b -> {
+            copySeconds(b, 33, 25);
+            b[28]++;
+        }), NOW), Reason.MALFORMED);
+        String oneBefore = resigned(b -> {
+            copySeconds(b, 33, 25);
+            b[28]--;
+        });
+        assertThat(verifier.verify(oneBefore, UNTIL.minusSeconds(1)).issuedAt()).isEqualTo(UNTIL.minusSeconds(1));
+        assertThat(((Verification.Rejected) verifier.check(resigned(b -> copySeconds(b, 33, 25)), NOW)).detail())
+                .isEqualTo("issued at " + UNTIL + ", not before the end of validity " + UNTIL);
+    }
+
+    @Test
+    void verify_refusesSignaturesWithSmallOrderOrNonCanonicalR() {
+        for (String r : Ed25519Vectors.SMALL_ORDER) {
+            Verification.Rejected rejected = (Verification.Rejected) verifier.check(withR(r), NOW);
+            assertThat(rejected.reason()).as(r).isEqualTo(Reason.BAD_SIGNATURE);
+            assertThat(rejected.detail()).as(r).startsWith("the signature's R is a point of small order");
+        }
+        for (String r : Ed25519Vectors.NON_CANONICAL_SMALL_ORDER) {
+            Verification.Rejected rejected = (Verification.Rejected) verifier.check(withR(r), NOW);
+            assertThat(rejected.reason()).as(r).isEqualTo(Reason.BAD_SIGNATURE);
+            assertThat(rejected.detail()).as(r).startsWith("the signature's R is not the canonical encoding");
+        }
+        assertThat(((Verification.Rejected) verifier.check(withR("02" + "00".repeat(31)), NOW)).detail())
+                .startsWith("the signature's R is not the canonical encoding of a point on the curve");
+    }
+
+    @Test
+    void verify_refusesSignaturesWhoseSIsNotBelowTheGroupOrder() {
+        byte[] bytes = payload(TEXT);
+        int s = bytes.length - 32;
+        java.math.BigInteger value = new java.math.BigInteger(1, reversed(bytes, s));
+        for (java.math.BigInteger plus : List.of(Edwards25519.L, Edwards25519.L.shiftLeft(1))) {
+            byte[] malleable = bytes.clone();
+            byte[] big = value.add(plus).toByteArray();
+            byte[] little = new byte[32];
+            for (int i = 0; i < 32 && i < big.length; i++) {
+                little[i] = big[big.length - 1 - i];
+            }
+            System.arraycopy(little, 0, malleable, s, 32);
+            Verification.Rejected rejected = (Verification.Rejected) verifier.check(text(malleable), NOW);
+            assertThat(rejected.reason()).isEqualTo(Reason.BAD_SIGNATURE);
+            assertThat(rejected.detail()).startsWith("the signature's S is not below the group order L");
+        }
+    }
+
+    @Test
+    void reasons_eachHaveOneSentenceForPeople() {
+        for (Reason reason : Reason.values()) {
+            assertThat(reason.sentence()).as(reason.name()).matches("[A-Z][^\\n]*\\.").doesNotContain("%");
+        }
+        assertThat(Reason.MALFORMED.sentence()).isEqualTo("The scanned text is not a valid Lawang code.");
+        assertThat(EnumSet.allOf(Reason.class).stream().map(Reason::sentence).distinct()).hasSize(7);
+    }
+
     // ---- helpers ----
 
     static void assertReason(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Reason reason) {
@@ -371,11 +553,15 @@ class VerifierTest {
     }
 
     private static byte[] payload(String text) {
-        return Base45.decode(text, 4);
+        return Payloads.of(text);
     }
 
     private static String text(byte[] payload) {
-        return "LW1:" + Base45.encode(payload);
+        return Payloads.text(payload);
+    }
+
+    private Verification.Rejected rejected(String text) {
+        return (Verification.Rejected) verifier.check(text, NOW);
     }
 
     private static String resigned(java.util.function.Consumer<byte[]> change) {
@@ -383,6 +569,20 @@ class VerifierTest {
         byte[] signed = java.util.Arrays.copyOf(bytes, bytes.length - 64);
         change.accept(signed);
         return PayloadV1.text(signed, Ed25519.sign(PAIR.getPrivate(), signed));
+    }
+
+    private String withR(String rHex) {
+        byte[] bytes = payload(TEXT);
+        System.arraycopy(HexFormat.of().parseHex(rHex), 0, bytes, bytes.length - 64, 32);
+        return text(bytes);
+    }
+
+    private static byte[] reversed(byte[] bytes, int from) {
+        byte[] out = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            out[i] = bytes[from + 31 - i];
+        }
+        return out;
     }
 
     private static void copySeconds(byte[] b, int from, int to) {

@@ -52,7 +52,7 @@ class PhotoReadTest {
             for (int i = 0; i < TEXTS.size(); i++) {
                 BufferedImage clean = Photo.decodePng(QrImages.png(TEXTS.get(i), 400));
                 BufferedImage image = distort.apply(clean, level * 100 + i);
-                if (QrImages.read(image).filter(TEXTS.get(i)::equals).isPresent()) {
+                if (DesktopImages.read(image).filter(TEXTS.get(i)::equals).isPresent()) {
                     read++;
                 }
             }

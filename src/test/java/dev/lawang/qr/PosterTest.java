@@ -49,7 +49,7 @@ class PosterTest {
         Document doc = Svg.parse(QrImages.posterSvg(QrImagesTest.TEXT, POSTER));
 
         Element symbol = byId(doc, "qr");
-        assertThat(QrImages.read(Svg.rasterize(symbol, 5))).contains(QrImagesTest.TEXT);
+        assertThat(DesktopImages.read(Svg.rasterize(symbol, 5))).contains(QrImagesTest.TEXT);
     }
 
     @Test
@@ -82,11 +82,34 @@ class PosterTest {
         assertThatThrownBy(() -> Poster.of("S", "", List.of("x", " "), "a", "b"))
                 .isInstanceOf(IllegalArgumentException.class);
         List<String> many = new ArrayList<>();
-        for (int i = 0; i < 65; i++) {
+        for (int i = 0; i < 85; i++) {
             many.add("n" + i);
         }
         assertThatThrownBy(() -> Poster.of("S", "", many, "a", "b")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("65");
+                .hasMessage("a poster lists 1 to 84 agency names, not 85");
+        assertThat(Poster.of("S", "", many.subList(0, 84), "a", "b").agencyNames()).hasSize(84);
+    }
+
+    @Test
+    void posterSvg_fitsTheMostNamesAtNoLessThanTheSmallestFont() throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < Poster.MAX_AGENCY_NAMES; i++) {
+            names.add("UPTD " + i);
+        }
+        Document doc = Svg.parse(QrImages.posterSvg(QrImagesTest.TEXT, Poster.of("Kabupaten Sragen", "", names, "a",
+                "b")));
+
+        NodeList nodes = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+        int listed = 0;
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element text = (Element) nodes.item(i);
+            if (text.getTextContent().startsWith("\u2022 ")) {
+                listed++;
+                assertThat(Double.parseDouble(text.getAttribute("font-size"))).isGreaterThanOrEqualTo(2.5);
+                assertThat(Double.parseDouble(text.getAttribute("y"))).isBetween(172.0, 246.0);
+            }
+        }
+        assertThat(listed).isEqualTo(84);
     }
 
     private static List<String> texts(Document doc) {

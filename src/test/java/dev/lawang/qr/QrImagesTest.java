@@ -29,7 +29,7 @@ class QrImagesTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isEqualTo(512);
         assertThat(image.getHeight()).isEqualTo(512);
-        assertThat(QrImages.read(image)).contains(TEXT);
+        assertThat(DesktopImages.read(image)).contains(TEXT);
     }
 
     @Test
@@ -67,7 +67,7 @@ class QrImagesTest {
         String text = "Kompleks Setda \u2013 \u0e01";
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrImages.png(text, 300)));
 
-        assertThat(QrImages.read(image)).contains(text);
+        assertThat(DesktopImages.read(image)).contains(text);
     }
 
     @Test
@@ -77,7 +77,7 @@ class QrImagesTest {
         Document doc = Svg.parse(svg);
         Element root = doc.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("svg");
-        assertThat(QrImages.read(Svg.rasterize(root, 6))).contains(TEXT);
+        assertThat(DesktopImages.read(Svg.rasterize(root, 6))).contains(TEXT);
     }
 
     @Test
@@ -91,9 +91,9 @@ class QrImagesTest {
         BufferedImage white = new BufferedImage(300, 300, BufferedImage.TYPE_BYTE_GRAY);
         BufferedImage tiny = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
 
-        assertThat(QrImages.read(white)).isEmpty();
-        assertThat(QrImages.read(tiny)).isEmpty();
-        assertThat(QrImages.read(Photo.onBusyBackground(tiny, 500, 500, 0.01, 3))).isEmpty();
+        assertThat(DesktopImages.read(white)).isEmpty();
+        assertThat(DesktopImages.read(tiny)).isEmpty();
+        assertThat(DesktopImages.read(Photo.onBusyBackground(tiny, 500, 500, 0.01, 3))).isEmpty();
     }
 
     @Test
@@ -103,9 +103,9 @@ class QrImagesTest {
             BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_USHORT_GRAY, BufferedImage.TYPE_BYTE_BINARY}) {
             BufferedImage converted = new BufferedImage(400, 400, type);
             converted.createGraphics().drawImage(rgb, 0, 0, null);
-            assertThat(QrImages.read(converted)).as("image type %d", type).contains(TEXT);
+            assertThat(DesktopImages.read(converted)).as("image type %d", type).contains(TEXT);
         }
-        assertThat(QrImages.read(rgb.getSubimage(0, 0, 400, 400))).contains(TEXT);
+        assertThat(DesktopImages.read(rgb.getSubimage(0, 0, 400, 400))).contains(TEXT);
     }
 
     @Test
@@ -118,7 +118,7 @@ class QrImagesTest {
                 argb.setRGB(x, y, dark ? 0xFF000000 : 0x00000000);
             }
         }
-        assertThat(QrImages.read(argb)).contains(TEXT);
+        assertThat(DesktopImages.read(argb)).contains(TEXT);
     }
 
     @Test
@@ -131,6 +131,50 @@ class QrImagesTest {
         assertThat(QrImages.read(png)).contains(TEXT);
         assertThatThrownBy(() -> QrImages.read(notAnImage)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> QrImages.read(dir.resolve("missing.png"))).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void readBytes_readsImageBytesAndRejectsOtherBytes() {
+        byte[] png = QrImages.png(TEXT, 512);
+
+        assertThat(QrImages.read(png)).contains(TEXT);
+        assertThat(QrImages.read(QrImages.png("A", 100))).contains("A");
+        assertThatThrownBy(() -> QrImages.read(TEXT.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an image");
+        assertThatThrownBy(() -> QrImages.read(new byte[0])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> QrImages.read(java.util.Arrays.copyOf(png, png.length / 2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> QrImages.read(pngHeaderOnly(100_000, 100_000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100000 x 100000");
+        assertThatThrownBy(() -> QrImages.read((byte[]) null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void readStream_readsTheImageAndLeavesTheStreamOpen() throws IOException {
+        boolean[] closed = {false};
+        java.io.InputStream in = new ByteArrayInputStream(QrImages.png(TEXT, 512)) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        assertThat(QrImages.read(in)).contains(TEXT);
+        assertThat(closed[0]).isFalse();
+        assertThatThrownBy(() -> QrImages.read(new ByteArrayInputStream(new byte[] {1, 2, 3})))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void readStream_passesOnAFailureOfTheStreamItself() {
+        java.io.InputStream failing = new java.io.InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("disk gone");
+            }
+        };
+
+        assertThatThrownBy(() -> QrImages.read(failing)).isInstanceOf(IOException.class).hasMessage("disk gone");
     }
 
     @Test
@@ -155,8 +199,8 @@ class QrImagesTest {
         Files.write(corrupt, flipped);
 
         for (Path file : java.util.List.of(truncated, corrupt)) {
-            assertThatThrownBy(() -> QrImages.read(file)).isInstanceOfAny(IOException.class,
-                    IllegalArgumentException.class);
+            assertThatThrownBy(() -> QrImages.read(file)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(file.toString());
         }
     }
 
