@@ -120,33 +120,31 @@ public final class Gate {
      */
     public Decision checkIn(CheckIn request) {
         Objects.requireNonNull(request, "request");
-        Instant now = clock.instant();
-        Verification verification = verifier.check(request.code(), now);
+        Call call = new Call(request.visitor(), request.agency(), request.role(), false, clock.instant(),
+                System.nanoTime());
+        Verification verification = verifier.check(request.code(), call.now);
         if (verification instanceof Verification.Rejected rejected) {
-            return refuse(RefusalReason.of(rejected.reason()), rejected.detail(), null, request.agency(),
-                    request.role(), request.visitor(), now);
+            return refuse(RefusalReason.of(rejected.reason()), rejected.detail(), null, call);
         }
         SharedCode code = ((Verification.Verified) verification).code();
         Optional<Site> found = directory.site(code.site());
         if (found.isEmpty()) {
-            return refuse(RefusalReason.UNKNOWN_SITE, "Site " + code.site() + ".", code.site(),
-                    request.agency(), request.role(), request.visitor(), now);
+            return refuse(RefusalReason.UNKNOWN_SITE, "Site " + code.site() + ".", code.site(), call);
         }
         Site site = found.get();
         if (!code.covers(request.agency())) {
             return refuse(RefusalReason.AGENCY_NOT_COVERED, "The code of site " + site.id() + " does not cover agency "
-                    + request.agency() + ".", site.id(), request.agency(), request.role(), request.visitor(), now);
+                    + request.agency() + ".", site.id(), call);
         }
         RefusalReason health = healthRule.check(request.status());
         if (health != null) {
-            return refuse(health, "", site.id(), request.agency(), request.role(), request.visitor(), now);
+            return refuse(health, "", site.id(), call);
         }
-        RefusalReason location = locationRule.check(request.fix(), site.geofence(), now);
+        RefusalReason location = locationRule.check(request.fix(), site.geofence(), call.now);
         if (location != null) {
-            return refuse(location, locationDetail(location, request, site), site.id(), request.agency(),
-                    request.role(), request.visitor(), now);
+            return refuse(location, locationDetail(location, request, site), site.id(), call);
         }
-        return admit(site, request.agency(), request.visitor(), request.role(), false, now);
+        return admit(site, call);
     }
 
     /**
@@ -157,42 +155,48 @@ public final class Gate {
      */
     public Decision walkIn(WalkIn request) {
         Objects.requireNonNull(request, "request");
-        Instant now = clock.instant();
+        Call call = new Call(request.visitor(), request.agency(), request.role(), true, clock.instant(),
+                System.nanoTime());
         Optional<Site> found = directory.site(request.site());
         if (found.isEmpty()) {
-            return refuse(RefusalReason.UNKNOWN_SITE, "Site " + request.site() + ".", request.site(), request.agency(),
-                    request.role(), request.visitor(), now);
+            return refuse(RefusalReason.UNKNOWN_SITE, "Site " + request.site() + ".", request.site(), call);
         }
         if (!found.get().hasTenant(request.agency())) {
             return refuse(RefusalReason.AGENCY_NOT_COVERED, "Agency " + request.agency() + " does not work at site "
-                    + request.site() + ".", request.site(), request.agency(), request.role(), request.visitor(), now);
+                    + request.site() + ".", request.site(), call);
         }
         String failure = screeningProtocol.failure(request.screening());
         if (failure != null) {
-            return refuse(RefusalReason.SCREENING_FAILED, "Failed: " + failure + ".", request.site(),
-                    request.agency(), request.role(), request.visitor(), now);
+            return refuse(RefusalReason.SCREENING_FAILED, "Failed: " + failure + ".", request.site(), call);
         }
-        return admit(found.get(), request.agency(), request.visitor(), request.role(), true, now);
+        return admit(found.get(), call);
     }
 
-    private Decision admit(Site place, AgencyId agency, VisitorRef visitor, Role role, boolean walkIn, Instant now) {
+    /** What a check-in or walk-in is about, and when it began (wall clock, and monotonic for its duration). */
+    record Call(VisitorRef visitor, AgencyId agency, Role role, boolean walkIn, Instant now, long startNanos) {
+        Duration took() {
+            return Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos));
+        }
+    }
+
+    private Decision admit(Site place, Call call) {
         SiteId site = place.id();
         List<GateEvent> events = listeners.isEmpty() ? null : new ArrayList<>(2);
-        Admission admission = records.admit(new AdmitRequest(tickets.next(), visitor, site, place.zone(), agency,
-                role), walkIn, now, events);
+        Admission admission = records.admit(new AdmitRequest(tickets.next(), call.visitor, site, place.zone(),
+                call.agency, call.role), call, events);
         Decision decision;
         if (admission instanceof Admission.Refused refused) {
             RefusalReason reason = RefusalReason.of(refused.reason());
             String detail = detail(reason, capacityDetail(refused));
             decision = new Decision.Refused(reason, detail);
-            LOG.debug("refused at site {} for agency {}: {}", site, agency, reason);
+            LOG.debug("refused at site {} for agency {}: {}", site, call.agency, reason);
             if (events != null) {
-                events.add(new GateEvent.Refused(reason, detail, site, agency, role, visitor, now));
+                events.add(refusedEvent(reason, detail, site, call));
             }
         } else {
             Admission.Admitted admitted = (Admission.Admitted) admission;
             decision = new Decision.Admitted(admitted.ticket(), admitted.repeat());
-            LOG.debug("admitted at site {} for agency {}", site, agency);
+            LOG.debug("admitted at site {} for agency {}", site, call.agency);
         }
         if (events != null) {
             publish(events);
@@ -337,14 +341,19 @@ public final class Gate {
         return particulars.isEmpty() ? reason.sentence() : reason.sentence() + " " + particulars;
     }
 
-    private Decision refuse(RefusalReason reason, String particulars, @Nullable SiteId site, AgencyId agency,
-            Role role, VisitorRef visitor, Instant now) {
+    private Decision refuse(RefusalReason reason, String particulars, @Nullable SiteId site, Call call) {
         String detail = detail(reason, particulars);
-        LOG.debug("refused at site {} for agency {}: {}", site == null ? "(unknown)" : site, agency, reason);
+        LOG.debug("refused at site {} for agency {}: {}", site == null ? "(unknown)" : site, call.agency, reason);
         if (!listeners.isEmpty()) {
-            publish(List.of(new GateEvent.Refused(reason, detail, site, agency, role, visitor, now)));
+            publish(List.of(refusedEvent(reason, detail, site, call)));
         }
         return new Decision.Refused(reason, detail);
+    }
+
+    private static GateEvent.Refused refusedEvent(RefusalReason reason, String detail, @Nullable SiteId site,
+            Call call) {
+        return new GateEvent.Refused(reason, detail, site, call.agency, call.role, call.visitor, call.walkIn,
+                call.now, call.took());
     }
 
     private void publish(List<GateEvent> events) {

@@ -5,6 +5,7 @@ import dev.lawang.directory.SiteId;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitorRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +33,9 @@ public sealed interface GateEvent permits GateEvent.Admitted, GateEvent.Refused,
      * @param repeat whether it was a repeat scan of an open visit, which recorded nothing new
      * @param walkIn whether it was a walk-in screened by hand rather than a code check-in
      * @param at when
+     * @param took how long the gate took to decide, from the call to the decision, on the JVM's monotonic clock
      */
-    record Admitted(Visit visit, boolean repeat, boolean walkIn, Instant at) implements GateEvent {
+    record Admitted(Visit visit, boolean repeat, boolean walkIn, Instant at, Duration took) implements GateEvent {
         /**
          * Validates the event.
          *
@@ -41,10 +43,13 @@ public sealed interface GateEvent permits GateEvent.Admitted, GateEvent.Refused,
          * @param repeat whether it was a repeat scan
          * @param walkIn whether it was a walk-in
          * @param at not null
+         * @param took not null, not negative
+         * @throws IllegalArgumentException if {@code took} is negative
          */
         public Admitted {
             Objects.requireNonNull(visit, "visit");
             Objects.requireNonNull(at, "at");
+            checkTook(took);
         }
     }
 
@@ -57,10 +62,12 @@ public sealed interface GateEvent permits GateEvent.Admitted, GateEvent.Refused,
      * @param agency the agency the visitor came for
      * @param role the role the visitor came as
      * @param visitor the visitor's pseudonym
+     * @param walkIn whether it was a walk-in screened by hand rather than a code check-in
      * @param at when
+     * @param took how long the gate took to decide, from the call to the decision, on the JVM's monotonic clock
      */
     record Refused(RefusalReason reason, String detail, @Nullable SiteId site, AgencyId agency, Role role,
-            VisitorRef visitor, Instant at) implements GateEvent {
+            VisitorRef visitor, boolean walkIn, Instant at, Duration took) implements GateEvent {
         /**
          * Validates the event.
          *
@@ -70,7 +77,10 @@ public sealed interface GateEvent permits GateEvent.Admitted, GateEvent.Refused,
          * @param agency not null
          * @param role not null
          * @param visitor not null
+         * @param walkIn whether it was a walk-in
          * @param at not null
+         * @param took not null, not negative
+         * @throws IllegalArgumentException if {@code took} is negative
          */
         public Refused {
             Objects.requireNonNull(reason, "reason");
@@ -79,6 +89,7 @@ public sealed interface GateEvent permits GateEvent.Admitted, GateEvent.Refused,
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(visitor, "visitor");
             Objects.requireNonNull(at, "at");
+            checkTook(took);
         }
     }
 
@@ -119,6 +130,13 @@ public sealed interface GateEvent permits GateEvent.Admitted, GateEvent.Refused,
         public Expired {
             Objects.requireNonNull(visit, "visit");
             Objects.requireNonNull(at, "at");
+        }
+    }
+
+    private static void checkTook(Duration took) {
+        Objects.requireNonNull(took, "took");
+        if (took.isNegative()) {
+            throw new IllegalArgumentException("a decision cannot take negative time: " + took);
         }
     }
 }

@@ -32,7 +32,7 @@ abstract sealed class Records permits Records.Together, Records.Apart {
         return together ? new Together(ledger, visits) : new Apart(ledger, visits);
     }
 
-    abstract Admission admit(AdmitRequest request, boolean walkIn, Instant now, @Nullable List<GateEvent> events);
+    abstract Admission admit(AdmitRequest request, Gate.Call call, @Nullable List<GateEvent> events);
 
     abstract Optional<Visit> checkOut(TicketId ticket, Instant now, @Nullable List<GateEvent> events);
 
@@ -55,7 +55,8 @@ abstract sealed class Records permits Records.Together, Records.Apart {
         }
 
         @Override
-        Admission admit(AdmitRequest request, boolean walkIn, Instant now, @Nullable List<GateEvent> events) {
+        Admission admit(AdmitRequest request, Gate.Call call, @Nullable List<GateEvent> events) {
+            Instant now = call.now();
             Admission admission = ledger.admit(request);
             if (events != null && admission instanceof Admission.Admitted admitted) {
                 Departure moved = admitted.moved();
@@ -64,7 +65,7 @@ abstract sealed class Records permits Records.Together, Records.Apart {
                             .withOut(latest(moved.end(), moved.ticket().in())), true, now));
                 }
                 events.add(new GateEvent.Admitted(openVisit(admitted.ticket(), request.visitor()), admitted.repeat(),
-                        walkIn, now));
+                        call.walkIn(), now, call.took()));
             }
             return admission;
         }
@@ -118,7 +119,8 @@ abstract sealed class Records permits Records.Together, Records.Apart {
         }
 
         @Override
-        Admission admit(AdmitRequest request, boolean walkIn, Instant now, @Nullable List<GateEvent> events) {
+        Admission admit(AdmitRequest request, Gate.Call call, @Nullable List<GateEvent> events) {
+            Instant now = call.now();
             VisitorRef visitor = request.visitor();
             synchronized (lockOf(visitor)) {
                 Admission admission = ledger.admit(request);
@@ -129,7 +131,7 @@ abstract sealed class Records permits Records.Together, Records.Apart {
                 Optional<Visit> recorded = visits.find(ticket.id()).filter(Visit::isOpen);
                 if (admitted.repeat() && recorded.isPresent()) {
                     if (events != null) {
-                        events.add(new GateEvent.Admitted(recorded.get(), true, walkIn, now));
+                        events.add(new GateEvent.Admitted(recorded.get(), true, call.walkIn(), now, call.took()));
                     }
                     return admission;
                 }
@@ -145,7 +147,7 @@ abstract sealed class Records permits Records.Together, Records.Apart {
                     throw e;
                 }
                 if (events != null) {
-                    events.add(new GateEvent.Admitted(visit, admitted.repeat(), walkIn, now));
+                    events.add(new GateEvent.Admitted(visit, admitted.repeat(), call.walkIn(), now, call.took()));
                 }
                 return admission;
             }

@@ -1,5 +1,6 @@
 package dev.lawang.code;
 
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,8 @@ final class VerifiedCache {
     private static final int HASHED_CHARS = 32;
 
     private final @Nullable Entry[] slots;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
     private final int mask;
 
     VerifiedCache(int capacity) {
@@ -72,6 +75,24 @@ final class VerifiedCache {
 
     int capacity() {
         return slots.length;
+    }
+
+    /** Counts a lookup that found a text verified under the trust list in use. */
+    void hit() {
+        hits.increment();
+    }
+
+    /** Counts a lookup that had to verify the signature. */
+    void miss() {
+        misses.increment();
+    }
+
+    long hits() {
+        return hits.sum();
+    }
+
+    long misses() {
+        return misses.sum();
     }
 
     /**

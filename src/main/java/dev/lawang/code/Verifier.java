@@ -99,6 +99,7 @@ public final class Verifier {
         }
         VerifiedCache.Entry hit = cache.get(text);
         if (hit != null && hit.trust == trust) {
+            cache.hit();
             return live(hit, now);
         }
         return checkUncached(text, now, hit);
@@ -112,6 +113,7 @@ public final class Verifier {
             if (current != null) {
                 VerifiedCache.Entry moved = new VerifiedCache.Entry(text, hit.verified, trust, current);
                 cache.put(moved);
+                cache.hit();
                 return live(moved, now);
             }
         }
@@ -142,6 +144,7 @@ public final class Verifier {
             return new Verification.Rejected(CodeException.Reason.BAD_SIGNATURE,
                     shape + " (key id " + hex(keyId) + ")");
         }
+        cache.miss();
         TrustedKey signer = signer(candidates, true, now, bytes, signedLength);
         if (signer == null) {
             // a key with this id that is not trusted now may have signed it: then it is the key that is refused
@@ -174,6 +177,25 @@ public final class Verifier {
         }
         Verification.Rejected rejected = (Verification.Rejected) outcome;
         throw new CodeException(rejected.reason(), rejected.detail());
+    }
+
+    /**
+     * Returns how many scans found their text in the verified-text cache (shared with the verifiers made by
+     * {@link #withTrustList}) and so cost no signature verification.
+     *
+     * @return the count since the cache was made
+     */
+    public long cacheHits() {
+        return cache.hits();
+    }
+
+    /**
+     * Returns how many scans verified a signature because their text was not in the cache, or the cache is off.
+     *
+     * @return the count since the cache was made
+     */
+    public long cacheMisses() {
+        return cache.misses();
     }
 
     /** The checks that depend on the time and on the trust list, made on every call. */

@@ -530,6 +530,16 @@ public final class JdbcLedger implements OccupancyLedger {
         return TicketId.of(id.getMostSignificantBits(), id.getLeastSignificantBits());
     }
 
+    /**
+     * Returns how many times this ledger repeated a call to the database after a transient failure (a serialization
+     * failure, a deadlock, a unique-key race or a lost connection) since it was made: a number to watch.
+     *
+     * @return the count of retried attempts
+     */
+    public long retries() {
+        return transactions.retries();
+    }
+
     @Override
     public String toString() {
         return "JdbcLedger[" + (clock == null ? "database clock" : clock) + ", policy=" + policy + "]";

@@ -214,6 +214,16 @@ public final class JdbcVisitLog implements VisitLog {
         return System.identityHashCode(dataSource);
     }
 
+    /**
+     * Returns how many times this log repeated a call to the database after a transient failure (a serialization
+     * failure, a deadlock, a unique-key race or a lost connection) since it was made: a number to watch.
+     *
+     * @return the count of retried attempts
+     */
+    public long retries() {
+        return transactions.retries();
+    }
+
     private List<Visit> select(String operation, String where, Object key) {
         return transactions.read(operation, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM lawang_visit " + where)) {

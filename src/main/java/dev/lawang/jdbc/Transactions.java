@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,9 @@ final class Transactions {
     static final int ATTEMPTS = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+
+    /** Attempts after the first, over every operation: what operators watch for a struggling database. */
+    private final LongAdder retries = new LongAdder();
 
     private final DataSource dataSource;
 
@@ -58,6 +62,7 @@ final class Transactions {
         boolean mayHaveCommitted = false;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (attempt > 1) {
+                retries.increment();
                 pause(attempt);
             }
             Connection c;
@@ -103,6 +108,10 @@ final class Transactions {
         }
     }
 
+    long retries() {
+        return retries.sum();
+    }
+
     /** Runs work that only reads. */
     <T> T read(String operation, Work<T> work) {
         return run(operation, work, result -> false, (c, result) -> true, false);
@@ -118,6 +127,7 @@ final class Transactions {
         @Nullable SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (attempt > 1) {
+                retries.increment();
                 pause(attempt);
             }
             Connection c;

@@ -78,6 +78,7 @@ class JdbcFaultTest {
             LOG.info("{} backends killed", killed.get());
             assertThat(killed.get()).as("backends killed").isPositive();
             workload.settleAndCheck();
+            assertThat(workload.ledger.retries()).as("attempts repeated after a lost connection").isPositive();
         }
     }
 
