@@ -263,7 +263,7 @@ public final class GeofenceIndex<T> {
                     east -= 360;
                 }
                 int id = (int) entries[b + 4];
-                if (east >= 0 && east <= entries[b + 3] && Geofence.covers(shapes[id], latitude, longitude)) {
+                if (east >= 0 && east <= entries[b + 3] && Shape.covers(shapes[id], latitude, longitude)) {
                     return id;
                 }
             }

@@ -31,10 +31,10 @@ class GeofenceCellsTest {
     @Test
     void cells_areBuiltOnlyForAreasWithManyEdges() {
         for (String wkt : shapes()) {
-            assertThat(Geofence.parseWkt(wkt).shape()[Geofence.CELLS]).as(wkt.substring(0, 40)).isPositive();
+            assertThat(Geofence.parseWkt(wkt).shape()[AreaShape.CELLS]).as(wkt.substring(0, 40)).isPositive();
         }
         Geofence.Area square = Geofence.parseWkt("POLYGON ((0 0, 0.001 0, 0.001 0.001, 0 0.001, 0 0))");
-        assertThat(square.shape()[Geofence.CELLS]).isZero();
+        assertThat(square.shape()[AreaShape.CELLS]).isZero();
     }
 
     @Test
@@ -50,7 +50,7 @@ class GeofenceCellsTest {
                 double lon = env.getMinX() - env.getWidth() * 0.1 + env.getWidth() * 1.2 * random.nextDouble();
                 double lat = env.getMinY() - env.getHeight() * 0.1 + env.getHeight() * 1.2 * random.nextDouble();
                 boolean covered = area.covers(GeoPoint.of(lat, lon));
-                assertThat(covered).as("%s %s", lon, lat).isEqualTo(Geofence.covers(walk, lat, lon))
+                assertThat(covered).as("%s %s", lon, lat).isEqualTo(Shape.covers(walk, lat, lon))
                         .isEqualTo(reference.covers(FACTORY.createPoint(new Coordinate(lon, lat))));
                 insideOutside[covered ? 0 : 1]++;
             }
@@ -71,8 +71,8 @@ class GeofenceCellsTest {
                 double lon = env.getMinX() - env.getWidth() * 0.2 + env.getWidth() * 1.4 * random.nextDouble();
                 double lat = env.getMinY() - env.getHeight() * 0.2 + env.getHeight() * 1.4 * random.nextDouble();
                 double band = random.nextInt(10) == 0 ? random.nextDouble() * 1e-5 : random.nextDouble() * 80;
-                Containment expected = Geofence.Area.locateArea(walk, lat, lon, band);
-                assertThat(Geofence.Area.locateArea(area.shape(), lat, lon, band))
+                Containment expected = AreaShape.locate(walk, lat, lon, band);
+                assertThat(AreaShape.locate(area.shape(), lat, lon, band))
                         .as("%s %s band %s", lon, lat, band).isEqualTo(expected);
                 seen[expected.ordinal()]++;
             }
@@ -83,7 +83,7 @@ class GeofenceCellsTest {
     /** The same shape with the grid switched off, so that every query walks the edges. */
     private static double[] withoutCells(Geofence.Area area) {
         double[] walk = area.shape().clone();
-        walk[Geofence.CELLS] = 0;
+        walk[AreaShape.CELLS] = 0;
         return walk;
     }
 

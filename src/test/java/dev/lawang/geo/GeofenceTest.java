@@ -194,10 +194,10 @@ class GeofenceTest {
 
     @Test
     void zScore_matchesPublishedQuantiles() {
-        assertThat(Geofence.zScore(0.95)).isCloseTo(1.6448536269514722, within(1e-8));
-        assertThat(Geofence.zScore(0.975)).isCloseTo(1.959963984540054, within(1e-8));
-        assertThat(Geofence.zScore(0.99)).isCloseTo(2.3263478740408408, within(1e-8));
-        assertThat(Geofence.zScore(0.999999)).isCloseTo(4.753424308822899, within(1e-7));
+        assertThat(NormalQuantile.zScore(0.95)).isCloseTo(1.6448536269514722, within(1e-8));
+        assertThat(NormalQuantile.zScore(0.975)).isCloseTo(1.959963984540054, within(1e-8));
+        assertThat(NormalQuantile.zScore(0.99)).isCloseTo(2.3263478740408408, within(1e-8));
+        assertThat(NormalQuantile.zScore(0.999999)).isCloseTo(4.753424308822899, within(1e-7));
     }
 
     @ParameterizedTest(name = "{1}")
