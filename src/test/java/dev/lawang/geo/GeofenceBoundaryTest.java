@@ -1,0 +1,153 @@
+package dev.lawang.geo;
+
+import static dev.lawang.geo.GeofenceTest.along;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The boundary is inside: {@link Geofence#covers(GeoPoint)} is true on every vertex and edge and within a micrometre
+ * of them, on outer rings, holes and every polygon of a multipolygon, and {@link GeofenceIndex} finds exactly what
+ * {@code covers} says. Offsets are geodesic (GeographicLib), so they do not depend on the code under test.
+ */
+class GeofenceBoundaryTest {
+    private static final String SQUARE =
+            "POLYGON ((111.02 -7.43, 111.03 -7.43, 111.03 -7.42, 111.02 -7.42, 111.02 -7.43))";
+    private static final String TRIANGLE = "POLYGON ((0 0, 0.002 0, 0.001 0.002, 0 0))";
+    private static final String DIAMOND_AT_60N = "POLYGON ((10 60, 10.002 60.001, 10 60.002, 9.998 60.001, 10 60))";
+    private static final String HOLED = "POLYGON ((0 0, 0.01 0, 0.01 0.01, 0 0.01, 0 0), "
+            + "(0.004 0.004, 0.006 0.004, 0.006 0.006, 0.004 0.006, 0.004 0.004))";
+    private static final String TWO_SQUARES = "MULTIPOLYGON (((0 0, 0.001 0, 0.001 0.001, 0 0.001, 0 0)), "
+            + "((0.003 0, 0.004 0, 0.004 0.001, 0.003 0.001, 0.003 0)))";
+    private static final String U_SHAPE =
+            "POLYGON ((0 0, 0.003 0, 0.003 0.003, 0.002 0.003, 0.002 0.001, 0.001 0.001, 0.001 0.003, 0 0.003, 0 0))";
+
+    /**
+     * The point is {@code micrometres} from the base point (a vertex or a point on an edge) in the direction
+     * {@code bearing}; {@code nearest} is its distance in micrometres to the nearest point of the boundary.
+     */
+    @ParameterizedTest(name = "{0}: {1} {2} moved {4} µm at {3}° -> {6}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SQUARE         | 111.02  | -7.43   |   0   | 0   | 0    | true
+            SQUARE         | 111.03  | -7.42   |   0   | 0   | 0    | true
+            SQUARE         | 111.02  | -7.43   | 225   | 0.9 | 0.9  | true
+            SQUARE         | 111.02  | -7.43   | 225   | 1.1 | 1.1  | false
+            SQUARE         | 111.03  | -7.42   |  45   | 0.9 | 0.9  | true
+            SQUARE         | 111.03  | -7.42   |  45   | 1.1 | 1.1  | false
+            SQUARE         | 111.025 | -7.43   | 180   | 0.9 | 0.9  | true
+            SQUARE         | 111.025 | -7.43   | 180   | 1.1 | 1.1  | false
+            SQUARE         | 111.025 | -7.43   |   0   | 1.1 | 0    | true
+            SQUARE         | 111.03  | -7.425  |  90   | 0.9 | 0.9  | true
+            SQUARE         | 111.03  | -7.425  |  90   | 1.1 | 1.1  | false
+            SQUARE         | 111.025 | -7.42   |   0   | 0.9 | 0.9  | true
+            SQUARE         | 111.025 | -7.42   |   0   | 1.1 | 1.1  | false
+            SQUARE         | 111.02  | -7.425  | 270   | 0.9 | 0.9  | true
+            SQUARE         | 111.02  | -7.425  | 270   | 1.1 | 1.1  | false
+            TRIANGLE       | 0.001   | 0.002   |   0   | 0   | 0    | true
+            TRIANGLE       | 0.001   | 0.002   |   0   | 0.9 | 0.9  | true
+            TRIANGLE       | 0.001   | 0.002   |   0   | 1.1 | 1.1  | false
+            TRIANGLE       | 0.0005  | 0.001   |   0   | 0   | 0    | true
+            TRIANGLE       | 0.0005  | 0.001   | 296.7 | 0.9 | 0.9  | true
+            TRIANGLE       | 0.0005  | 0.001   | 296.7 | 1.1 | 1.1  | false
+            TRIANGLE       | 0.0015  | 0.001   |  63.3 | 0.9 | 0.9  | true
+            TRIANGLE       | 0.0015  | 0.001   |  63.3 | 1.1 | 1.1  | false
+            TRIANGLE       | 0.001   | 0       | 180   | 1.1 | 1.1  | false
+            DIAMOND_AT_60N | 10.002  | 60.001  |  90   | 0.9 | 0.9  | true
+            DIAMOND_AT_60N | 10.002  | 60.001  |  90   | 1.1 | 1.1  | false
+            DIAMOND_AT_60N | 10      | 60.002  |   0   | 0.9 | 0.9  | true
+            DIAMOND_AT_60N | 10      | 60.002  |   0   | 1.1 | 1.1  | false
+            DIAMOND_AT_60N | 10.001  | 60.0005 | 135   | 0.9 | 0.9  | true
+            DIAMOND_AT_60N | 10.001  | 60.0005 | 135   | 1.1 | 1.1  | false
+            DIAMOND_AT_60N | 9.999   | 60.0015 | 315   | 0.9 | 0.9  | true
+            DIAMOND_AT_60N | 9.999   | 60.0015 | 315   | 1.1 | 1.1  | false
+            DIAMOND_AT_60N | 10.001  | 60.0015 |  45   | 1.1 | 1.1  | false
+            DIAMOND_AT_60N | 9.999   | 60.0005 | 225   | 1.1 | 1.1  | false
+            HOLED          | 0.004   | 0.005   |  90   | 0.9 | 0.9  | true
+            HOLED          | 0.004   | 0.005   |  90   | 1.1 | 1.1  | false
+            HOLED          | 0.006   | 0.005   | 270   | 1.1 | 1.1  | false
+            HOLED          | 0.005   | 0.006   | 180   | 1.1 | 1.1  | false
+            HOLED          | 0.006   | 0.006   |   0   | 0   | 0    | true
+            HOLED          | 0.006   | 0.006   | 225   | 1.3 | 0.92 | true
+            HOLED          | 0.006   | 0.006   | 225   | 1.6 | 1.13 | false
+            HOLED          | 0.006   | 0.006   |  45   | 5   | 0    | true
+            TWO_SQUARES    | 0.001   | 0.0005  |  90   | 0.9 | 0.9  | true
+            TWO_SQUARES    | 0.001   | 0.0005  |  90   | 1.1 | 1.1  | false
+            TWO_SQUARES    | 0.003   | 0.0005  | 270   | 0.9 | 0.9  | true
+            TWO_SQUARES    | 0.003   | 0.0005  | 270   | 1.1 | 1.1  | false
+            TWO_SQUARES    | 0.004   | 0.001   |  45   | 1.1 | 1.1  | false
+            TWO_SQUARES    | 0.003   | 0       |   0   | 0   | 0    | true
+            U_SHAPE        | 0.001   | 0.001   |  45   | 1.3 | 0.92 | true
+            U_SHAPE        | 0.001   | 0.001   |  45   | 1.6 | 1.13 | false
+            U_SHAPE        | 0.0015  | 0.001   |   0   | 0.9 | 0.9  | true
+            U_SHAPE        | 0.0015  | 0.001   |   0   | 1.1 | 1.1  | false
+            U_SHAPE        | 0.002   | 0.003   |   0   | 0   | 0    | true
+            """)
+    void covers_countsEverythingWithinAMicrometreOfTheBoundaryAsInside(String name, double lon, double lat,
+            double bearing, double micrometres, double nearest, boolean covered) {
+        Geofence.Area fence = Geofence.parseWkt(wkt(name));
+        GeoPoint base = GeoPoint.of(lat, lon);
+        GeoPoint p = micrometres == 0 ? base : along(base, bearing, micrometres * 1e-6);
+        assertThat(fence.covers(p)).as("covers").isEqualTo(covered);
+        assertThat(GeofenceIndex.of(List.of(fence), f -> f).covering(p)).as("index")
+                .isEqualTo(covered ? List.of(fence) : List.of());
+        if (covered) {
+            assertThat(fence.distanceTo(p)).isZero();
+        } else {
+            assertThat(fence.distanceTo(p)).isCloseTo(nearest * 1e-6, within(0.02e-6));
+        }
+    }
+
+    /** {@code beyond} is the geodesic distance outside the radius in metres; negative is inside. */
+    @ParameterizedTest(name = "circle of {2} m at {0}, {1}: {4} m beyond at {3}° -> {5}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0        | 0        | 10   |   0 | 0.9e-6  | true
+            0        | 0        | 10   |   0 | 1.1e-6  | false
+            0        | 0        | 10   |  90 | 0.9e-6  | true
+            0        | 0        | 10   |  90 | 1.1e-6  | false
+            0        | 0        | 10   | 180 | 1.1e-6  | false
+            0        | 0        | 10   | 270 | 1.1e-6  | false
+            -7.4265  | 111.021  | 10   |  45 | 0.9e-6  | true
+            -7.4265  | 111.021  | 10   |  45 | 1.1e-6  | false
+            -7.4265  | 111.021  | 10   | 200 | -1.1e-6 | true
+            69.65    | 18.96    | 5000 |  45 | -0.05   | true
+            69.65    | 18.96    | 5000 |  45 | 0.05    | false
+            69.65    | 18.96    | 5000 | 135 | -0.05   | true
+            69.65    | 18.96    | 5000 | 135 | 0.05    | false
+            69.65    | 18.96    | 5000 | 300 | -0.05   | true
+            69.65    | 18.96    | 5000 | 300 | 0.05    | false
+            -54.8    | -68.3    | 5000 | 240 | -0.05   | true
+            -54.8    | -68.3    | 5000 | 240 | 0.05    | false
+            -16.5    | 179.9995 | 100  |  90 | -0.01   | true
+            -16.5    | 179.9995 | 100  |  90 | 0.01    | false
+            -16.5    | -179.999 | 100  | 270 | -0.01   | true
+            -16.5    | -179.999 | 100  | 270 | 0.01    | false
+            """)
+    void circle_coversUpToItsRadiusAndAMicrometre(double lat, double lon, double radius, double bearing,
+            double beyond, boolean covered) {
+        Geofence.Circle circle = Geofence.circle(GeoPoint.of(lat, lon), radius);
+        GeoPoint p = along(circle.centre(), bearing, radius + beyond);
+        assertThat(circle.covers(p)).as("covers").isEqualTo(covered);
+        assertThat(GeofenceIndex.of(List.of(circle), f -> f).covering(p)).as("index")
+                .isEqualTo(covered ? List.of(circle) : List.of());
+        if (covered) {
+            assertThat(circle.distanceTo(p)).isZero();
+        } else {
+            assertThat(circle.distanceTo(p)).isCloseTo(beyond, within(beyond * 0.4));
+        }
+    }
+
+    private static String wkt(String name) {
+        return switch (name) {
+            case "SQUARE" -> SQUARE;
+            case "TRIANGLE" -> TRIANGLE;
+            case "DIAMOND_AT_60N" -> DIAMOND_AT_60N;
+            case "HOLED" -> HOLED;
+            case "TWO_SQUARES" -> TWO_SQUARES;
+            case "U_SHAPE" -> U_SHAPE;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+}
