@@ -46,6 +46,12 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
     /** σ of the circular normal error is the 68 % radius divided by this: sqrt(-2 ln 0.32). */
     static final double SIGMA_PER_68_RADIUS = 1.5096;
 
+    /**
+     * The narrowest band a fix is decided against, in metres: the kernels compare squared distances, and a band whose
+     * square underflows to zero would put every point outside.
+     */
+    static final double MIN_BAND_METERS = 1e-9;
+
     private static final double Z_DEFAULT = NormalQuantile.zScore(DEFAULT_CONFIDENCE);
 
     Geofence() {}
@@ -111,7 +117,8 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
      * {@code P >= confidence}, OUTSIDE when {@code P <= 1 - confidence}, and UNCERTAIN otherwise: with
      * {@code z = Φ⁻¹(confidence)}, a fix at least {@code z·σ} inside the boundary is INSIDE and one at least
      * {@code z·σ} outside it is OUTSIDE, so a fix exactly that far from the boundary is decided. At 95 % a fix with
-     * 20 m accuracy is INSIDE from 21.8 m inside the boundary on, OUTSIDE from 21.8 m outside it on.
+     * 20 m accuracy is INSIDE from 21.8 m inside the boundary on, OUTSIDE from 21.8 m outside it on. A band
+     * narrower than a nanometre is taken as a nanometre.
      *
      * @param fix the device fix
      * @param confidence the required probability, in (0.5, 1)
@@ -127,7 +134,7 @@ public abstract sealed class Geofence permits Geofence.Circle, Geofence.Area {
 
     private Containment decide(Fix fix, double z) {
         Objects.requireNonNull(fix, "fix");
-        double band = z * fix.accuracyMeters() / SIGMA_PER_68_RADIUS;
+        double band = Math.max(MIN_BAND_METERS, z * fix.accuracyMeters() / SIGMA_PER_68_RADIUS);
         GeoPoint p = fix.point();
         return locate(p.latitude(), p.longitude(), band);
     }
