@@ -40,7 +40,7 @@ final class AreaRules {
         }
         if (maxLon - minLon > 180) {
             throw new IllegalArgumentException(where + " crosses the antimeridian (longitudes from " + minLon + " to "
-                    + maxLon + "); split it into two polygons of a MULTIPOLYGON, one on each side");
+                    + maxLon + "); areas must lie on one side of it");
         }
         long distinct = Arrays.stream(ring).map(c -> List.of(c.x, c.y)).distinct().count();
         if (distinct < 3) {
@@ -56,11 +56,11 @@ final class AreaRules {
         }
     }
 
-    /** Each ring keeps to one side of the antimeridian, and so must the polygons of a multipolygon together. */
+    /** Each ring keeps to one side of the antimeridian, and so must all the polygons of a multipolygon. */
     static void checkAntimeridian(Rings rings) {
         if (rings.maxLongitude - rings.minLongitude > 180) {
             throw new IllegalArgumentException("area crosses the antimeridian (longitudes from " + rings.minLongitude
-                    + " to " + rings.maxLongitude + "); keep each polygon on one side of it");
+                    + " to " + rings.maxLongitude + "); areas must lie on one side of it");
         }
     }
 

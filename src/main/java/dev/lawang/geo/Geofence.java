@@ -23,9 +23,9 @@ import org.locationtech.jts.geom.Point;
  *
  * <p>Bounds, checked at construction: a circle's radius is in (0, {@link #MAX_RADIUS_METERS}]; an area's bounding
  * box is at most {@link #MAX_EXTENT_METERS} wide and high and it has at most {@link #MAX_VERTICES} vertices; every
- * point of a fence lies within {@link #MAX_ABS_LATITUDE} degrees of the equator; no ring crosses the antimeridian
- * (split such an area into two polygons of a MULTIPOLYGON instead); WKT text is at most {@link #MAX_WKT_LENGTH}
- * characters.
+ * point of a fence lies within {@link #MAX_ABS_LATITUDE} degrees of the equator; an area lies on one side of the
+ * antimeridian, all its polygons together (a circle may reach across it); WKT text is at most
+ * {@link #MAX_WKT_LENGTH} characters.
  *
  * <p>Immutable and thread-safe: everything a query needs is computed once at construction.
  */

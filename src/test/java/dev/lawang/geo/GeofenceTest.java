@@ -213,7 +213,8 @@ class GeofenceTest {
             POLYGON ((200 0, 200.001 0, 200.001 0.001, 200 0))               | exterior ring, vertex 1: longitude must be a finite number in [-180, 180]: 200.0
             POLYGON ((0 0, 0.001 91, 0.001 0, 0 0))                          | exterior ring, vertex 2: latitude must be a finite number in [-90, 90]: 91.0
             POLYGON ((0 0, 1e400 0, 0 0.001, 0 0))                           | exterior ring, vertex 2: longitude must be a finite number in [-180, 180]: Infinity
-            POLYGON ((179.999 -16, -179.999 -16, -179.999 -16.001, 179.999 -16.001, 179.999 -16)) | exterior ring crosses the antimeridian
+            POLYGON ((179.999 -16, -179.999 -16, -179.999 -16.001, 179.999 -16.001, 179.999 -16)) | exterior ring crosses the antimeridian (longitudes from -179.999 to 179.999); areas must lie on one side of it
+            MULTIPOLYGON (((179.998 -16, 179.999 -16, 179.999 -16.001, 179.998 -16)), ((-179.999 -16, -179.998 -16, -179.998 -16.001, -179.999 -16))) | area crosses the antimeridian (longitudes from -179.999 to 179.999); areas must lie on one side of it
             POLYGON ((0 86, 0.001 86, 0.001 86.001, 0 86))                   | exterior ring, vertex 1: latitude 86.0 is beyond 85.0 degrees
             POLYGON ((111 -7.5, 111.2 -7.5, 111.2 -7.4, 111 -7.4, 111 -7.5))  | area is 22080 m wide and 11059 m high; at most 10000 m each way is accepted
             MULTIPOLYGON (((0 0, 0.001 0, 0.001 0.001, 0 0)), ((0 0.002, 0.001 0.002, 0.001 0.003, 0 0.002), (0 0.0025, 0 95, 0.0005 0.0025, 0 0.0025))) | polygon 2, hole 1, vertex 2: latitude must be a finite number in [-90, 90]: 95.0
