@@ -60,10 +60,11 @@ public final class GeofenceIndex<T> {
      * Returns the items whose geofence {@linkplain Geofence#covers(GeoPoint) covers} the point (boundary included),
      * in the order they were given.
      *
-     * @param point the point
+     * @param point the point, not null
      * @return an unmodifiable list, empty if no fence covers the point
      */
     public List<T> covering(GeoPoint point) {
+        Objects.requireNonNull(point, "point");
         double latitude = point.latitude();
         double longitude = point.longitude();
         // Most points are covered by no fence or by one: neither needs anything allocated but the result.

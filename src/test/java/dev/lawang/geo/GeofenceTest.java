@@ -73,12 +73,19 @@ class GeofenceTest {
 
     @Test
     void covers_isTrueOnEveryVertexAndEdgeMidpointOfARealisticPolygon() {
-        Geofence.Area area = Geofence.parseWkt(office(-7.4265, 111.0210, 64, 150, 7));
-        for (List<GeoPoint> ring : area.polygons().get(0)) {
-            for (int i = 0; i + 1 < ring.size(); i++) {
-                GeoPoint a = ring.get(i);
-                assertThat(area.covers(a)).isTrue();
-                assertThat(area.distanceTo(a)).isZero();
+        for (int vertices : new int[] {12, 64}) {
+            Geofence.Area area = Geofence.parseWkt(office(-7.4265, 111.0210, vertices, 150, 7));
+            for (List<GeoPoint> ring : area.polygons().get(0)) {
+                for (int i = 0; i + 1 < ring.size(); i++) {
+                    GeoPoint a = ring.get(i);
+                    GeoPoint b = ring.get(i + 1);
+                    GeoPoint mid = GeoPoint.of((a.latitude() + b.latitude()) / 2, (a.longitude() + b.longitude()) / 2);
+                    for (GeoPoint p : List.of(a, mid)) {
+                        assertThat(area.covers(p)).as("%s", p).isTrue();
+                        assertThat(area.distanceTo(p)).isZero();
+                        assertThat(area.locate(Fix.of(p, 5))).isEqualTo(Containment.UNCERTAIN);
+                    }
+                }
             }
         }
     }
@@ -322,6 +329,52 @@ class GeofenceTest {
         Geofence.Circle c = Geofence.circle(GeoPoint.of(1, 2), 10);
         assertThat(c.interiorPoint()).isEqualTo(c.centre()).isEqualTo(GeoPoint.of(1, 2));
         assertThat(c.radiusMeters()).isEqualTo(10);
+    }
+
+    @Test
+    void circlesAreEqualOnlyWithTheSameCentreAndRadius() {
+        Geofence.Circle circle = Geofence.circle(GeoPoint.of(-7.4265, 111.021), 100);
+        assertThat(circle).isEqualTo(Geofence.circle(GeoPoint.of(-7.4265, 111.021), 100))
+                .hasSameHashCodeAs(Geofence.circle(GeoPoint.of(-7.4265, 111.021), 100))
+                .isNotEqualTo(Geofence.circle(GeoPoint.of(-7.4265, 111.021), 100.5))
+                .isNotEqualTo(Geofence.circle(GeoPoint.of(-7.4265, 111.0211), 100))
+                .isNotEqualTo(Geofence.parseWkt(SQUARE))
+                .isNotEqualTo(null)
+                .hasToString("Circle[centre=-7.4265,111.021, radius=100.0 m]");
+    }
+
+    @Test
+    void areasAreEqualOnlyWithTheSameVerticesInTheSameRings() {
+        Geofence.Area square = Geofence.parseWkt(SQUARE);
+        assertThat(square).isEqualTo(Geofence.parseWkt(SQUARE)).hasSameHashCodeAs(Geofence.parseWkt(SQUARE))
+                .isNotEqualTo(Geofence.parseWkt("MULTIPOLYGON (" + SQUARE.substring("POLYGON ".length()) + ")"))
+                .isNotEqualTo(Geofence.parseWkt(
+                        "POLYGON ((111.02 -7.43, 111.03 -7.43, 111.03 -7.421, 111.02 -7.421, 111.02 -7.43))"))
+                .isNotEqualTo(Geofence.parseWkt(
+                        "POLYGON ((111.02 -7.43, 111.031 -7.43, 111.031 -7.42, 111.02 -7.42, 111.02 -7.43))"))
+                .isNotEqualTo(Geofence.parseWkt(
+                        "POLYGON ((111.03 -7.43, 111.03 -7.42, 111.02 -7.42, 111.02 -7.43, 111.03 -7.43))"))
+                .isNotEqualTo(Geofence.circle(GeoPoint.of(-7.425, 111.025), 100))
+                .isNotEqualTo(null)
+                .hasToString(SQUARE);
+    }
+
+    @Test
+    void hashCodes_spreadOverDifferentFences() {
+        java.util.Set<Integer> areas = new java.util.HashSet<>();
+        java.util.Set<Integer> circles = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            areas.add(Geofence.parseWkt(office(-7.4, 111 + i * 0.01, 8, 100, i)).hashCode());
+            circles.add(Geofence.circle(GeoPoint.of(-7.4, 111 + i * 0.01), 100).hashCode());
+        }
+        assertThat(areas).hasSizeGreaterThan(95);
+        assertThat(circles).hasSizeGreaterThan(95);
+    }
+
+    @Test
+    void toString_ofALargeAreaShowsTheStartOfItsWktAndItsVertexCount() {
+        Geofence.Area area = Geofence.parseWkt(office(-7.4265, 111.0210, 64, 150, 7));
+        assertThat(area.toString()).isEqualTo(area.toWkt().substring(0, 200) + "...(65 vertices)");
     }
 
     /** A realistic office outline: a star-ish polygon of {@code n} vertices, radius about {@code size} metres. */
