@@ -3,6 +3,7 @@ package dev.lawang.geo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -113,6 +114,85 @@ class GeofenceBoundsTest {
             wkt.append(0.001 * Math.cos(a)).append(' ').append(0.001 * Math.sin(a)).append(", ");
         }
         wkt.append("0.001 0.0))");
-        assertThat(Geofence.parseWkt(wkt.toString()).vertexCount()).isEqualTo(vertices);
+        Geofence.Area area = Geofence.parseWkt(wkt.toString());
+        assertThat(area.vertexCount()).isEqualTo(vertices);
+        assertThat(area.covers(GeoPoint.of(0, 0))).isTrue();
+        assertThat(area.covers(GeoPoint.of(0, 0.0011))).isFalse();
+        assertThat(area.locate(Fix.of(GeoPoint.of(0, 0), 5))).isEqualTo(Containment.INSIDE);
+    }
+
+    /** Metres per degree along the equator, from WGS84's semi-major axis. */
+    private static final double EQUATOR_METRES_PER_DEGREE = Math.toRadians(6_378_137.0);
+    /** Metres per degree of latitude at the equator: the meridional radius a(1 - e²) there. */
+    private static final double MERIDIAN_METRES_PER_DEGREE_AT_EQUATOR;
+
+    static {
+        double f = 1 / 298.257223563;
+        MERIDIAN_METRES_PER_DEGREE_AT_EQUATOR = Math.toRadians(6_378_137.0 * (1 - f * (2 - f)));
+    }
+
+    @Test
+    void parseWkt_acceptsAnAreaExactly10000MetresWideOrHigh() {
+        double lon = exactly(5_000 * 2, EQUATOR_METRES_PER_DEGREE);
+        Geofence.Area wide = Geofence.parseWkt("POLYGON ((0 0, " + lon + " 0, " + lon + " 0.001, 0 0.001, 0 0))");
+        assertThat(wide.covers(wide.interiorPoint())).isTrue();
+        double halfHeight = exactly(5_000, MERIDIAN_METRES_PER_DEGREE_AT_EQUATOR);
+        Geofence.Area high = Geofence.parseWkt("POLYGON ((0 " + -halfHeight + ", 0.001 " + -halfHeight + ", 0.001 "
+                + halfHeight + ", 0 " + halfHeight + ", 0 " + -halfHeight + "))");
+        assertThat(high.covers(high.interiorPoint())).isTrue();
+        assertThatThrownBy(() -> Geofence.parseWkt("POLYGON ((0 0, " + Math.nextUp(lon) + " 0, " + Math.nextUp(lon)
+                + " 0.001, 0 0.001, 0 0))")).hasMessageStartingWith("area is 10000 m wide");
+    }
+
+    /** An area across the equator is as wide as it is there, not at its northern or southern edge. */
+    @Test
+    void parseWkt_measuresTheWidthOfAnAreaAcrossTheEquatorAtTheEquator() {
+        double lon = 10_000.002 / EQUATOR_METRES_PER_DEGREE;
+        assertThatThrownBy(() -> Geofence.parseWkt("POLYGON ((0 -0.04, " + lon + " -0.04, " + lon + " 0.04, 0 0.04, "
+                + "0 -0.04))")).hasMessage("area is 10000 m wide and 8846 m high; at most 10000 m each way is accepted");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POLYGON ((-90 0, 90 0, 90 0.001, -90 0))  | area is 20037508 m wide and 111 m high; at most 10000 m each way is accepted
+            MULTIPOLYGON (((-90 0, -89.999 0, -89.999 0.001, -90 0)), ((89.999 0, 90 0, 90 0.001, 89.999 0))) | area is 20037508 m wide and 111 m high; at most 10000 m each way is accepted
+            POLYGON ((-90 0, 90.001 0, 90.001 0.001, -90 0)) | exterior ring crosses the antimeridian (longitudes from -90.0 to 90.001); areas must lie on one side of it
+            MULTIPOLYGON (((-90 0, -89.999 0, -89.999 0.001, -90 0)), ((89.999 0, 90.001 0, 90.001 0.001, 89.999 0))) | area crosses the antimeridian (longitudes from -90.0 to 90.001); areas must lie on one side of it
+            """)
+    void parseWkt_takesASpanOfMoreThan180DegreesAsCrossingTheAntimeridian(String wkt, String message) {
+        assertThatThrownBy(() -> Geofence.parseWkt(wkt))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void circle_mayReachExactly85Degrees() {
+        double latitude = 84.96;
+        double ky = GeoPoint.metresPerDegreeLatitude(latitude);
+        double radius = (85 - latitude) * ky;
+        while (latitude + radius / ky > 85) {
+            radius = Math.nextDown(radius);
+        }
+        while (latitude + Math.nextUp(radius) / ky <= 85) {
+            radius = Math.nextUp(radius);
+        }
+        assertThat(latitude + radius / ky).isEqualTo(85);
+        assertThat(Geofence.circle(GeoPoint.of(latitude, 0), radius).radiusMeters()).isEqualTo(radius);
+        double beyond = Math.nextUp(radius);
+        assertThatThrownBy(() -> Geofence.circle(GeoPoint.of(latitude, 0), beyond))
+                .hasMessageContaining("reaches beyond 85.0 degrees");
+    }
+
+    /** The number of degrees whose product with {@code metresPerDegree} is exactly {@code metres}. */
+    private static double exactly(double metres, double metresPerDegree) {
+        double degrees = metres / metresPerDegree;
+        while (degrees * metresPerDegree > metres) {
+            degrees = Math.nextDown(degrees);
+        }
+        while (degrees * metresPerDegree < metres) {
+            degrees = Math.nextUp(degrees);
+        }
+        assertThat(degrees * metresPerDegree).isEqualTo(metres);
+        return degrees;
     }
 }

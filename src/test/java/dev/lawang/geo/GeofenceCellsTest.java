@@ -80,6 +80,28 @@ class GeofenceCellsTest {
         assertThat(java.util.Arrays.stream(seen).min().orElseThrow()).isGreaterThan(5_000);
     }
 
+    /** Vertices on the bounding box sit on the last row or column of cells, and are on the boundary like any other. */
+    @Test
+    void everyVertexAndEdgeMidpoint_isOnTheBoundaryWithCellsToo() {
+        for (String wkt : shapes()) {
+            Geofence.Area area = Geofence.parseWkt(wkt);
+            for (List<List<GeoPoint>> polygon : area.polygons()) {
+                for (List<GeoPoint> ring : polygon) {
+                    for (int i = 0; i + 1 < ring.size(); i++) {
+                        GeoPoint a = ring.get(i);
+                        GeoPoint b = ring.get(i + 1);
+                        GeoPoint mid = GeoPoint.of((a.latitude() + b.latitude()) / 2,
+                                (a.longitude() + b.longitude()) / 2);
+                        for (GeoPoint p : List.of(a, mid)) {
+                            assertThat(area.covers(p)).as("%s", p).isTrue();
+                            assertThat(area.locate(Fix.of(p, 1))).as("%s", p).isEqualTo(Containment.UNCERTAIN);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** The same shape with the grid switched off, so that every query walks the edges. */
     private static double[] withoutCells(Geofence.Area area) {
         double[] walk = area.shape().clone();

@@ -149,4 +149,16 @@ class GeofenceIndexTest {
         assertThatThrownBy(() -> GeofenceIndex.of(List.of(circle), f -> f).covering(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("point");
     }
+
+    /** Near the pole a circle spans many more degrees of longitude than of latitude; the index must know. */
+    @Test
+    void covering_findsEveryPointOfALargeCircleNearThePole() {
+        Geofence.Circle circle = Geofence.circle(GeoPoint.of(80, 30), Geofence.MAX_RADIUS_METERS);
+        GeofenceIndex<Geofence> index = GeofenceIndex.of(List.of(circle), f -> f);
+        for (int bearing = 0; bearing < 360; bearing++) {
+            GeoPoint p = GeofenceTest.along(circle.centre(), bearing, Geofence.MAX_RADIUS_METERS - 0.05);
+            assertThat(circle.covers(p)).as("bearing %s", bearing).isTrue();
+            assertThat(index.covering(p)).as("bearing %s", bearing).containsExactly(circle);
+        }
+    }
 }

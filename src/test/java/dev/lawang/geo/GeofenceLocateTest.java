@@ -120,6 +120,41 @@ class GeofenceLocateTest {
         assertThat(circle.locate(fix, 1 - 1e-7)).isEqualTo(Containment.UNCERTAIN);
     }
 
+    /**
+     * Near the edge of an area's bounding box with a narrow band: 0.3 m out with a 0.55 m band is undecided; at 80°N
+     * the east-west scale at the fix's latitude decides whether 30 m out is a band away.
+     */
+    @ParameterizedTest(name = "{0} {1} at {2}° by {3} m, band {4} m -> {5}")
+    @CsvSource(delimiter = '|', textBlock = """
+            111.03 | -7.425  |  90 | 0.3 | 0.55  | UNCERTAIN
+            111.03 | -7.425  |  90 | 0.3 | 0.25  | OUTSIDE
+            111.025 | -7.42  |   0 | 0.3 | 0.55  | UNCERTAIN
+            111.025 | -7.42  |   0 | 0.3 | 0.25  | OUTSIDE
+            10.01  | 80.039  |  90 | 30  | 30.15 | UNCERTAIN
+            10.01  | 80.039  |  90 | 30  | 29.85 | OUTSIDE
+            10.01  | 79.961  |  90 | 30  | 30.15 | UNCERTAIN
+            10.01  | 79.961  |  90 | 30  | 29.85 | OUTSIDE
+            10.005 | 80.039  |  90 | 1   | 0.5   | INSIDE
+            """)
+    void locate_nearTheBoundingBoxMeasuresAtTheFixsLatitude(double lon, double lat, double bearing, double metres,
+            double band, Containment expected) {
+        Geofence fence = lat > 0 ? Geofence.parseWkt("POLYGON ((10 79.96, 10.01 79.96, 10.01 80.04, 10 80.04, 10 79.96))")
+                : Geofence.parseWkt(SQUARE);
+        GeoPoint p = along(GeoPoint.of(lat, lon), bearing, metres);
+        // The band is z * accuracy / 1.5096 with z = 1.6449 at 95 %.
+        double accuracy = band * Geofence.SIGMA_PER_68_RADIUS / 1.6448536269514722;
+        assertThat(fence.locate(Fix.of(p, accuracy))).isEqualTo(expected);
+    }
+
+    @Test
+    void locate_onASquareWrittenFromItsNorthEastCornerWalksEveryEdge() {
+        Geofence.Area square = Geofence.parseWkt(
+                "POLYGON ((111.03 -7.42, 111.03 -7.43, 111.02 -7.43, 111.02 -7.42, 111.03 -7.42))");
+        assertThat(square.locate(Fix.of(GeoPoint.of(-7.425, 111.025), 20))).isEqualTo(Containment.INSIDE);
+        assertThat(square.locate(Fix.of(GeoPoint.of(-7.4299, 111.025), 20))).isEqualTo(Containment.UNCERTAIN);
+        assertThat(square.locate(Fix.of(GeoPoint.of(-7.4305, 111.0299), 5))).isEqualTo(Containment.OUTSIDE);
+    }
+
     private static String wkt(String name) {
         return switch (name) {
             case "HOLED" -> HOLED;

@@ -372,6 +372,17 @@ class GeofenceTest {
     }
 
     @Test
+    void toString_isTheWholeWktUpTo200Characters() {
+        String bottom = "111.02 -7.43, 111.021 -7.43, 111.022 -7.43, 111.023 -7.43, 111.024 -7.43, 111.025 -7.43, "
+                + "111.026 -7.43, 111.027 -7.43, 111.028 -7.43, ";
+        String wkt200 = "POLYGON ((" + bottom + "111.03 -7.43, 111.03 -7.42, 111.02 -7.42, 111.02 -7.43))";
+        String wkt215 = "POLYGON ((" + bottom + "111.029 -7.43, 111.03 -7.43, 111.03 -7.42, 111.02 -7.42, 111.02 -7.43))";
+        assertThat(wkt200).hasSize(200);
+        assertThat(Geofence.parseWkt(wkt200)).hasToString(wkt200);
+        assertThat(Geofence.parseWkt(wkt215)).hasToString(wkt215.substring(0, 200) + "...(14 vertices)");
+    }
+
+    @Test
     void toString_ofALargeAreaShowsTheStartOfItsWktAndItsVertexCount() {
         Geofence.Area area = Geofence.parseWkt(office(-7.4265, 111.0210, 64, 150, 7));
         assertThat(area.toString()).isEqualTo(area.toWkt().substring(0, 200) + "...(65 vertices)");
