@@ -31,6 +31,14 @@ class GeofenceBoundaryTest {
             "POLYGON ((111.03 -7.42, 111.03 -7.43, 111.02 -7.43, 111.02 -7.42, 111.03 -7.42))";
     private static final String SQUARE_WITH_REPEATED_VERTEX =
             "POLYGON ((111.02 -7.43, 111.03 -7.43, 111.03 -7.43, 111.03 -7.42, 111.02 -7.42, 111.02 -7.43))";
+    /**
+     * A notch cut up from the south into the northern half, its top edge rising gently eastwards, written once each
+     * way round.
+     */
+    private static final String CAP = "POLYGON ((0 0, 0.001 0, 0.001 0.002, 0.002 0.00201, 0.002 0, 0.003 0, "
+            + "0.003 0.003, 0 0.003, 0 0))";
+    private static final String CAP_REVERSED = "POLYGON ((0 0, 0 0.003, 0.003 0.003, 0.003 0, 0.002 0, "
+            + "0.002 0.00201, 0.001 0.002, 0.001 0, 0 0))";
     private static final String U_SHAPE =
             "POLYGON ((0 0, 0.003 0, 0.003 0.003, 0.002 0.003, 0.002 0.001, 0.001 0.001, 0.001 0.003, 0 0.003, 0 0))";
 
@@ -93,6 +101,10 @@ class GeofenceBoundaryTest {
             U_SHAPE        | 0.0015  | 0.001   |   0   | 0.9 | 0.9  | true
             U_SHAPE        | 0.0015  | 0.001   |   0   | 1.1 | 1.1  | false
             U_SHAPE        | 0.002   | 0.003   |   0   | 0   | 0    | true
+            CAP            | 0.00100000009 | 0.002 | 180 | 0.5 | 0.6  | true
+            CAP            | 0.00100000009 | 0.002 | 180 | 1.5 | 1.6  | false
+            CAP_REVERSED   | 0.00100000009 | 0.002 | 180 | 0.5 | 0.6  | true
+            CAP_REVERSED   | 0.00100000009 | 0.002 | 180 | 1.5 | 1.6  | false
             TALL_AT_80N    | 10.01   | 80.039  |  90   | 0.995 | 0.995 | true
             TALL_AT_80N    | 10.01   | 80.039  |  90   | 1.005 | 1.005 | false
             TALL_AT_80N    | 10.01   | 79.961  |  90   | 0.995 | 0.995 | true
@@ -242,6 +254,8 @@ class GeofenceBoundaryTest {
             case "TWO_SQUARES" -> TWO_SQUARES;
             case "U_SHAPE" -> U_SHAPE;
             case "TALL_AT_80N" -> TALL_AT_80N;
+            case "CAP" -> CAP;
+            case "CAP_REVERSED" -> CAP_REVERSED;
             case "SQUARE_FROM_NE" -> SQUARE_FROM_NE;
             case "SQUARE_WITH_REPEATED_VERTEX" -> SQUARE_WITH_REPEATED_VERTEX;
             default -> throw new IllegalArgumentException(name);
