@@ -26,7 +26,7 @@ public record Fix(GeoPoint point, double accuracyMeters, @Nullable Instant time,
     /**
      * Validates the fix.
      *
-     * @param point the reported position
+     * @param point the reported position, not null
      * @param accuracyMeters the 68 % radius in metres, finite, {@code > 0} and at most {@link #MAX_ACCURACY_METERS}
      * @param time when the fix was taken, or {@code null}
      * @param mocked whether it was flagged as a mock location
@@ -43,8 +43,8 @@ public record Fix(GeoPoint point, double accuracyMeters, @Nullable Instant time,
     /**
      * Returns a fix at a point with an accuracy, no time and not mocked.
      *
-     * @param point the reported position
-     * @param accuracyMeters the 68 % radius in metres
+     * @param point the reported position, not null
+     * @param accuracyMeters the 68 % radius in metres, finite, {@code > 0} and at most {@link #MAX_ACCURACY_METERS}
      * @return the fix
      * @throws IllegalArgumentException if the accuracy is not finite, not positive or too large
      */
@@ -55,20 +55,20 @@ public record Fix(GeoPoint point, double accuracyMeters, @Nullable Instant time,
     /**
      * Returns a copy of this fix taken at the given time.
      *
-     * @param instant when the fix was taken
+     * @param time when the fix was taken, not null
      * @return the new fix
      */
-    public Fix at(Instant instant) {
-        return new Fix(point, accuracyMeters, Objects.requireNonNull(instant, "instant"), mocked);
+    public Fix at(Instant time) {
+        return new Fix(point, accuracyMeters, Objects.requireNonNull(time, "time"), mocked);
     }
 
     /**
      * Returns a copy of this fix with the mock-location flag set as given.
      *
-     * @param flagged whether the operating system flagged the fix as a mock location
+     * @param mocked whether the operating system flagged the fix as a mock location
      * @return the new fix
      */
-    public Fix mocked(boolean flagged) {
-        return new Fix(point, accuracyMeters, time, flagged);
+    public Fix mocked(boolean mocked) {
+        return new Fix(point, accuracyMeters, time, mocked);
     }
 }

@@ -8,8 +8,8 @@ package dev.lawang.geo;
  *
  * <p>Immutable and thread-safe.
  *
- * @param latitude degrees north of the equator, negative south, in [-90, 90]
- * @param longitude degrees east of Greenwich, negative west, in [-180, 180]
+ * @param latitude degrees north of the equator, negative south, from -90 to 90, finite
+ * @param longitude degrees east of Greenwich, negative west, from -180 to 180, finite
  */
 public record GeoPoint(double latitude, double longitude) {
     /** WGS84 semi-major axis in metres. */
@@ -26,8 +26,8 @@ public record GeoPoint(double latitude, double longitude) {
     /**
      * Validates the coordinates.
      *
-     * @param latitude degrees in [-90, 90]
-     * @param longitude degrees in [-180, 180]
+     * @param latitude degrees north, from -90 to 90, finite
+     * @param longitude degrees east, from -180 to 180, finite
      * @throws IllegalArgumentException if a value is NaN, infinite or out of range; the message names it
      */
     public GeoPoint {
@@ -38,8 +38,8 @@ public record GeoPoint(double latitude, double longitude) {
     /**
      * Returns the point at the given latitude and longitude (in that order).
      *
-     * @param latitude degrees in [-90, 90]
-     * @param longitude degrees in [-180, 180]
+     * @param latitude degrees north, from -90 to 90, finite
+     * @param longitude degrees east, from -180 to 180, finite
      * @return the point
      * @throws IllegalArgumentException if a value is NaN, infinite or out of range
      */
@@ -62,9 +62,10 @@ public record GeoPoint(double latitude, double longitude) {
     /**
      * Returns the geodesic distance to another point in metres on the WGS84 ellipsoid.
      *
-     * <p>Uses Vincenty's inverse method, accurate to well under a millimetre for points that are not nearly
-     * antipodal. For nearly antipodal points, where that method does not converge, a spherical estimate with a
-     * relative error below 0.5 % is returned instead.
+     * <p>Uses Vincenty's inverse method: for points up to 19,900 km apart the result is within 0.1 mm of the
+     * geodesic distance (as GeographicLib computes it). Farther apart the points are nearly antipodal (half the
+     * meridian is 20,004 km), the method may not converge, and where it does not a spherical estimate is returned
+     * instead; there the result is within 0.2 % of the geodesic distance.
      *
      * @param other the other point
      * @return the distance in metres, {@code >= 0}

@@ -60,10 +60,11 @@ public final class GeofenceIndex<T> {
      * Returns the items whose geofence {@linkplain Geofence#covers(GeoPoint) covers} the point (boundary included),
      * in the order they were given.
      *
-     * @param point the point
+     * @param point the point, not null
      * @return an unmodifiable list, empty if no fence covers the point
      */
     public List<T> covering(GeoPoint point) {
+        Objects.requireNonNull(point, "point");
         double latitude = point.latitude();
         double longitude = point.longitude();
         // Most points are covered by no fence or by one: neither needs anything allocated but the result.
@@ -133,8 +134,10 @@ public final class GeofenceIndex<T> {
         private static final int MAX_SPAN_CELLS = 8;
         private static final long EMPTY = Long.MIN_VALUE;
         /**
-         * Fences are entered in every cell within this many degrees of their box, so that rounding cannot put a
-         * point on a cell edge (or on 180 degrees east, which is 180 west) in a cell that misses them.
+         * Fences are entered in every cell within this many degrees of their box, and their boxes are widened by as
+         * much, so that rounding cannot put a point on a cell edge (or on 180 degrees east, which is 180 west) in a
+         * cell that misses them, and so that points within the boundary tolerance outside a box are still tested:
+         * 1e-9 degrees is at least 9 µm anywhere a fence may lie.
          */
         private static final double MARGIN = 1e-9;
         static final int STRIDE = 5;
@@ -152,7 +155,7 @@ public final class GeofenceIndex<T> {
         private final int mask;
         /**
          * Entries, {@value #STRIDE} doubles each, grouped by cell: the fence's minimum and maximum latitude, western
-         * longitude and width in degrees, and the fence's id. The longitude test is modular, so boxes near the
+         * longitude and width in degrees, each widened by {@link #MARGIN}, and the fence's id. The longitude test is modular, so boxes near the
          * antimeridian need no special case.
          */
         private final double[] entries;
@@ -228,10 +231,10 @@ public final class GeofenceIndex<T> {
                 int to = (int) (table[2 * slot + 1] >>> 32) / STRIDE + fill[slot]++;
                 Geofence f = fences[entryId[k]];
                 int b = to * STRIDE;
-                entries[b] = f.minLatitude();
-                entries[b + 1] = f.maxLatitude();
-                entries[b + 2] = f.minLongitude();
-                entries[b + 3] = f.maxLongitude() - f.minLongitude();
+                entries[b] = f.minLatitude() - MARGIN;
+                entries[b + 1] = f.maxLatitude() + MARGIN;
+                entries[b + 2] = f.minLongitude() - MARGIN;
+                entries[b + 3] = f.maxLongitude() - f.minLongitude() + 2 * MARGIN;
                 entries[b + 4] = entryId[k];
             }
         }
@@ -263,7 +266,7 @@ public final class GeofenceIndex<T> {
                     east -= 360;
                 }
                 int id = (int) entries[b + 4];
-                if (east >= 0 && east <= entries[b + 3] && Geofence.covers(shapes[id], latitude, longitude)) {
+                if (east >= 0 && east <= entries[b + 3] && Shape.covers(shapes[id], latitude, longitude)) {
                     return id;
                 }
             }

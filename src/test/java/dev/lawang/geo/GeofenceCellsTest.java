@@ -1,10 +1,13 @@
 package dev.lawang.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -31,10 +34,10 @@ class GeofenceCellsTest {
     @Test
     void cells_areBuiltOnlyForAreasWithManyEdges() {
         for (String wkt : shapes()) {
-            assertThat(Geofence.parseWkt(wkt).shape()[Geofence.CELLS]).as(wkt.substring(0, 40)).isPositive();
+            assertThat(Geofence.parseWkt(wkt).shape()[AreaShape.CELLS]).as(wkt.substring(0, 40)).isPositive();
         }
         Geofence.Area square = Geofence.parseWkt("POLYGON ((0 0, 0.001 0, 0.001 0.001, 0 0.001, 0 0))");
-        assertThat(square.shape()[Geofence.CELLS]).isZero();
+        assertThat(square.shape()[AreaShape.CELLS]).isZero();
     }
 
     @Test
@@ -50,7 +53,7 @@ class GeofenceCellsTest {
                 double lon = env.getMinX() - env.getWidth() * 0.1 + env.getWidth() * 1.2 * random.nextDouble();
                 double lat = env.getMinY() - env.getHeight() * 0.1 + env.getHeight() * 1.2 * random.nextDouble();
                 boolean covered = area.covers(GeoPoint.of(lat, lon));
-                assertThat(covered).as("%s %s", lon, lat).isEqualTo(Geofence.covers(walk, lat, lon))
+                assertThat(covered).as("%s %s", lon, lat).isEqualTo(Shape.covers(walk, lat, lon))
                         .isEqualTo(reference.covers(FACTORY.createPoint(new Coordinate(lon, lat))));
                 insideOutside[covered ? 0 : 1]++;
             }
@@ -71,8 +74,8 @@ class GeofenceCellsTest {
                 double lon = env.getMinX() - env.getWidth() * 0.2 + env.getWidth() * 1.4 * random.nextDouble();
                 double lat = env.getMinY() - env.getHeight() * 0.2 + env.getHeight() * 1.4 * random.nextDouble();
                 double band = random.nextInt(10) == 0 ? random.nextDouble() * 1e-5 : random.nextDouble() * 80;
-                Containment expected = Geofence.Area.locateArea(walk, lat, lon, band);
-                assertThat(Geofence.Area.locateArea(area.shape(), lat, lon, band))
+                Containment expected = AreaShape.locate(walk, lat, lon, band);
+                assertThat(AreaShape.locate(area.shape(), lat, lon, band))
                         .as("%s %s band %s", lon, lat, band).isEqualTo(expected);
                 seen[expected.ordinal()]++;
             }
@@ -80,10 +83,99 @@ class GeofenceCellsTest {
         assertThat(java.util.Arrays.stream(seen).min().orElseThrow()).isGreaterThan(5_000);
     }
 
+    /** Vertices on the bounding box sit on the last row or column of cells, and are on the boundary like any other. */
+    @Test
+    void everyVertexAndEdgeMidpoint_isOnTheBoundaryWithCellsToo() {
+        for (String wkt : shapes()) {
+            Geofence.Area area = Geofence.parseWkt(wkt);
+            for (List<List<GeoPoint>> polygon : area.polygons()) {
+                for (List<GeoPoint> ring : polygon) {
+                    for (int i = 0; i + 1 < ring.size(); i++) {
+                        GeoPoint a = ring.get(i);
+                        GeoPoint b = ring.get(i + 1);
+                        GeoPoint mid = GeoPoint.of((a.latitude() + b.latitude()) / 2,
+                                (a.longitude() + b.longitude()) / 2);
+                        for (GeoPoint p : List.of(a, mid)) {
+                            assertThat(area.covers(p)).as("%s", p).isTrue();
+                            assertThat(area.locate(Fix.of(p, 1))).as("%s", p).isEqualTo(Containment.UNCERTAIN);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A cell's bound is a lower bound of the distance to the boundary everywhere in the cell, even at the corner that
+     * lies on the line from the cell's centre to the nearest point of the boundary, where it is tightest. The nearest
+     * point is the tip of a notch cut into a 28-gon 10 m beyond the north-east corner of a cell; at 60°N the
+     * east-west scale varies across the fence, on the equator it does not.
+     */
+    @ParameterizedTest(name = "latitude {0}")
+    @ValueSource(doubles = {0, 60})
+    void cellBound_neverExceedsTheDistanceAtTheCornerInLineWithTheNearestVertex(double latitude) {
+        GeoPoint centre = GeoPoint.of(latitude, 20);
+        List<GeoPoint> ring = new java.util.ArrayList<>();
+        for (int i = 0; i < 28; i++) {
+            ring.add(GeofenceTest.along(centre, 360.0 * i / 28, 2_000));
+        }
+        double[] base = Geofence.polygon(ring).shape();
+        double lat0 = base[Shape.LAT0];
+        double lon0 = base[Shape.LON0];
+        double kx = base[Shape.KX];
+        double ky = base[Shape.KY];
+        int at = (int) base[AreaShape.CELLS];
+        int gx = (int) base[at];
+        int gy = (int) base[at + 1];
+        double cellW = (base[AreaShape.MAX_X] - base[AreaShape.MIN_X]) / gx;
+        double cellH = (base[AreaShape.MAX_Y] - base[AreaShape.MIN_Y]) / gy;
+        int cx = gx / 2;
+        int cy = gy * 3 / 4;
+        double[] c = {base[AreaShape.MIN_X] + (cx + 0.5) * cellW, base[AreaShape.MIN_Y] + (cy + 0.5) * cellH};
+        double[] q = {base[AreaShape.MIN_X] + (cx + 1) * cellW, base[AreaShape.MIN_Y] + (cy + 1) * cellH};
+        double norm = Math.hypot(q[0] - c[0], q[1] - c[1]);
+        double[] u = {(q[0] - c[0]) / norm, (q[1] - c[1]) / norm};
+        double[] tip = {q[0] + 10 * u[0], q[1] + 10 * u[1]};
+        // The notch runs from the tip along u to the 28-gon's edge, 10 m wide where it opens.
+        List<GeoPoint> notched = new java.util.ArrayList<>();
+        for (int i = 0; i < ring.size(); i++) {
+            GeoPoint a = ring.get(i);
+            GeoPoint b = ring.get((i + 1) % ring.size());
+            notched.add(a);
+            double[] pa = {(a.longitude() - lon0) * kx, (a.latitude() - lat0) * ky};
+            double[] pb = {(b.longitude() - lon0) * kx, (b.latitude() - lat0) * ky};
+            double[] e = {pb[0] - pa[0], pb[1] - pa[1]};
+            double denominator = u[0] * e[1] - u[1] * e[0];
+            double t = ((pa[0] - tip[0]) * e[1] - (pa[1] - tip[1]) * e[0]) / denominator;
+            double along = ((pa[0] - tip[0]) * u[1] - (pa[1] - tip[1]) * u[0]) / denominator;
+            if (t > 0 && along > 0 && along < 1) {
+                double length = Math.hypot(e[0], e[1]);
+                double[] x = {pa[0] + along * e[0], pa[1] + along * e[1]};
+                notched.add(local(x[0] - 5 * e[0] / length, x[1] - 5 * e[1] / length, lat0, lon0, kx, ky));
+                notched.add(local(tip[0], tip[1], lat0, lon0, kx, ky));
+                notched.add(local(x[0] + 5 * e[0] / length, x[1] + 5 * e[1] / length, lat0, lon0, kx, ky));
+            }
+        }
+        assertThat(notched).hasSize(31);
+        double[] sh = Geofence.polygon(notched).shape();
+        assertThat(sh[(int) sh[AreaShape.CELLS]]).as("columns").isEqualTo(gx);
+        assertThat(sh[Shape.LAT0]).isEqualTo(lat0);
+        // A micrometre inside the corner, so that the point is in the cell whatever the rounding.
+        GeoPoint p = local(q[0] - 1e-6 * u[0], q[1] - 1e-6 * u[1], lat0, lon0, kx, ky);
+        double distance = AreaShape.signedDistance(sh, p.latitude(), p.longitude());
+        double bound = CellGrid.cellBound(sh, (p.longitude() - lon0) * kx, (p.latitude() - lat0) * ky);
+        assertThat(distance).isCloseTo(10, within(0.01));
+        assertThat(bound).isPositive().isLessThanOrEqualTo(distance).isGreaterThan(distance - 0.01);
+    }
+
+    private static GeoPoint local(double x, double y, double lat0, double lon0, double kx, double ky) {
+        return GeoPoint.of(lat0 + y / ky, lon0 + x / kx);
+    }
+
     /** The same shape with the grid switched off, so that every query walks the edges. */
     private static double[] withoutCells(Geofence.Area area) {
         double[] walk = area.shape().clone();
-        walk[Geofence.CELLS] = 0;
+        walk[AreaShape.CELLS] = 0;
         return walk;
     }
 

@@ -73,12 +73,19 @@ class GeofenceTest {
 
     @Test
     void covers_isTrueOnEveryVertexAndEdgeMidpointOfARealisticPolygon() {
-        Geofence.Area area = Geofence.parseWkt(office(-7.4265, 111.0210, 64, 150, 7));
-        for (List<GeoPoint> ring : area.polygons().get(0)) {
-            for (int i = 0; i + 1 < ring.size(); i++) {
-                GeoPoint a = ring.get(i);
-                assertThat(area.covers(a)).isTrue();
-                assertThat(area.distanceTo(a)).isZero();
+        for (int vertices : new int[] {12, 64}) {
+            Geofence.Area area = Geofence.parseWkt(office(-7.4265, 111.0210, vertices, 150, 7));
+            for (List<GeoPoint> ring : area.polygons().get(0)) {
+                for (int i = 0; i + 1 < ring.size(); i++) {
+                    GeoPoint a = ring.get(i);
+                    GeoPoint b = ring.get(i + 1);
+                    GeoPoint mid = GeoPoint.of((a.latitude() + b.latitude()) / 2, (a.longitude() + b.longitude()) / 2);
+                    for (GeoPoint p : List.of(a, mid)) {
+                        assertThat(area.covers(p)).as("%s", p).isTrue();
+                        assertThat(area.distanceTo(p)).isZero();
+                        assertThat(area.locate(Fix.of(p, 5))).isEqualTo(Containment.UNCERTAIN);
+                    }
+                }
             }
         }
     }
@@ -194,10 +201,10 @@ class GeofenceTest {
 
     @Test
     void zScore_matchesPublishedQuantiles() {
-        assertThat(Geofence.zScore(0.95)).isCloseTo(1.6448536269514722, within(1e-8));
-        assertThat(Geofence.zScore(0.975)).isCloseTo(1.959963984540054, within(1e-8));
-        assertThat(Geofence.zScore(0.99)).isCloseTo(2.3263478740408408, within(1e-8));
-        assertThat(Geofence.zScore(0.999999)).isCloseTo(4.753424308822899, within(1e-7));
+        assertThat(NormalQuantile.zScore(0.95)).isCloseTo(1.6448536269514722, within(1e-8));
+        assertThat(NormalQuantile.zScore(0.975)).isCloseTo(1.959963984540054, within(1e-8));
+        assertThat(NormalQuantile.zScore(0.99)).isCloseTo(2.3263478740408408, within(1e-8));
+        assertThat(NormalQuantile.zScore(0.999999)).isCloseTo(4.753424308822899, within(1e-7));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -213,7 +220,8 @@ class GeofenceTest {
             POLYGON ((200 0, 200.001 0, 200.001 0.001, 200 0))               | exterior ring, vertex 1: longitude must be a finite number in [-180, 180]: 200.0
             POLYGON ((0 0, 0.001 91, 0.001 0, 0 0))                          | exterior ring, vertex 2: latitude must be a finite number in [-90, 90]: 91.0
             POLYGON ((0 0, 1e400 0, 0 0.001, 0 0))                           | exterior ring, vertex 2: longitude must be a finite number in [-180, 180]: Infinity
-            POLYGON ((179.999 -16, -179.999 -16, -179.999 -16.001, 179.999 -16.001, 179.999 -16)) | exterior ring crosses the antimeridian
+            POLYGON ((179.999 -16, -179.999 -16, -179.999 -16.001, 179.999 -16.001, 179.999 -16)) | exterior ring crosses the antimeridian (longitudes from -179.999 to 179.999); areas must lie on one side of it
+            MULTIPOLYGON (((179.998 -16, 179.999 -16, 179.999 -16.001, 179.998 -16)), ((-179.999 -16, -179.998 -16, -179.998 -16.001, -179.999 -16))) | area crosses the antimeridian (longitudes from -179.999 to 179.999); areas must lie on one side of it
             POLYGON ((0 86, 0.001 86, 0.001 86.001, 0 86))                   | exterior ring, vertex 1: latitude 86.0 is beyond 85.0 degrees
             POLYGON ((111 -7.5, 111.2 -7.5, 111.2 -7.4, 111 -7.4, 111 -7.5))  | area is 22080 m wide and 11059 m high; at most 10000 m each way is accepted
             MULTIPOLYGON (((0 0, 0.001 0, 0.001 0.001, 0 0)), ((0 0.002, 0.001 0.002, 0.001 0.003, 0 0.002), (0 0.0025, 0 95, 0.0005 0.0025, 0 0.0025))) | polygon 2, hole 1, vertex 2: latitude must be a finite number in [-90, 90]: 95.0
@@ -321,6 +329,63 @@ class GeofenceTest {
         Geofence.Circle c = Geofence.circle(GeoPoint.of(1, 2), 10);
         assertThat(c.interiorPoint()).isEqualTo(c.centre()).isEqualTo(GeoPoint.of(1, 2));
         assertThat(c.radiusMeters()).isEqualTo(10);
+    }
+
+    @Test
+    void circlesAreEqualOnlyWithTheSameCentreAndRadius() {
+        Geofence.Circle circle = Geofence.circle(GeoPoint.of(-7.4265, 111.021), 100);
+        assertThat(circle).isEqualTo(Geofence.circle(GeoPoint.of(-7.4265, 111.021), 100))
+                .hasSameHashCodeAs(Geofence.circle(GeoPoint.of(-7.4265, 111.021), 100))
+                .isNotEqualTo(Geofence.circle(GeoPoint.of(-7.4265, 111.021), 100.5))
+                .isNotEqualTo(Geofence.circle(GeoPoint.of(-7.4265, 111.0211), 100))
+                .isNotEqualTo(Geofence.parseWkt(SQUARE))
+                .isNotEqualTo(null)
+                .hasToString("Circle[centre=-7.4265,111.021, radius=100.0 m]");
+    }
+
+    @Test
+    void areasAreEqualOnlyWithTheSameVerticesInTheSameRings() {
+        Geofence.Area square = Geofence.parseWkt(SQUARE);
+        assertThat(square).isEqualTo(Geofence.parseWkt(SQUARE)).hasSameHashCodeAs(Geofence.parseWkt(SQUARE))
+                .isNotEqualTo(Geofence.parseWkt("MULTIPOLYGON (" + SQUARE.substring("POLYGON ".length()) + ")"))
+                .isNotEqualTo(Geofence.parseWkt(
+                        "POLYGON ((111.02 -7.43, 111.03 -7.43, 111.03 -7.421, 111.02 -7.421, 111.02 -7.43))"))
+                .isNotEqualTo(Geofence.parseWkt(
+                        "POLYGON ((111.02 -7.43, 111.031 -7.43, 111.031 -7.42, 111.02 -7.42, 111.02 -7.43))"))
+                .isNotEqualTo(Geofence.parseWkt(
+                        "POLYGON ((111.03 -7.43, 111.03 -7.42, 111.02 -7.42, 111.02 -7.43, 111.03 -7.43))"))
+                .isNotEqualTo(Geofence.circle(GeoPoint.of(-7.425, 111.025), 100))
+                .isNotEqualTo(null)
+                .hasToString(SQUARE);
+    }
+
+    @Test
+    void hashCodes_spreadOverDifferentFences() {
+        java.util.Set<Integer> areas = new java.util.HashSet<>();
+        java.util.Set<Integer> circles = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            areas.add(Geofence.parseWkt(office(-7.4, 111 + i * 0.01, 8, 100, i)).hashCode());
+            circles.add(Geofence.circle(GeoPoint.of(-7.4, 111 + i * 0.01), 100).hashCode());
+        }
+        assertThat(areas).hasSizeGreaterThan(95);
+        assertThat(circles).hasSizeGreaterThan(95);
+    }
+
+    @Test
+    void toString_isTheWholeWktUpTo200Characters() {
+        String bottom = "111.02 -7.43, 111.021 -7.43, 111.022 -7.43, 111.023 -7.43, 111.024 -7.43, 111.025 -7.43, "
+                + "111.026 -7.43, 111.027 -7.43, 111.028 -7.43, ";
+        String wkt200 = "POLYGON ((" + bottom + "111.03 -7.43, 111.03 -7.42, 111.02 -7.42, 111.02 -7.43))";
+        String wkt215 = "POLYGON ((" + bottom + "111.029 -7.43, 111.03 -7.43, 111.03 -7.42, 111.02 -7.42, 111.02 -7.43))";
+        assertThat(wkt200).hasSize(200);
+        assertThat(Geofence.parseWkt(wkt200)).hasToString(wkt200);
+        assertThat(Geofence.parseWkt(wkt215)).hasToString(wkt215.substring(0, 200) + "...(14 vertices)");
+    }
+
+    @Test
+    void toString_ofALargeAreaShowsTheStartOfItsWktAndItsVertexCount() {
+        Geofence.Area area = Geofence.parseWkt(office(-7.4265, 111.0210, 64, 150, 7));
+        assertThat(area.toString()).isEqualTo(area.toWkt().substring(0, 200) + "...(65 vertices)");
     }
 
     /** A realistic office outline: a star-ish polygon of {@code n} vertices, radius about {@code size} metres. */
