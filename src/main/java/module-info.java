@@ -4,8 +4,8 @@
  * <p>Agencies and sites ({@code dev.lawang.directory}), geofences ({@code dev.lawang.geo}), signed shared codes
  * ({@code dev.lawang.code}) and their QR images ({@code dev.lawang.qr}), capacity rules and the occupancy ledger
  * ({@code dev.lawang.capacity}), visits ({@code dev.lawang.visit}), code requests and coverage
- * ({@code dev.lawang.request}), PostgreSQL storage ({@code dev.lawang.jdbc}), and the check-in flow that ties them
- * together ({@code dev.lawang}).
+ * ({@code dev.lawang.request}), PostgreSQL storage ({@code dev.lawang.jdbc}), the check-in flow that ties them together
+ * ({@code dev.lawang}), and its metrics for Micrometer ({@code dev.lawang.micrometer}, optional).
  */
 module dev.lawang {
     requires static transitive org.jspecify;
@@ -14,6 +14,7 @@ module dev.lawang {
     requires com.google.zxing;
     requires com.fasterxml.jackson.databind;
     requires static java.desktop;
+    requires static micrometer.core;
     requires transitive java.sql;
 
     exports dev.lawang;
@@ -22,6 +23,7 @@ module dev.lawang {
     exports dev.lawang.directory;
     exports dev.lawang.geo;
     exports dev.lawang.jdbc;
+    exports dev.lawang.micrometer;
     exports dev.lawang.qr;
     exports dev.lawang.request;
     exports dev.lawang.visit;

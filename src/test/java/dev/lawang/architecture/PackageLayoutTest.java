@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layout of docs/concepts.md: dependencies point down, never up or sideways across the tree, and the
  * packages form no cycles. Every package may use the root exception {@code dev.lawang.LawangException}.
+ * {@code dev.lawang.micrometer} sits above the root package, whose gate it listens to, and nothing depends on it, so
+ * that Micrometer stays optional.
  */
 class PackageLayoutTest {
     private static JavaClasses classes;
@@ -70,8 +72,23 @@ class PackageLayoutTest {
     }
 
     @Test
-    void noSubpackage_dependsOnTheRootPackageExceptForTheRootException() {
+    void micrometer_isUsedByNoOtherPackage() {
+        noClasses().that().resideOutsideOfPackage("dev.lawang.micrometer..")
+                .should().dependOnClassesThat().resideInAPackage("dev.lawang.micrometer..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheMicrometerPackage_usesMicrometer() {
+        noClasses().that().resideOutsideOfPackage("dev.lawang.micrometer..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(classes);
+    }
+
+    @Test
+    void noSubpackageButMicrometer_dependsOnTheRootPackageExceptForTheRootException() {
         noClasses().that().resideInAPackage("dev.lawang.(*)..")
+                .and().resideOutsideOfPackage("dev.lawang.micrometer..")
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "are in dev.lawang other than LawangException",
                         c -> c.getPackageName().equals("dev.lawang")
@@ -85,7 +102,8 @@ class PackageLayoutTest {
         for (String a : allowed) {
             allowedPackages.add("dev.lawang." + a + "..");
         }
-        String[] lawangPackages = {"geo", "directory", "code", "qr", "capacity", "visit", "request", "jdbc"};
+        String[] lawangPackages = {"geo", "directory", "code", "qr", "capacity", "visit", "request", "jdbc",
+            "micrometer"};
         var forbidden = new java.util.ArrayList<String>();
         for (String p : lawangPackages) {
             if (!allowedPackages.contains("dev.lawang." + p + "..")) {
