@@ -313,9 +313,10 @@ public final class NationalDayLoad {
                         + " (SELECT avg(pg_column_size(t.*)) FROM " + table + " t)")) {
                     rs.next();
                     long rows = Math.max(1, rs.getLong(3));
-                    // A heap tuple costs its data plus a 24-byte header, padded to 8 bytes, plus a 4-byte pointer.
-                    double tuple = Math.ceil((rs.getDouble(4) + 24) / 8) * 8 + 4;
-                    System.out.printf(Locale.ROOT, "%s: %,d rows; %.0f bytes per row in the heap (data %.0f);"
+                    // pg_column_size of a whole row counts its tuple header; the heap pads it to 8 bytes and adds a
+                    // 4-byte line pointer.
+                    double tuple = Math.ceil(rs.getDouble(4) / 8) * 8 + 4;
+                    System.out.printf(Locale.ROOT, "%s: %,d rows; %.0f bytes per row in the heap (row %.0f);"
                             + " on disk %.0f bytes per row with indexes, %.0f in the table alone (churn included)%n",
                             table, rs.getLong(3), tuple, rs.getDouble(4), rs.getLong(1) / (double) rows,
                             rs.getLong(2) / (double) rows);
