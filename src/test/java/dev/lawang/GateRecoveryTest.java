@@ -4,12 +4,18 @@ import static dev.lawang.testing.ThreeZones.DUKCAPIL;
 import static dev.lawang.testing.ThreeZones.SRAGEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lawang.capacity.Admission;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
+import dev.lawang.capacity.Departure;
+import dev.lawang.capacity.Occupancy;
 import dev.lawang.capacity.OccupancyLedger;
+import dev.lawang.directory.AgencyId;
+import dev.lawang.directory.SiteId;
 import dev.lawang.testing.TestClock;
 import dev.lawang.testing.ThreeZones;
 import dev.lawang.visit.Role;
+import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitLog;
@@ -17,6 +23,16 @@ import dev.lawang.visit.VisitorRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,5 +138,106 @@ class GateRecoveryTest {
             assertThat(a.ticket().id()).isEqualTo(stray);
         });
         assertThat(log.find(stray)).hasValueSatisfying(v -> assertThat(v.isOpen()).isTrue());
+    }
+    /**
+     * An expiry takes its stays out of the ledger before it closes their visits; a recovery running in between must
+     * wait, not close those visits as a crash's leftovers (which would end them late and lose their expiry event).
+     */
+    @Test
+    void recover_duringAnExpiry_waitsForItInsteadOfTakingItsVisitsForLeftovers() throws Exception {
+        CountDownLatch closing = new CountDownLatch(1);
+        CountDownLatch letClose = new CountDownLatch(1);
+        List<GateEvent> events = new CopyOnWriteArrayList<>();
+        Gate stalled = ThreeZones.gate(clock).ledger(new StallingLedger(ledger, closing, letClose)).visitLog(log)
+                .listener(events::add).build();
+        Decision.Admitted guest = (Decision.Admitted) stalled.walkIn(ThreeZones.guest(SRAGEN, 1));
+        Instant due = guest.ticket().due();
+        clock.advance(Duration.between(clock.instant(), due).plus(Gate.RECOVERY_GRACE).plusSeconds(1));
+
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            Future<Integer> expiry = pool.submit(stalled::expireStays);
+            assertThat(closing.await(10, TimeUnit.SECONDS)).as("the expiry took its stays out").isTrue();
+            AtomicReference<OccupancyLedger.Settlement> settled = new AtomicReference<>();
+            Thread recovery = new Thread(() -> settled.set(stalled.recover()), "recovery");
+            recovery.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (recovery.getState() != Thread.State.BLOCKED && recovery.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            letClose.countDown();
+            assertThat(expiry.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            recovery.join(TimeUnit.SECONDS.toMillis(10));
+
+            assertThat(settled.get()).isEqualTo(OccupancyLedger.Settlement.NONE);
+            assertThat(log.find(guest.ticket().id())).hasValueSatisfying(v -> assertThat(v.out()).contains(due));
+            assertThat(events).filteredOn(GateEvent.Expired.class::isInstance).hasSize(1);
+        } finally {
+            letClose.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** A ledger whose first expiry, once it has taken its stays out, waits until the test lets it go on. */
+    private static final class StallingLedger implements OccupancyLedger {
+        private final OccupancyLedger delegate;
+        private final CountDownLatch expired;
+        private final CountDownLatch letGo;
+
+        StallingLedger(OccupancyLedger delegate, CountDownLatch expired, CountDownLatch letGo) {
+            this.delegate = delegate;
+            this.expired = expired;
+            this.letGo = letGo;
+        }
+
+        @Override
+        public List<Departure> expire() {
+            List<Departure> departures = delegate.expire();
+            if (expired.getCount() > 0) {
+                expired.countDown();
+                try {
+                    letGo.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return departures;
+        }
+
+        @Override
+        public Admission admit(AdmitRequest request) {
+            return delegate.admit(request);
+        }
+
+        @Override
+        public Optional<Departure> release(TicketId ticket) {
+            return delegate.release(ticket);
+        }
+
+        @Override
+        public Occupancy read(SiteId site, ZoneId zone) {
+            return delegate.read(site, zone);
+        }
+
+        @Override
+        public Occupancy read(SiteId site, AgencyId agency, ZoneId zone) {
+            return delegate.read(site, agency, zone);
+        }
+
+        @Override
+        public List<Ticket> openStays(Instant startedBefore) {
+            return delegate.openStays(startedBefore);
+        }
+
+        @Override
+        public CapacityPolicy policy() {
+            return delegate.policy();
+        }
+
+        @Override
+        public void replacePolicy(CapacityPolicy policy) {
+            delegate.replacePolicy(policy);
+        }
     }
 }
