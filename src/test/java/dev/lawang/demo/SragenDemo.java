@@ -13,6 +13,7 @@ import static dev.lawang.testing.Sragen.KEJARI_OFFICE;
 import static dev.lawang.testing.Sragen.REPORT_DAY;
 import static dev.lawang.testing.Sragen.SETDA;
 import static dev.lawang.testing.Sragen.WIB;
+import static dev.lawang.testing.Sragen.at;
 import static dev.lawang.testing.Sragen.visitor;
 
 import dev.lawang.CheckIn;
@@ -131,10 +132,6 @@ public final class SragenDemo {
                 DUKCAPIL_QUOTA).write(out);
         System.out.printf("%nWrote %s and %d codes (PNG and poster SVG) to %s in %.1f s%n", page.getFileName(),
                 demo.codes.size(), out.resolve("codes"), (System.nanoTime() - started) / 1e9);
-    }
-
-    static Instant at(int hour, int minute) {
-        return Sragen.at(hour, minute);
     }
 
     /**
