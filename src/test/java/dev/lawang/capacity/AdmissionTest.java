@@ -11,6 +11,8 @@ import dev.lawang.directory.SiteId;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitorRef;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,8 @@ class AdmissionTest {
     private static final Instant IN = Instant.parse("2021-12-15T02:00:00Z");
     private static final Ticket TICKET = new Ticket(TicketId.of(0, 1), SiteId.of("setda-complex"),
             AgencyId.of("dispendukcapil"), Role.GUEST, IN, IN.plusSeconds(3_600));
+    private static final VisitorRef VISITOR = VisitorRef.pseudonymise("v1",
+            "the admission test's secret, 32 bytes".getBytes(StandardCharsets.US_ASCII));
 
     @Test
     void reason_sentence_saysWhichLimitRefusedInOnePlainSentence() {
@@ -29,7 +33,7 @@ class AdmissionTest {
 
     @Test
     void admitted_isAdmittedAndARepeatMovesNobody() {
-        Departure elsewhere = new Departure(TICKET, IN, Departure.Cause.MOVED);
+        Departure elsewhere = new Departure(TICKET, VISITOR, IN, Departure.Cause.MOVED);
 
         assertThat(new Admitted(TICKET, false, elsewhere).isAdmitted()).isTrue();
         assertThat(new Admitted(TICKET, true, null).moved()).isNull();
@@ -51,10 +55,12 @@ class AdmissionTest {
 
     @Test
     void departure_mayEndAsItBeginsButNotBefore() {
-        assertThat(new Departure(TICKET, IN, Departure.Cause.RELEASED).end()).isEqualTo(IN);
-        assertThatThrownBy(() -> new Departure(TICKET, IN.minusNanos(1), Departure.Cause.EXPIRED))
+        assertThat(new Departure(TICKET, VISITOR, IN, Departure.Cause.RELEASED).end()).isEqualTo(IN);
+        assertThatThrownBy(() -> new Departure(TICKET, VISITOR, IN.minusNanos(1), Departure.Cause.EXPIRED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(IN.toString());
-        assertThatThrownBy(() -> new Departure(TICKET, IN, null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> new Departure(TICKET, VISITOR, IN, null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("cause");
+        assertThatThrownBy(() -> new Departure(TICKET, null, IN, Departure.Cause.RELEASED))
+                .isInstanceOf(NullPointerException.class).hasMessage("visitor");
     }
 }

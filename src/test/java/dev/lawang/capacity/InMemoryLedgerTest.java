@@ -305,7 +305,7 @@ class InMemoryLedgerTest extends OccupancyLedgerContract {
         Admitted last = (Admitted) waiting.get(10, TimeUnit.SECONDS);
         assertThat(there.moved()).isNull();
         assertThat(last.repeat()).isFalse();
-        assertThat(last.moved()).isEqualTo(new Departure(there.ticket(), MORNING, Departure.Cause.MOVED));
+        assertThat(last.moved()).isEqualTo(new Departure(there.ticket(), visitor("v1"), MORNING, Departure.Cause.MOVED));
         assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(1, 2));
         assertThat(ledger.read(DUKCAPIL_OFFICE, WIB)).isEqualTo(Occupancy.of(0, 1));
     }

@@ -705,7 +705,8 @@ public abstract class OccupancyLedgerContract {
         assertThat(ledger.read(SETDA, WIB).present()).isEqualTo(1);
 
         clock.set(due);
-        assertThat(ledger.expire()).containsExactly(new Departure(a.ticket(), due, Departure.Cause.EXPIRED));
+        assertThat(ledger.expire())
+                .containsExactly(new Departure(a.ticket(), visitor("v1"), due, Departure.Cause.EXPIRED));
         assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(0, 1));
     }
 
@@ -720,7 +721,7 @@ public abstract class OccupancyLedgerContract {
 
         clock.advance(Duration.ofMinutes(-30));
 
-        assertThat(ledger.expire()).containsExactly(new Departure(a.ticket(), a.ticket().due(),
+        assertThat(ledger.expire()).containsExactly(new Departure(a.ticket(), visitor("v1"), a.ticket().due(),
                 Departure.Cause.EXPIRED));
         assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(0, 1));
     }
@@ -740,7 +741,8 @@ public abstract class OccupancyLedgerContract {
 
         assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(1, 1));
         assertThat(ledger.read(DUKCAPIL_OFFICE, WIB)).isEqualTo(Occupancy.of(0, 0));
-        assertThat(ledger.release(id)).contains(new Departure(first.ticket(), MORNING, Departure.Cause.RELEASED));
+        assertThat(ledger.release(id))
+                .contains(new Departure(first.ticket(), visitor("v1"), MORNING, Departure.Cause.RELEASED));
     }
 
     @Test
