@@ -10,8 +10,10 @@ import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitLog;
 import dev.lawang.visit.VisitorRef;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,6 +108,11 @@ abstract sealed class Records permits Records.Together, Records.Apart {
     static final class Apart extends Records {
         private static final int LOCK_STRIPES = 256;
         private final Object[] locks = new Object[LOCK_STRIPES];
+        /**
+         * Held by expiry and recovery: an expiry removes its stays from the ledger before it closes their visits, and
+         * a recovery in between would take those visits for leftovers of a crash.
+         */
+        private final Object upkeep = new Object();
 
         Apart(OccupancyLedger ledger, VisitLog visits) {
             super(ledger, visits);
@@ -190,17 +197,19 @@ abstract sealed class Records permits Records.Together, Records.Apart {
 
         @Override
         int expire(Instant now, @Nullable List<GateEvent> events) {
-            List<Departure> departures = ledger.expire();
-            for (Departure departure : departures) {
-                synchronized (lockOf(departure.visitor())) {
-                    Optional<Visit> closed = visits.close(departure.ticket().id(),
-                            latest(departure.ticket().due(), departure.ticket().in()));
-                    if (events != null) {
-                        closed.ifPresent(v -> events.add(new GateEvent.Expired(v, now)));
+            synchronized (upkeep) {
+                List<Departure> departures = ledger.expire();
+                for (Departure departure : departures) {
+                    synchronized (lockOf(departure.visitor())) {
+                        Optional<Visit> closed = visits.close(departure.ticket().id(),
+                                latest(departure.ticket().due(), departure.ticket().in()));
+                        if (events != null) {
+                            closed.ifPresent(v -> events.add(new GateEvent.Expired(v, now)));
+                        }
                     }
                 }
+                return departures.size();
             }
-            return departures.size();
         }
 
         /**
@@ -210,29 +219,31 @@ abstract sealed class Records permits Records.Together, Records.Apart {
          */
         @Override
         OccupancyLedger.Settlement recover(Instant startedBefore, Instant now) {
-            List<Ticket> stays = ledger.openStays(startedBefore);
-            List<Visit> open = visits.openVisits(startedBefore);
-            java.util.Set<TicketId> visited = new java.util.HashSet<>();
-            open.forEach(v -> visited.add(v.ticket()));
-            java.util.Set<TicketId> stayed = new java.util.HashSet<>();
-            stays.forEach(t -> stayed.add(t.id()));
-            int released = 0;
-            for (Ticket stay : stays) {
-                if (!visited.contains(stay.id()) && ledger.release(stay.id()).isPresent()) {
-                    released++;
+            synchronized (upkeep) {
+                List<Ticket> stays = ledger.openStays(startedBefore);
+                List<Visit> open = visits.openVisits(startedBefore);
+                Set<TicketId> visited = new HashSet<>();
+                open.forEach(v -> visited.add(v.ticket()));
+                Set<TicketId> stayed = new HashSet<>();
+                stays.forEach(t -> stayed.add(t.id()));
+                int released = 0;
+                for (Ticket stay : stays) {
+                    if (!visited.contains(stay.id()) && ledger.release(stay.id()).isPresent()) {
+                        released++;
+                    }
                 }
-            }
-            int closed = 0;
-            for (Visit visit : open) {
-                if (!stayed.contains(visit.ticket())) {
-                    synchronized (lockOf(visit.visitor())) {
-                        if (visits.close(visit.ticket(), latest(now, visit.in())).isPresent()) {
-                            closed++;
+                int closed = 0;
+                for (Visit visit : open) {
+                    if (!stayed.contains(visit.ticket())) {
+                        synchronized (lockOf(visit.visitor())) {
+                            if (visits.close(visit.ticket(), latest(now, visit.in())).isPresent()) {
+                                closed++;
+                            }
                         }
                     }
                 }
+                return new OccupancyLedger.Settlement(closed, 0, released);
             }
-            return new OccupancyLedger.Settlement(closed, 0, released);
         }
     }
 }

@@ -1,16 +1,16 @@
 package dev.lawang;
 
-import static dev.lawang.GateFixture.BAGIAN_UMUM;
-import static dev.lawang.GateFixture.BAPPEDA;
-import static dev.lawang.GateFixture.DISKOMINFO;
-import static dev.lawang.GateFixture.DUKCAPIL;
-import static dev.lawang.GateFixture.DUKCAPIL_OFFICE;
-import static dev.lawang.GateFixture.KEJARI;
-import static dev.lawang.GateFixture.KEJARI_CENTRE;
-import static dev.lawang.GateFixture.KEJARI_OFFICE;
-import static dev.lawang.GateFixture.SETDA;
-import static dev.lawang.GateFixture.SETDA_CENTRE;
-import static dev.lawang.GateFixture.visitor;
+import static dev.lawang.testing.Sragen.BAGIAN_UMUM;
+import static dev.lawang.testing.Sragen.BAPPEDA;
+import static dev.lawang.testing.Sragen.DISKOMINFO;
+import static dev.lawang.testing.Sragen.DUKCAPIL;
+import static dev.lawang.testing.Sragen.DUKCAPIL_OFFICE;
+import static dev.lawang.testing.Sragen.IN_KEJARI_OFFICE;
+import static dev.lawang.testing.Sragen.IN_SETDA;
+import static dev.lawang.testing.Sragen.KEJARI;
+import static dev.lawang.testing.Sragen.KEJARI_OFFICE;
+import static dev.lawang.testing.Sragen.SETDA;
+import static dev.lawang.testing.Sragen.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lawang.capacity.CapacityPolicy;
@@ -87,10 +87,10 @@ class GateConcurrencyTest {
                         if (dice < 40) {
                             AgencyId agency = setdaAgencies.get(random.nextInt(setdaAgencies.size()));
                             decision = gate.checkIn(new CheckIn(world.setdaText, visitor(who), agency,
-                                    random.nextInt(5) == 0 ? Role.STAFF : Role.GUEST, Fix.of(SETDA_CENTRE, 8), null));
+                                    random.nextInt(5) == 0 ? Role.STAFF : Role.GUEST, Fix.of(IN_SETDA, 8), null));
                         } else if (dice < 55) {
                             decision = gate.checkIn(new CheckIn(world.kejariText, visitor(who), KEJARI, Role.GUEST,
-                                    Fix.of(KEJARI_CENTRE, 8), null));
+                                    Fix.of(IN_KEJARI_OFFICE, 8), null));
                         } else if (dice < 70) {
                             decision = gate.walkIn(GateFixture.walkIn(who, Role.GUEST));
                         } else if (dice < 92) {

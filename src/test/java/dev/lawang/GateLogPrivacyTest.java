@@ -1,12 +1,14 @@
 package dev.lawang;
 
-import static dev.lawang.GateFixture.DISKOMINFO;
-import static dev.lawang.GateFixture.DUKCAPIL;
-import static dev.lawang.GateFixture.DUKCAPIL_OFFICE;
-import static dev.lawang.GateFixture.FAR_AWAY;
-import static dev.lawang.GateFixture.SETDA_CENTRE;
-import static dev.lawang.GateFixture.nik;
-import static dev.lawang.GateFixture.visitor;
+import static dev.lawang.testing.Sragen.BAPPEDA;
+import static dev.lawang.testing.Sragen.DISKOMINFO;
+import static dev.lawang.testing.Sragen.DUKCAPIL;
+import static dev.lawang.testing.Sragen.DUKCAPIL_OFFICE;
+import static dev.lawang.testing.Sragen.FAR_AWAY;
+import static dev.lawang.testing.Sragen.IN_SETDA;
+import static dev.lawang.testing.Sragen.SETDA;
+import static dev.lawang.testing.Sragen.nik;
+import static dev.lawang.testing.Sragen.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -52,7 +54,7 @@ class GateLogPrivacyTest {
     void aFullDay_logsNoNationalIdPseudonymOrCodeText() {
         GateFixture world = new GateFixture();
         Gate gate = world.gate()
-                .policy(CapacityPolicy.builder().maxPresent(GateFixture.SETDA, 3)
+                .policy(CapacityPolicy.builder().maxPresent(SETDA, 3)
                         .dailyQuota(DUKCAPIL_OFFICE, DUKCAPIL, 2, Role.GUEST).defaultStay(Duration.ofHours(1)).build())
                 .healthRule(HealthRule.refuse(HealthStatus.BLACK).allowMissing())
                 .listener(event -> {
@@ -64,14 +66,14 @@ class GateLogPrivacyTest {
         Decision first = gate.checkIn(world.setdaGuest(1, DISKOMINFO));
         gate.checkIn(world.setdaGuest(1, DISKOMINFO));
         gate.checkIn(world.setdaGuest(2, DISKOMINFO));
-        gate.checkIn(world.setdaGuest(3, GateFixture.BAPPEDA));
+        gate.checkIn(world.setdaGuest(3, BAPPEDA));
         gate.checkIn(world.setdaGuest(4, DISKOMINFO));
-        gate.checkIn(new CheckIn(forged, visitor(5), DISKOMINFO, Role.GUEST, world.at(SETDA_CENTRE), null));
+        gate.checkIn(new CheckIn(forged, visitor(5), DISKOMINFO, Role.GUEST, world.at(IN_SETDA), null));
         gate.checkIn(new CheckIn("garbage " + nik(5), visitor(5), DISKOMINFO, Role.GUEST, null, null));
         gate.checkIn(new CheckIn(world.setdaText, visitor(6), DISKOMINFO, Role.GUEST, world.at(FAR_AWAY), null));
         gate.checkIn(new CheckIn(world.setdaText, visitor(6), DISKOMINFO, Role.GUEST,
-                Fix.of(SETDA_CENTRE, 5).mocked(true), null));
-        gate.checkIn(new CheckIn(world.setdaText, visitor(7), DISKOMINFO, Role.GUEST, world.at(SETDA_CENTRE),
+                Fix.of(IN_SETDA, 5).mocked(true), null));
+        gate.checkIn(new CheckIn(world.setdaText, visitor(7), DISKOMINFO, Role.GUEST, world.at(IN_SETDA),
                 HealthStatus.BLACK));
         gate.checkIn(world.kejariGuest(1));
         for (int v = 8; v < 12; v++) {

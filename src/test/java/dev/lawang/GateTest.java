@@ -1,19 +1,19 @@
 package dev.lawang;
 
-import static dev.lawang.GateFixture.BAGIAN_UMUM;
-import static dev.lawang.GateFixture.BAPPEDA;
-import static dev.lawang.GateFixture.DISKOMINFO;
-import static dev.lawang.GateFixture.DUKCAPIL;
-import static dev.lawang.GateFixture.DUKCAPIL_OFFICE;
-import static dev.lawang.GateFixture.FAR_AWAY;
-import static dev.lawang.GateFixture.KEJARI;
-import static dev.lawang.GateFixture.KEJARI_OFFICE;
 import static dev.lawang.GateFixture.NOWHERE;
-import static dev.lawang.GateFixture.SETDA;
-import static dev.lawang.GateFixture.SETDA_CENTRE;
 import static dev.lawang.GateFixture.START;
-import static dev.lawang.GateFixture.visitor;
 import static dev.lawang.GateFixture.walkIn;
+import static dev.lawang.testing.Sragen.BAGIAN_UMUM;
+import static dev.lawang.testing.Sragen.BAPPEDA;
+import static dev.lawang.testing.Sragen.DISKOMINFO;
+import static dev.lawang.testing.Sragen.DUKCAPIL;
+import static dev.lawang.testing.Sragen.DUKCAPIL_OFFICE;
+import static dev.lawang.testing.Sragen.FAR_AWAY;
+import static dev.lawang.testing.Sragen.IN_SETDA;
+import static dev.lawang.testing.Sragen.KEJARI;
+import static dev.lawang.testing.Sragen.KEJARI_OFFICE;
+import static dev.lawang.testing.Sragen.SETDA;
+import static dev.lawang.testing.Sragen.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,8 +23,8 @@ import dev.lawang.code.TrustList;
 import dev.lawang.code.Verifier;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Site;
-import dev.lawang.directory.SiteId;
 import dev.lawang.geo.Fix;
+import dev.lawang.testing.Sragen;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
@@ -40,13 +40,13 @@ import org.junit.jupiter.api.Test;
 class GateTest {
     private final GateFixture world = new GateFixture();
 
-    /** Everything a refusal must leave unchanged: every count of every site and agency, and every visit. */
+    /** Everything a refusal must leave unchanged: every count of every site and of every agency there, every visit. */
     private static List<Object> state(Gate gate) {
         List<Object> state = new ArrayList<>();
-        for (SiteId site : List.of(SETDA, DUKCAPIL_OFFICE, KEJARI_OFFICE)) {
-            state.add(gate.occupancy(site));
-            for (AgencyId agency : List.of(DISKOMINFO, BAPPEDA, BAGIAN_UMUM, DUKCAPIL, KEJARI)) {
-                state.add(gate.occupancy(site, agency));
+        for (Site site : Sragen.directory().sites()) {
+            state.add(gate.occupancy(site.id()));
+            for (AgencyId agency : site.tenants()) {
+                state.add(gate.occupancy(site.id(), agency));
             }
         }
         for (int v = 0; v < 10; v++) {
@@ -175,17 +175,17 @@ class GateTest {
         CheckIn base = world.setdaGuest(1, DISKOMINFO);
         Instant now = world.clock.instant();
         assertRefusedChangingNothing(gate, withFix(base, null), RefusalReason.LOCATION_REQUIRED);
-        assertRefusedChangingNothing(gate, withFix(base, Fix.of(SETDA_CENTRE, 10).at(now).mocked(true)),
+        assertRefusedChangingNothing(gate, withFix(base, Fix.of(IN_SETDA, 10).at(now).mocked(true)),
                 RefusalReason.LOCATION_SUSPICIOUS);
-        assertRefusedChangingNothing(gate, withFix(base, Fix.of(SETDA_CENTRE, 10).at(now.minusSeconds(121))),
+        assertRefusedChangingNothing(gate, withFix(base, Fix.of(IN_SETDA, 10).at(now.minusSeconds(121))),
                 RefusalReason.LOCATION_STALE);
-        assertRefusedChangingNothing(gate, withFix(base, Fix.of(SETDA_CENTRE, 10).at(now.plusSeconds(121))),
+        assertRefusedChangingNothing(gate, withFix(base, Fix.of(IN_SETDA, 10).at(now.plusSeconds(121))),
                 RefusalReason.LOCATION_STALE);
         assertRefusedChangingNothing(gate, withFix(base, Fix.of(FAR_AWAY, 10).at(now)),
                 RefusalReason.OUTSIDE_GEOFENCE);
-        assertRefusedChangingNothing(gate, withFix(base, Fix.of(SETDA_CENTRE, 150).at(now)),
+        assertRefusedChangingNothing(gate, withFix(base, Fix.of(IN_SETDA, 150).at(now)),
                 RefusalReason.LOCATION_UNCERTAIN);
-        admitted(gate.checkIn(withFix(base, Fix.of(SETDA_CENTRE, 10).at(now.minusSeconds(120)))));
+        admitted(gate.checkIn(withFix(base, Fix.of(IN_SETDA, 10).at(now.minusSeconds(120)))));
     }
 
     @Test
@@ -200,14 +200,14 @@ class GateTest {
     @Test
     void checkIn_acceptsAFixWithoutATimeAsTakenNow() {
         Gate gate = world.gate().build();
-        admitted(gate.checkIn(withFix(world.setdaGuest(1, DISKOMINFO), Fix.of(SETDA_CENTRE, 10))));
+        admitted(gate.checkIn(withFix(world.setdaGuest(1, DISKOMINFO), Fix.of(IN_SETDA, 10))));
     }
 
     @Test
     void checkIn_underAllowUncertainAdmitsAnImpreciseFixButNotOneOutside() {
         Gate gate = world.gate().locationRule(LocationRule.allowUncertain()).build();
         CheckIn base = world.setdaGuest(1, DISKOMINFO);
-        admitted(gate.checkIn(withFix(base, Fix.of(SETDA_CENTRE, 150).at(world.clock.instant()))));
+        admitted(gate.checkIn(withFix(base, Fix.of(IN_SETDA, 150).at(world.clock.instant()))));
         assertRefusedChangingNothing(gate, withFix(world.setdaGuest(2, DISKOMINFO), world.at(FAR_AWAY)),
                 RefusalReason.OUTSIDE_GEOFENCE);
     }
@@ -223,7 +223,7 @@ class GateTest {
     void checkIn_honoursAConfiguredFixAge() {
         Gate gate = world.gate().locationRule(LocationRule.requireInside().withMaxFixAge(Duration.ofSeconds(10)))
                 .build();
-        Fix old = Fix.of(SETDA_CENTRE, 10).at(world.clock.instant().minusSeconds(11));
+        Fix old = Fix.of(IN_SETDA, 10).at(world.clock.instant().minusSeconds(11));
         assertRefusedChangingNothing(gate, withFix(world.setdaGuest(1, DISKOMINFO), old), RefusalReason.LOCATION_STALE);
     }
 
@@ -508,7 +508,7 @@ class GateTest {
         Gate gate = world.gate().ledger(ledger).build();
         admitted(gate.checkIn(world.setdaGuest(1, DISKOMINFO)));
         assertThat(gate.policy()).isSameAs(one);
-        assertThat(ledger.read(SETDA, Site.DEFAULT_ZONE).present()).isEqualTo(1);
+        assertThat(ledger.read(SETDA, Sragen.site(SETDA).zone()).present()).isEqualTo(1);
         assertThat(((Decision.Refused) gate.checkIn(world.setdaGuest(2, DISKOMINFO))).reason())
                 .isEqualTo(RefusalReason.SITE_FULL);
     }

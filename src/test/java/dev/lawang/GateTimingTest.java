@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.geo.Fix;
+import dev.lawang.testing.Sragen;
 import dev.lawang.visit.Role;
 import java.time.Duration;
 import java.util.List;
@@ -18,13 +19,13 @@ class GateTimingTest {
     @Test
     void admittedAndRefusedEvents_carryTheTimeTheDecisionTook() {
         List<GateEvent> events = new CopyOnWriteArrayList<>();
-        Gate gate = world.gate().policy(CapacityPolicy.builder().maxPresent(GateFixture.DUKCAPIL_OFFICE, 1).build())
+        Gate gate = world.gate().policy(CapacityPolicy.builder().maxPresent(Sragen.DUKCAPIL_OFFICE, 1).build())
                 .listener(events::add).build();
         long before = System.nanoTime();
 
-        gate.checkIn(world.setdaGuest(1, GateFixture.DISKOMINFO));
-        gate.checkIn(new CheckIn("not a code", GateFixture.visitor(2), GateFixture.DISKOMINFO, Role.GUEST,
-                Fix.of(GateFixture.SETDA_CENTRE, 10), null));
+        gate.checkIn(world.setdaGuest(1, Sragen.DISKOMINFO));
+        gate.checkIn(new CheckIn("not a code", Sragen.visitor(2), Sragen.DISKOMINFO, Role.GUEST,
+                Fix.of(Sragen.IN_SETDA, 10), null));
         gate.walkIn(GateFixture.walkIn(3, Role.GUEST));
         gate.walkIn(GateFixture.walkIn(4, Role.GUEST));
         Duration bound = Duration.ofNanos(System.nanoTime() - before);
@@ -44,8 +45,8 @@ class GateTimingTest {
 
     @Test
     void events_refuseANegativeDuration() {
-        assertThatThrownBy(() -> new GateEvent.Refused(RefusalReason.MALFORMED, "x", null, GateFixture.DISKOMINFO,
-                Role.GUEST, GateFixture.visitor(1), false, GateFixture.START, Duration.ofNanos(-1)))
+        assertThatThrownBy(() -> new GateEvent.Refused(RefusalReason.MALFORMED, "x", null, Sragen.DISKOMINFO,
+                Role.GUEST, Sragen.visitor(1), false, GateFixture.START, Duration.ofNanos(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -11,6 +11,7 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.SiteId;
 import dev.lawang.geo.Fix;
+import dev.lawang.testing.Sragen;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.VisitorRef;
@@ -33,10 +34,9 @@ class ReadmeQuickStartTest {
     void quickStart_admitsTheVisitorAndChecksOut() throws Exception {
         Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1));
         Instant until = from.plus(Duration.ofDays(91));
-        String nik = "3314000000000000";
+        String nik = Sragen.nik(0);
         byte[] secret = "a deployment secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8);
-        Fix fix = Fix.of(Directory.readGeoJson(Files.newBufferedReader(Path.of("docs/examples/sragen.geojson")))
-                .site(SiteId.of("setda-complex")).orElseThrow().geofence().interiorPoint(), 10).at(Instant.now());
+        Fix fix = Fix.of(Sragen.IN_SETDA, 10).at(Instant.now());
 
         // README quick start: begin
         Directory dir = Directory.readGeoJson(Files.newBufferedReader(Path.of("docs/examples/sragen.geojson")));

@@ -7,7 +7,9 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
 import dev.lawang.visit.Role;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CapacityPolicyTest {
     private static final SiteId SETDA = SiteId.of("setda-complex");
     private static final AgencyId DUKCAPIL = AgencyId.of("dispendukcapil");
+    private static final LevelSchedule GENERAL = LevelSchedule.of(LevelSchedule.Entry.of(LocalDate.of(2021, 9, 21),
+            LocalDate.of(2021, 10, 5), 3, 25, "Inmendagri 43/2021"));
+    private static final LevelSchedule OWN = LevelSchedule.of(LevelSchedule.Entry.of(LocalDate.of(2021, 9, 21),
+            LocalDate.of(2021, 10, 5), 2, 50, "Inmendagri 43/2021"));
 
     @Test
     void builder_presentLimitsCountEveryoneAndQuotasCountGuestsByDefault() {
@@ -97,5 +103,76 @@ class CapacityPolicyTest {
 
         assertThat(builder.build()).isEqualTo(CapacityPolicy.unlimited());
         assertThat(builder.build().defaultStay()).isEqualTo(CapacityPolicy.DEFAULT_STAY);
+    }
+
+    /** A policy that sets every kind of rule once. */
+    private static CapacityPolicy.Builder everyRule() {
+        return CapacityPolicy.builder().maxPresent(SETDA, 120).dailyQuota(SETDA, 400, Role.GUEST, Role.STAFF)
+                .maxPresent(SETDA, DUKCAPIL, 20).dailyQuota(SETDA, DUKCAPIL, 150).levels(GENERAL)
+                .levels(SETDA, OWN).defaultStay(Duration.ofHours(2));
+    }
+
+    @Test
+    void toBuilder_keepsEveryRuleAndChangesOnlyTheCopy() {
+        CapacityPolicy policy = everyRule().build();
+
+        CapacityPolicy copy = policy.toBuilder().build();
+        CapacityPolicy changed = policy.toBuilder().maxPresent(SETDA, DUKCAPIL, 5).dailyQuota(SETDA, DUKCAPIL, 6)
+                .build();
+
+        assertThat(copy).isEqualTo(policy);
+        assertThat(copy.maxPresent(SETDA)).contains(Limit.of(120, EnumSet.allOf(Role.class)));
+        assertThat(copy.dailyQuota(SETDA)).contains(Limit.of(400, EnumSet.allOf(Role.class)));
+        assertThat(copy.maxPresent(SETDA, DUKCAPIL)).contains(Limit.of(20, EnumSet.allOf(Role.class)));
+        assertThat(copy.dailyQuota(SETDA, DUKCAPIL)).contains(Limit.of(150, Set.of(Role.GUEST)));
+        assertThat(copy.levels(SETDA)).isEqualTo(OWN);
+        assertThat(copy.levels(SiteId.of("kecamatan-tangen"))).isEqualTo(GENERAL);
+        assertThat(copy.defaultStay()).isEqualTo(Duration.ofHours(2));
+        assertThat(changed.maxPresent(SETDA, DUKCAPIL).orElseThrow().nominal()).isEqualTo(5);
+        assertThat(changed.dailyQuota(SETDA, DUKCAPIL).orElseThrow().nominal()).isEqualTo(6);
+        assertThat(policy.maxPresent(SETDA, DUKCAPIL).orElseThrow().nominal()).isEqualTo(20);
+        assertThat(policy.dailyQuota(SETDA, DUKCAPIL).orElseThrow().nominal()).isEqualTo(150);
+    }
+
+    @Test
+    void equals_andHashCode_tellPoliciesApartByEachRule() {
+        CapacityPolicy policy = everyRule().build();
+        List<CapacityPolicy> others = List.of(
+                everyRule().maxPresent(SETDA, 121).build(),
+                everyRule().dailyQuota(SETDA, 400).build(),
+                everyRule().maxPresent(SETDA, DUKCAPIL, 20, Role.GUEST).build(),
+                everyRule().dailyQuota(SETDA, DUKCAPIL, 151).build(),
+                everyRule().levels(LevelSchedule.none()).build(),
+                everyRule().levels(SETDA, GENERAL).build(),
+                everyRule().defaultStay(Duration.ofHours(3)).build(),
+                CapacityPolicy.unlimited());
+
+        assertThat(everyRule().build()).isEqualTo(policy).hasSameHashCodeAs(policy);
+        assertThat(others).allSatisfy(other -> assertThat(other).isNotEqualTo(policy));
+        assertThat(others).extracting(CapacityPolicy::hashCode).doesNotContain(policy.hashCode());
+        assertThat(policy).isNotEqualTo(null).isNotEqualTo(policy.toString());
+    }
+
+    @Test
+    void toString_namesEveryRule() {
+        CapacityPolicy policy = CapacityPolicy.builder().maxPresent(SETDA, 120).maxPresent(SETDA, DUKCAPIL, 20)
+                .dailyQuota(SETDA, 400).dailyQuota(SETDA, DUKCAPIL, 150).levels(SETDA, OWN)
+                .defaultStay(Duration.ofHours(2)).build();
+
+        assertThat(policy).hasToString("CapacityPolicy[maxPresent={setda-complex=120 [STAFF, GUEST]},"
+                + " agencyMaxPresent={setda-complex={dispendukcapil=20 [STAFF, GUEST]}},"
+                + " dailyQuota={setda-complex=400 [GUEST]},"
+                + " agencyDailyQuota={setda-complex={dispendukcapil=150 [GUEST]}}, levels=LevelSchedule[],"
+                + " siteLevels={setda-complex=" + OWN + "}, defaultStay=PT2H]");
+    }
+
+    @Test
+    void defaultStay_acceptsFromOneNanosecondToExactlySevenDays() {
+        assertThat(CapacityPolicy.builder().defaultStay(CapacityPolicy.MAX_STAY).build().defaultStay())
+                .isEqualTo(Duration.ofDays(7));
+        assertThat(CapacityPolicy.builder().defaultStay(Duration.ofNanos(1)).build().defaultStay())
+                .isEqualTo(Duration.ofNanos(1));
+        assertThatThrownBy(() -> CapacityPolicy.builder().defaultStay(CapacityPolicy.MAX_STAY.plusNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT168H0.000000001S");
     }
 }

@@ -7,6 +7,7 @@ import dev.lawang.capacity.LevelSchedule.Entry;
 import dev.lawang.visit.Role;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,5 +98,66 @@ class LevelScheduleTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("201");
         assertThatThrownBy(() -> Entry.of(null, until, 3, 25, "x")).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> LevelSchedule.of(List.of(FEB_8, null))).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void covers_includesTheFirstDayAndExcludesTheUntilDay() {
+        assertThat(FEB_8.covers(LocalDate.of(2022, 2, 7))).isFalse();
+        assertThat(FEB_8.covers(LocalDate.of(2022, 2, 8))).isTrue();
+        assertThat(FEB_8.covers(LocalDate.of(2022, 2, 14))).isTrue();
+        assertThat(FEB_8.covers(LocalDate.of(2022, 2, 15))).isFalse();
+    }
+
+    @ParameterizedTest(name = "day {0}: {1}")
+    @CsvSource({
+        "1, -", "2, a", "3, a", "4, b", "5, b", "6, -", "7, -", "8, c", "9, -", "10, -", "11, d", "12, d",
+        "20, d", "21, -", "30, -"})
+    void entryOn_findsTheEntryAtEachEdgeAndNoneInTheGaps(int dayOfMonth, String expected) {
+        Entry a = Entry.of(LocalDate.of(2022, 3, 2), LocalDate.of(2022, 3, 4), 1, 90, "a");
+        Entry b = Entry.of(LocalDate.of(2022, 3, 4), LocalDate.of(2022, 3, 6), 2, 75, "b");
+        Entry c = Entry.of(LocalDate.of(2022, 3, 8), LocalDate.of(2022, 3, 9), 3, 50, "c");
+        Entry d = Entry.of(LocalDate.of(2022, 3, 11), LocalDate.of(2022, 3, 21), 4, 25, "d");
+        LevelSchedule schedule = LevelSchedule.of(d, b, c, a);
+
+        LocalDate day = LocalDate.of(2022, 3, dayOfMonth);
+
+        assertThat(schedule.entryOn(day).map(Entry::instrument)).isEqualTo(
+                expected.equals("-") ? Optional.empty() : Optional.of(expected));
+        assertThat(schedule.percentOn(day)).isEqualTo(switch (expected) {
+            case "a" -> 90;
+            case "b" -> 75;
+            case "c" -> 50;
+            case "d" -> 25;
+            default -> 100;
+        });
+    }
+
+    @Test
+    void equals_comparesTheSortedEntries() {
+        LevelSchedule schedule = LevelSchedule.of(FEB_22, FEB_8);
+
+        assertThat(schedule).isEqualTo(LevelSchedule.of(List.of(FEB_8, FEB_22)))
+                .hasSameHashCodeAs(LevelSchedule.of(FEB_8, FEB_22));
+        assertThat(schedule).isNotEqualTo(LevelSchedule.of(FEB_8));
+        assertThat(schedule).isNotEqualTo(LevelSchedule.of(FEB_8, MAR_1));
+        assertThat(schedule).isNotEqualTo(List.of(FEB_8, FEB_22));
+        assertThat(LevelSchedule.of()).isEqualTo(LevelSchedule.none()).hasSameHashCodeAs(LevelSchedule.none());
+        assertThat(LevelSchedule.none().entries()).isEmpty();
+    }
+
+    @Test
+    void hashCode_tellsDifferentSchedulesApart() {
+        List<LevelSchedule> schedules = List.of(LevelSchedule.none(), LevelSchedule.of(FEB_8),
+                LevelSchedule.of(FEB_22), LevelSchedule.of(FEB_8, FEB_22), LevelSchedule.of(FEB_8, FEB_22, MAR_1));
+
+        assertThat(schedules.stream().map(LevelSchedule::hashCode).distinct()).hasSize(schedules.size());
+    }
+
+    @Test
+    void toString_listsTheEntriesInOrder() {
+        assertThat(LevelSchedule.of(FEB_22, FEB_8)).hasToString("LevelSchedule["
+                + "Entry[from=2022-02-08, until=2022-02-15, level=3, percent=25, instrument=Inmendagri 9/2022], "
+                + "Entry[from=2022-02-22, until=2022-03-01, level=3, percent=50, instrument=Inmendagri 12/2022]]");
+        assertThat(LevelSchedule.none()).hasToString("LevelSchedule[]");
     }
 }

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -525,6 +526,262 @@ public abstract class OccupancyLedgerContract {
         assertThat(out.orElseThrow().end()).isEqualTo(a.ticket().in());
         assertThat(ledger.expire()).isEmpty();
         assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 2).withDailyQuota(2));
+    }
+
+    // The edges of every limit
+
+    /** The four limits an admission checks, in the order it checks them. */
+    private enum LimitKind {
+        SITE_PRESENT, AGENCY_PRESENT, SITE_QUOTA, AGENCY_QUOTA
+    }
+
+    @ParameterizedTest
+    @EnumSource(LimitKind.class)
+    void admit_admitsTheLimitThPersonAndRefusesTheNext(LimitKind kind) {
+        int n = 3;
+        CapacityPolicy.Builder rules = CapacityPolicy.builder();
+        Admission.Reason reason = switch (kind) {
+            case SITE_PRESENT -> {
+                rules.maxPresent(SETDA, n);
+                yield Admission.Reason.SITE_FULL;
+            }
+            case AGENCY_PRESENT -> {
+                rules.maxPresent(SETDA, DUKCAPIL, n);
+                yield Admission.Reason.AGENCY_FULL;
+            }
+            case SITE_QUOTA -> {
+                rules.dailyQuota(SETDA, n);
+                yield Admission.Reason.DAILY_QUOTA_REACHED;
+            }
+            case AGENCY_QUOTA -> {
+                rules.dailyQuota(SETDA, DUKCAPIL, n);
+                yield Admission.Reason.DAILY_QUOTA_REACHED;
+            }
+        };
+        boolean quota = reason == Admission.Reason.DAILY_QUOTA_REACHED;
+        OccupancyLedger ledger = newLedger(rules.build(), TestClock.at(MORNING));
+        List<TicketId> inside = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            TicketId id = admitted(ledger.admit(guest("v" + i, SETDA, DUKCAPIL))).ticket().id();
+            if (quota) {
+                assertThat(ledger.release(id)).isPresent();
+            } else {
+                inside.add(id);
+            }
+        }
+
+        assertThat(ledger.admit(guest("v" + (n + 1), SETDA, DUKCAPIL))).isEqualTo(new Refused(reason, n, n));
+
+        if (quota) {
+            assertThat(ledger.read(SETDA, DUKCAPIL, WIB).present()).isZero();
+        } else {
+            ledger.release(inside.get(0));
+            admitted(ledger.admit(guest("v" + (n + 1), SETDA, DUKCAPIL)));
+            assertThat(ledger.admit(guest("v" + (n + 2), SETDA, DUKCAPIL))).isEqualTo(new Refused(reason, n, n));
+        }
+    }
+
+    @Test
+    void admit_withADailyQuotaOfZeroRefusesTheFirstGuestAndStillAdmitsStaff() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().dailyQuota(SETDA, 0).build(),
+                TestClock.at(MORNING));
+
+        assertThat(ledger.admit(guest("v1", SETDA, DUKCAPIL))).isEqualTo(
+                new Refused(Admission.Reason.DAILY_QUOTA_REACHED, 0, 0));
+        admitted(ledger.admit(staff("s1", SETDA, DUKCAPIL)));
+        assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(1, 0).withDailyQuota(0));
+    }
+
+    @Test
+    void admit_underLimitsOnStaffAlone_guestsPassUncountedAndStaffAreCounted() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 1, Role.STAFF)
+                .dailyQuota(SETDA, DUKCAPIL, 1, Role.STAFF).build(), TestClock.at(MORNING));
+        TicketId first = admitted(ledger.admit(staff("s1", SETDA, DUKCAPIL))).ticket().id();
+
+        admitted(ledger.admit(guest("g1", SETDA, DUKCAPIL)));
+        admitted(ledger.admit(guest("g2", SETDA, DUKCAPIL)));
+        assertThat(ledger.admit(staff("s2", SETDA, DISKOMINFO))).isEqualTo(
+                new Refused(Admission.Reason.SITE_FULL, 1, 1));
+        ledger.release(first);
+        assertThat(ledger.admit(staff("s2", SETDA, DUKCAPIL))).isEqualTo(
+                new Refused(Admission.Reason.DAILY_QUOTA_REACHED, 1, 1));
+        admitted(ledger.admit(staff("s2", SETDA, DISKOMINFO)));
+
+        // present counts the staff the site's limit counts; admittedToday the guests, as the site has no quota
+        assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(1, 2).withLimit(1));
+        // present counts everyone, as the agency has no limit; admittedToday the staff its quota counts
+        assertThat(ledger.read(SETDA, DUKCAPIL, WIB)).isEqualTo(Occupancy.of(2, 1).withDailyQuota(1));
+    }
+
+    @Test
+    void levels_roundEveryLimitDownAndApplyInFullOnADayNoEntryCovers() {
+        LevelSchedule schedule = LevelSchedule.of(
+                LevelSchedule.Entry.of(LocalDate.of(2022, 3, 1), LocalDate.of(2022, 3, 2), 1, 1, "one percent"),
+                LevelSchedule.Entry.of(LocalDate.of(2022, 3, 2), LocalDate.of(2022, 3, 3), 2, 99, "ninety-nine"),
+                LevelSchedule.Entry.of(LocalDate.of(2022, 3, 4), LocalDate.of(2022, 3, 5), 4, 0, "closed"));
+        TestClock clock = TestClock.at(Instant.parse("2022-03-01T02:00:00Z"));
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 150)
+                .maxPresent(SETDA, DUKCAPIL, 101).dailyQuota(SETDA, BAPPEDA, 1).levels(schedule).build(), clock);
+
+        // 1 %: floor(150 / 100) = 1, floor(101 / 100) = 1, floor(1 / 100) = 0
+        TicketId first = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL))).ticket().id();
+        assertThat(ledger.admit(guest("v2", SETDA, DISKOMINFO))).isEqualTo(
+                new Refused(Admission.Reason.SITE_FULL, 1, 1));
+        ledger.release(first);
+        assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(0, 1).withLimit(1));
+        assertThat(ledger.read(SETDA, DUKCAPIL, WIB)).isEqualTo(Occupancy.of(0, 1).withLimit(1));
+        assertThat(ledger.read(SETDA, BAPPEDA, WIB)).isEqualTo(Occupancy.of(0, 0).withDailyQuota(0));
+
+        // 99 %: floor(148.5) = 148, floor(99.99) = 99, floor(0.99) = 0
+        clock.advance(Duration.ofDays(1));
+        assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(0, 0).withLimit(148));
+        assertThat(ledger.read(SETDA, DUKCAPIL, WIB)).isEqualTo(Occupancy.of(0, 0).withLimit(99));
+        assertThat(ledger.admit(guest("v3", SETDA, BAPPEDA))).isEqualTo(
+                new Refused(Admission.Reason.DAILY_QUOTA_REACHED, 0, 0));
+
+        // no entry: nominal limits
+        clock.advance(Duration.ofDays(1));
+        assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(0, 0).withLimit(150));
+        assertThat(ledger.read(SETDA, DUKCAPIL, WIB)).isEqualTo(Occupancy.of(0, 0).withLimit(101));
+        admitted(ledger.admit(guest("v3", SETDA, BAPPEDA)));
+
+        // 0 %: nobody
+        clock.advance(Duration.ofDays(1));
+        assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(1, 0).withLimit(0));
+        assertThat(ledger.read(SETDA, BAPPEDA, WIB)).isEqualTo(Occupancy.of(1, 0).withDailyQuota(0));
+    }
+
+    @Test
+    void levels_changeAtExactlyLocalMidnight_theFirstDayInForceAndTheLastDayNot() {
+        LevelSchedule week = LevelSchedule.of(LevelSchedule.Entry.of(LocalDate.of(2022, 2, 8),
+                LocalDate.of(2022, 2, 15), 3, 25, "Inmendagri 9/2022"));
+        Instant eighth = LocalDate.of(2022, 2, 8).atStartOfDay(WIB).toInstant();
+        Instant fifteenth = LocalDate.of(2022, 2, 15).atStartOfDay(WIB).toInstant();
+        TestClock clock = TestClock.at(eighth.minusNanos(1_000));
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 100).levels(week).build(),
+                clock);
+        admitted(ledger.admit(staff("s1", SETDA, DUKCAPIL)));
+
+        assertThat(ledger.read(SETDA, WIB).limit()).hasValue(100);
+        clock.set(eighth);
+        assertThat(ledger.read(SETDA, WIB).limit()).hasValue(25);
+        clock.set(fifteenth.minusNanos(1_000));
+        assertThat(ledger.read(SETDA, WIB).limit()).hasValue(25);
+        clock.set(fifteenth);
+        assertThat(ledger.read(SETDA, WIB).limit()).hasValue(100);
+    }
+
+    // Instants
+
+    @Test
+    void admit_truncatesInstantsToMicrosecondsAndIsDueExactlyOneDefaultStayLater() {
+        Duration stay = Duration.ofMinutes(90);
+        TestClock clock = TestClock.at(MORNING.plusNanos(123_456_789));
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().defaultStay(stay).build(), clock);
+
+        Admitted a = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        clock.advance(Duration.ofMinutes(10).plusNanos(999));
+        Departure out = ledger.release(a.ticket().id()).orElseThrow();
+
+        Instant in = MORNING.plusNanos(123_456_000);
+        assertThat(a.ticket().in()).isEqualTo(in);
+        assertThat(a.ticket().due()).isEqualTo(in.plus(stay));
+        assertThat(out.end()).isEqualTo(in.plus(Duration.ofMinutes(10)).plusNanos(1_000));
+    }
+
+    @Test
+    void expire_closesAStayAtExactlyItsDueTimeAndKeepsItOneMicrosecondBefore() {
+        TestClock clock = TestClock.at(MORNING);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().defaultStay(Duration.ofHours(1)).build(),
+                clock);
+        Admitted a = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        Instant due = MORNING.plus(Duration.ofHours(1));
+        assertThat(a.ticket().due()).isEqualTo(due);
+
+        clock.set(due.minusNanos(1_000));
+        assertThat(ledger.expire()).isEmpty();
+        clock.set(due.minusNanos(1));
+        assertThat(ledger.expire()).as("one nanosecond before due reads as the microsecond before").isEmpty();
+        assertThat(ledger.read(SETDA, WIB).present()).isEqualTo(1);
+
+        clock.set(due);
+        assertThat(ledger.expire())
+                .containsExactly(new Departure(a.ticket(), visitor("v1"), due, Departure.Cause.EXPIRED));
+        assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(0, 1));
+    }
+
+    @Test
+    void expire_afterTheClockMovedBack_closesStaysDueByTheSitesLatestInstant() {
+        TestClock clock = TestClock.at(MORNING);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().defaultStay(Duration.ofHours(1)).build(),
+                clock);
+        Admitted a = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        clock.advance(Duration.ofHours(1));
+        assertThat(ledger.read(SETDA, WIB).present()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(-30));
+
+        assertThat(ledger.expire()).containsExactly(new Departure(a.ticket(), visitor("v1"), a.ticket().due(),
+                Departure.Cause.EXPIRED));
+        assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(0, 1));
+    }
+
+    // Ticket ids
+
+    @Test
+    void admit_rejectsTheIdOfAnOpenVisitWithAnotherRoleOrAtAnotherSiteAndChangesNothing() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.unlimited(), TestClock.at(MORNING));
+        Admitted first = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        TicketId id = first.ticket().id();
+
+        assertThatThrownBy(() -> ledger.admit(new AdmitRequest(id, visitor("v1"), SETDA, WIB, DUKCAPIL, Role.STAFF)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(id.toString());
+        assertThatThrownBy(() -> ledger.admit(new AdmitRequest(id, visitor("v1"), DUKCAPIL_OFFICE, WIB, DUKCAPIL,
+                Role.GUEST))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(id.toString());
+
+        assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(1, 1));
+        assertThat(ledger.read(DUKCAPIL_OFFICE, WIB)).isEqualTo(Occupancy.of(0, 0));
+        assertThat(ledger.release(id))
+                .contains(new Departure(first.ticket(), visitor("v1"), MORNING, Departure.Cause.RELEASED));
+    }
+
+    @Test
+    void admit_rejectsAVisitorWhoComesBackWithTheIdOfSomeoneElsesOpenVisit() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.unlimited(), TestClock.at(MORNING));
+        Admitted mine = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        Admitted theirs = admitted(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+        TicketId id = theirs.ticket().id();
+
+        assertThatThrownBy(() -> ledger.admit(new AdmitRequest(id, visitor("v1"), SETDA, WIB, DUKCAPIL, Role.GUEST)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(id.toString());
+
+        assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(2, 2));
+        assertThat(ledger.release(mine.ticket().id())).isPresent();
+        assertThat(ledger.release(id)).isPresent();
+    }
+
+    @Test
+    void admit_rejectsTheIdOfAnOpenVisitEvenWhereALimitWouldRefuse() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 1).build(),
+                TestClock.at(MORNING));
+        TicketId id = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL))).ticket().id();
+
+        assertThatThrownBy(() -> ledger.admit(new AdmitRequest(id, visitor("v2"), SETDA, WIB, DUKCAPIL, Role.GUEST)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(1, 1).withLimit(1));
+    }
+
+    @Test
+    void admit_sameVisitorAgainInAnotherRole_returnsTheOpenVisitWithItsEarlierRole() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().maxPresent(SETDA, 1, Role.GUEST).build(),
+                TestClock.at(MORNING));
+        Admitted first = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+
+        Admitted again = admitted(ledger.admit(staff("v1", SETDA, DUKCAPIL)));
+
+        assertThat(again).isEqualTo(new Admitted(first.ticket(), true, null));
+        assertThat(again.ticket().role()).isEqualTo(Role.GUEST);
+        assertThat(ledger.read(SETDA, WIB)).isEqualTo(Occupancy.of(1, 1).withLimit(1));
     }
 
     // Misuse

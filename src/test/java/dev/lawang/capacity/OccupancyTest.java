@@ -9,6 +9,7 @@ import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.VisitorRef;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,5 +70,43 @@ class OccupancyTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("visitor");
         assertThatThrownBy(() -> new AdmitRequest(id, visitor, SiteId.of("s"), null, AgencyId.of("a"), Role.GUEST))
                 .isInstanceOf(NullPointerException.class).hasMessage("zone");
+    }
+
+    @Test
+    void withLimit_andWithDailyQuota_keepEachOtherAndTheCounts() {
+        Occupancy o = Occupancy.of(3, 7).withDailyQuota(Limit.MAX).withLimit(0);
+
+        assertThat(o.present()).isEqualTo(3);
+        assertThat(o.admittedToday()).isEqualTo(7);
+        assertThat(o.limit()).hasValue(0);
+        assertThat(o.dailyQuota()).hasValue(Limit.MAX);
+        assertThat(o.withLimit(4).dailyQuota()).hasValue(Limit.MAX);
+        assertThat(o.withDailyQuota(5).limit()).hasValue(0);
+        assertThat(Occupancy.of(0, Long.MAX_VALUE).admittedToday()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void equals_andHashCode_tellApartEveryCountAndLimit() {
+        Occupancy o = Occupancy.of(12, 48).withLimit(20).withDailyQuota(50);
+        List<Occupancy> others = List.of(Occupancy.of(13, 48).withLimit(20).withDailyQuota(50),
+                Occupancy.of(12, 49).withLimit(20).withDailyQuota(50),
+                Occupancy.of(12, 48).withLimit(21).withDailyQuota(50),
+                Occupancy.of(12, 48).withLimit(20).withDailyQuota(51),
+                Occupancy.of(12, 48).withLimit(20),
+                Occupancy.of(12, 48).withDailyQuota(50),
+                Occupancy.of(12, 48));
+
+        assertThat(Occupancy.of(12, 48).withDailyQuota(50).withLimit(20)).isEqualTo(o).hasSameHashCodeAs(o);
+        assertThat(others).allSatisfy(other -> assertThat(other).isNotEqualTo(o));
+        assertThat(others).extracting(Occupancy::hashCode).doesNotContain(o.hashCode());
+        assertThat(Occupancy.of(5, 0).withLimit(5)).isNotEqualTo(Occupancy.of(5, 0).withDailyQuota(5));
+        assertThat(o).isNotEqualTo(null).isNotEqualTo(o.toString());
+    }
+
+    @Test
+    void toString_showsOnlyTheLimitsThereAre() {
+        assertThat(Occupancy.of(5, 10)).hasToString("Occupancy[present=5, admittedToday=10]");
+        assertThat(Occupancy.of(5, 10).withLimit(8)).hasToString("Occupancy[present=5 of 8, admittedToday=10]");
+        assertThat(Occupancy.of(5, 10).withDailyQuota(20)).hasToString("Occupancy[present=5, admittedToday=10 of 20]");
     }
 }

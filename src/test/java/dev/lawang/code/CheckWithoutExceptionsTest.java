@@ -3,6 +3,7 @@ package dev.lawang.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lawang.code.CodeException.Reason;
+import dev.lawang.testing.Sragen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +41,10 @@ class CheckWithoutExceptionsTest {
 
     @Test
     void check_constructsNoThrowableOnAnyRefusalPath(@TempDir Path dir) throws IOException {
-        SharedCode code = SharedCode.builder(Setda.SITE).covering(Setda.UNITS).issuedAt(FROM.minus(Duration.ofDays(3)))
-                .validFrom(FROM).validUntil(UNTIL).build();
-        SharedCode late = SharedCode.builder(Setda.SITE).covering(Setda.UNITS.get(0)).issuedAt(FROM.plusSeconds(99))
-                .validFrom(FROM).validUntil(UNTIL).build();
+        SharedCode code = SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS)
+                .issuedAt(FROM.minus(Duration.ofDays(3))).validFrom(FROM).validUntil(UNTIL).build();
+        SharedCode late = SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS.get(0))
+                .issuedAt(FROM.plusSeconds(99)).validFrom(FROM).validUntil(UNTIL).build();
         String text = ISSUER.sign(code);
         TrustList trust = TrustList.builder().trust(ISSUER.publicKey()).revoke(late.id()).build();
         Map<String, Reason> cases = cases(text, late, trust);
@@ -117,11 +118,11 @@ class CheckWithoutExceptionsTest {
         out.put(resigned(payload, b -> System.arraycopy(b, 29, b, 33, 4)), Reason.MALFORMED);
         out.put(resigned(payload, b -> b[b.length - 1] |= 1), Reason.MALFORMED);
         out.put(resigned(payload, b -> b[38] = 0), Reason.MALFORMED);
-        out.put(ISSUER.sign(SharedCode.builder(Setda.SITE).covering(Setda.UNITS).validFrom(UNTIL)
+        out.put(ISSUER.sign(SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS).validFrom(UNTIL)
                 .validUntil(UNTIL.plusSeconds(60)).build()), Reason.NOT_YET_VALID);
-        out.put(ISSUER.sign(SharedCode.builder(Setda.SITE).covering(Setda.UNITS).validFrom(FROM.minusSeconds(60))
-                .validUntil(FROM).build()), Reason.EXPIRED);
-        out.put(ISSUER.sign(SharedCode.builder(Setda.SITE).covering(Setda.UNITS).issuedAt(NOW.plusSeconds(1))
+        out.put(ISSUER.sign(SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS)
+                .validFrom(FROM.minusSeconds(60)).validUntil(FROM).build()), Reason.EXPIRED);
+        out.put(ISSUER.sign(SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS).issuedAt(NOW.plusSeconds(1))
                 .validFrom(FROM).validUntil(UNTIL).build()), Reason.NOT_YET_VALID);
         out.put(ISSUER.sign(late), Reason.REVOKED);
         out.put(Issuer.generate().sign(late), Reason.UNKNOWN_KEY);

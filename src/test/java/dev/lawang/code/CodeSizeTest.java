@@ -6,6 +6,7 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
+import dev.lawang.testing.Sragen;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class CodeSizeTest {
     void code_forSetdaFitsQrVersion10AtLevelM() throws WriterException {
         SharedCode one = code(1);
         SharedCode fourteen = code(14);
-        SharedCode sixtyFour = SharedCode.builder(Setda.SITE).covering(Setda.SIXTY_FOUR)
+        SharedCode sixtyFour = SharedCode.builder(Sragen.SETDA).covering(Sragen.WITH_A_REQUEST)
                 .validFrom(Instant.parse("2026-12-01T00:00:00Z")).validUntil(Instant.parse("2027-01-01T00:00:00Z"))
                 .build();
         int v1 = version(ISSUER.sign(one));
@@ -35,7 +36,7 @@ class CodeSizeTest {
     }
 
     private static SharedCode code(int agencies) {
-        return SharedCode.builder(Setda.SITE).covering(Setda.UNITS.subList(0, agencies))
+        return SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS.subList(0, agencies))
                 .validFrom(Instant.parse("2026-12-01T00:00:00Z")).validUntil(Instant.parse("2027-01-01T00:00:00Z"))
                 .build();
     }

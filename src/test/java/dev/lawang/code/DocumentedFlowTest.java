@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.qr.Poster;
 import dev.lawang.qr.QrImages;
+import dev.lawang.testing.Sragen;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +17,11 @@ class DocumentedFlowTest {
     void issuedCode_survivesPrintingAndReadingBackAndVerifies() {
         Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
         Instant t1 = Instant.parse("2027-06-01T00:00:00Z");
-        AgencyId diskominfo = AgencyId.of("diskominfo");
-        AgencyId umum = AgencyId.of("bagian-umum");
+        AgencyId diskominfo = Sragen.DISKOMINFO;
+        AgencyId umum = Sragen.BAGIAN_UMUM;
 
         Issuer issuer = Issuer.generate();
-        SharedCode code = SharedCode.builder(Setda.SITE).covering(diskominfo, umum).validFrom(t0).validUntil(t1)
+        SharedCode code = SharedCode.builder(Sragen.SETDA).covering(diskominfo, umum).validFrom(t0).validUntil(t1)
                 .build();
         String text = issuer.sign(code);
         TrustList trust = TrustList.builder().trust(issuer.publicKey()).revoke(CodeId.random()).build();

@@ -3,6 +3,7 @@ package dev.lawang.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lawang.testing.Sragen;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class IssuerTest {
-    private static final SharedCode CODE = SharedCode.builder(Setda.SITE).covering(Setda.UNITS.subList(0, 3))
+    private static final SharedCode CODE = SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS.subList(0, 3))
             .validFrom(Instant.parse("2026-12-01T00:00:00Z")).validUntil(Instant.parse("2027-01-01T00:00:00Z"))
             .build();
     private static final Instant NOW = Instant.parse("2026-12-02T00:00:00Z");

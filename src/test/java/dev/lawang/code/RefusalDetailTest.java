@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lawang.code.CodeException.Reason;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.testing.Sragen;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ class RefusalDetailTest {
     private static final String URL = "HTTPS://CHECKIN.SRAGENKAB.GO.ID/C/";
     private static final Verifier VERIFIER = Verifier.builder(TrustList.builder().trust(ISSUER.publicKey()).build())
             .urlPrefix(URL).cacheSize(0).build();
-    private static final byte[] BASE = PayloadV1.signedPart(SharedCode.builder(Setda.SITE)
-            .covering(AgencyId.of("dpmptsp")).validFrom(FROM).validUntil(UNTIL).build(),
+    private static final byte[] BASE = PayloadV1.signedPart(SharedCode.builder(Sragen.SETDA)
+            .covering(Sragen.DPMPTSP).validFrom(FROM).validUntil(UNTIL).build(),
             Ed25519.keyIdBytes(Ed25519.keyId(ISSUER.publicKey())));
 
     @Test
@@ -60,7 +61,7 @@ class RefusalDetailTest {
                 .validFrom(FROM).validUntil(UNTIL).build();
 
         assertThat(VERIFIER.verify(ISSUER.sign(code), NOW)).isEqualTo(code);
-        SharedCode sixtyFour = SharedCode.builder(Setda.SITE).covering(Setda.SIXTY_FOUR).validFrom(FROM)
+        SharedCode sixtyFour = SharedCode.builder(Sragen.SETDA).covering(Sragen.WITH_A_REQUEST).validFrom(FROM)
                 .validUntil(UNTIL).build();
         assertThat(VERIFIER.verify(ISSUER.sign(sixtyFour), NOW).agencies()).hasSize(64);
     }
@@ -94,7 +95,7 @@ class RefusalDetailTest {
 
     @Test
     void keys_refusalsNameTheKeyIdAndTheWindows() {
-        String text = ISSUER.sign(SharedCode.builder(Setda.SITE).covering(Setda.UNITS).validFrom(FROM)
+        String text = ISSUER.sign(SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS).validFrom(FROM)
                 .validUntil(UNTIL).build());
         byte[] payload = Payloads.of(text);
         payload[payload.length - 1] ^= 1;
@@ -106,7 +107,7 @@ class RefusalDetailTest {
                 + NOW + "), not at " + NOW);
         assertThat(detail(Payloads.text(payload))).isEqualTo("the signature does not match the payload for key id "
                 + ISSUER.keyId());
-        assertThat(detail(Issuer.generate().sign(SharedCode.builder(Setda.SITE).covering(Setda.UNITS)
+        assertThat(detail(Issuer.generate().sign(SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS)
                 .validFrom(FROM).validUntil(UNTIL).build()))).startsWith("no trusted key has the key id ");
     }
 
@@ -124,18 +125,18 @@ class RefusalDetailTest {
     @Test
     void trustList_toBuilderKeepsRevocationsAndTheVersionBoundHolds() {
         CodeId revoked = CodeId.random();
-        TrustList list = TrustList.builder().version(1).revoke(revoked).revokeSiteBefore(Setda.SITE, NOW).build();
+        TrustList list = TrustList.builder().version(1).revoke(revoked).revokeSiteBefore(Sragen.SETDA, NOW).build();
         TrustList next = list.toBuilder().build();
-        SharedCode code = SharedCode.builder(Setda.SITE).id(revoked).covering(Setda.UNITS).issuedAt(NOW)
+        SharedCode code = SharedCode.builder(Sragen.SETDA).id(revoked).covering(Sragen.SETDA_UNITS).issuedAt(NOW)
                 .validFrom(FROM).validUntil(UNTIL).build();
 
         assertThat(next.isRevoked(code)).isTrue();
-        assertThat(next.revokedBefore(Setda.SITE)).contains(NOW);
+        assertThat(next.revokedBefore(Sragen.SETDA)).contains(NOW);
         assertThat(next.version()).isEqualTo(2);
         assertThat(TrustList.builder().version(7).build().version()).isEqualTo(7);
         assertThat(TrustList.builder().build().isRevoked(code)).isFalse();
         assertThat(list.toString()).isEqualTo("TrustList[version=1, keys=0, revokedCodes=1, revokedSites=["
-                + Setda.SITE + "]]");
+                + Sragen.SETDA + "]]");
     }
 
     @Test
@@ -159,17 +160,18 @@ class RefusalDetailTest {
 
     @Test
     void sharedCode_equalsOnlyTheSameCodeAndPrintsItsFields() {
-        SharedCode.Builder b = SharedCode.builder(Setda.SITE).covering(Setda.UNITS).validFrom(FROM).validUntil(UNTIL);
+        SharedCode.Builder b = SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS).validFrom(FROM)
+                .validUntil(UNTIL);
         SharedCode a = b.build();
         SharedCode other = b.build();
 
         assertThat(a).isNotEqualTo(other).isNotEqualTo("a code");
         assertThat(a).isEqualTo(b.id(a.id()).build()).hasSameHashCodeAs(b.id(a.id()).build());
         assertThat(a.toString()).contains(a.id().toString(), "setda-complex", FROM.toString(), UNTIL.toString());
-        assertThatThrownBy(() -> SharedCode.builder(Setda.SITE).covering(Setda.UNITS).validFrom(FROM).build())
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> SharedCode.builder(Setda.SITE).covering(Setda.UNITS).validUntil(UNTIL).build())
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS).validFrom(FROM)
+                .build()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS).validUntil(UNTIL)
+                .build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> b.issuedAt(Instant.EPOCH.minusSeconds(1)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("issuedAt ");
     }

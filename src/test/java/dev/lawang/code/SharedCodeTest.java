@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.testing.Sragen;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,34 +19,34 @@ class SharedCodeTest {
 
     @Test
     void builder_keepsAgenciesAscending() {
-        SharedCode code = SharedCode.builder(Setda.SITE).covering(AgencyId.of("dpmptsp"), AgencyId.of("bpkpd"))
+        SharedCode code = SharedCode.builder(Sragen.SETDA).covering(Sragen.DPMPTSP, Sragen.BPKPD)
                 .validFrom(FROM).validUntil(UNTIL).build();
 
-        assertThat(code.agencies()).containsExactly(AgencyId.of("bpkpd"), AgencyId.of("dpmptsp"));
+        assertThat(code.agencies()).containsExactly(Sragen.BPKPD, Sragen.DPMPTSP);
         assertThat(code.validFrom()).isEqualTo(FROM);
         assertThat(code.issuedAt()).isEqualTo(FROM);
-        assertThat(code.covers(AgencyId.of("bpkpd"))).isTrue();
-        assertThat(code.covers(AgencyId.of("diskominfo"))).isFalse();
+        assertThat(code.covers(Sragen.BPKPD)).isTrue();
+        assertThat(code.covers(Sragen.DISKOMINFO)).isFalse();
         assertThatThrownBy(() -> code.agencies().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void covering_refusesAnAgencyTwiceAndLeavesTheBuilderUnchanged() {
-        SharedCode.Builder b = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd")).validFrom(FROM)
+        SharedCode.Builder b = SharedCode.builder(Sragen.SETDA).covering(Sragen.BPKPD).validFrom(FROM)
                 .validUntil(UNTIL);
 
-        assertThatThrownBy(() -> b.covering(AgencyId.of("dpmptsp"), AgencyId.of("diskominfo"), AgencyId.of("dpmptsp")))
+        assertThatThrownBy(() -> b.covering(Sragen.DPMPTSP, Sragen.DISKOMINFO, Sragen.DPMPTSP))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("agency dpmptsp is covered twice");
-        assertThatThrownBy(() -> b.covering(List.of(AgencyId.of("diskominfo"), AgencyId.of("bpkpd"))))
+        assertThatThrownBy(() -> b.covering(List.of(Sragen.DISKOMINFO, Sragen.BPKPD)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("agency bpkpd is covered twice");
         assertThatThrownBy(() -> b.covering(java.util.Arrays.asList(AgencyId.of("rsud"), null)))
                 .isInstanceOf(NullPointerException.class);
-        assertThat(b.build().agencies()).containsExactly(AgencyId.of("bpkpd"));
+        assertThat(b.build().agencies()).containsExactly(Sragen.BPKPD);
     }
 
     @Test
     void builder_refusesFractionsOfASecondInEveryTime() {
-        SharedCode.Builder b = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd"));
+        SharedCode.Builder b = SharedCode.builder(Sragen.SETDA).covering(Sragen.BPKPD);
 
         assertThatThrownBy(() -> b.validFrom(FROM.plusMillis(999))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("validFrom 2026-12-01T00:00:00.999Z has a fraction of a second; a code carries whole"
@@ -61,7 +62,7 @@ class SharedCodeTest {
 
     @Test
     void build_refusesACodeIssuedAtOrAfterTheEndOfItsWindow() {
-        SharedCode.Builder b = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd")).validFrom(FROM)
+        SharedCode.Builder b = SharedCode.builder(Sragen.SETDA).covering(Sragen.BPKPD).validFrom(FROM)
                 .validUntil(UNTIL);
 
         assertThatThrownBy(() -> b.issuedAt(UNTIL).build()).isInstanceOf(IllegalArgumentException.class)
@@ -75,19 +76,19 @@ class SharedCodeTest {
 
     @Test
     void builder_givesEachCodeAFreshIdAndCopiesItsState() {
-        SharedCode.Builder builder = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd"))
+        SharedCode.Builder builder = SharedCode.builder(Sragen.SETDA).covering(Sragen.BPKPD)
                 .validFrom(FROM).validUntil(UNTIL);
         SharedCode first = builder.build();
-        SharedCode second = builder.covering(AgencyId.of("dpmptsp")).build();
+        SharedCode second = builder.covering(Sragen.DPMPTSP).build();
 
         assertThat(first.id()).isNotEqualTo(second.id());
-        assertThat(first.agencies()).containsExactly(AgencyId.of("bpkpd"));
+        assertThat(first.agencies()).containsExactly(Sragen.BPKPD);
         assertThat(second.agencies()).hasSize(2);
     }
 
     @Test
     void isValidAt_isHalfOpen() {
-        SharedCode code = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd")).validFrom(FROM)
+        SharedCode code = SharedCode.builder(Sragen.SETDA).covering(Sragen.BPKPD).validFrom(FROM)
                 .validUntil(UNTIL).build();
 
         assertThat(code.isValidAt(FROM.minusNanos(1))).isFalse();
@@ -98,7 +99,7 @@ class SharedCodeTest {
 
     @Test
     void build_rejectsEmptyOrReversedWindowAndMissingTimes() {
-        SharedCode.Builder b = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd"));
+        SharedCode.Builder b = SharedCode.builder(Sragen.SETDA).covering(Sragen.BPKPD);
 
         assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> b.validFrom(FROM).validUntil(FROM).build())
@@ -109,7 +110,7 @@ class SharedCodeTest {
 
     @Test
     void build_rejectsTimesOutsideThePayloadRange() {
-        SharedCode.Builder b = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd"));
+        SharedCode.Builder b = SharedCode.builder(Sragen.SETDA).covering(Sragen.BPKPD);
 
         assertThatThrownBy(() -> b.validFrom(Instant.EPOCH.minusSeconds(1)).validUntil(FROM).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("validFrom");
@@ -126,11 +127,11 @@ class SharedCodeTest {
             many.add(AgencyId.of("a" + i));
         }
 
-        assertThatThrownBy(() -> SharedCode.builder(Setda.SITE).validFrom(FROM).validUntil(UNTIL).build())
+        assertThatThrownBy(() -> SharedCode.builder(Sragen.SETDA).validFrom(FROM).validUntil(UNTIL).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 0");
-        assertThatThrownBy(() -> SharedCode.builder(Setda.SITE).covering(many).validFrom(FROM).validUntil(UNTIL)
+        assertThatThrownBy(() -> SharedCode.builder(Sragen.SETDA).covering(many).validFrom(FROM).validUntil(UNTIL)
                 .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 65");
-        assertThat(SharedCode.builder(Setda.SITE).covering(many.subList(0, 64)).validFrom(FROM).validUntil(UNTIL)
+        assertThat(SharedCode.builder(Sragen.SETDA).covering(many.subList(0, 64)).validFrom(FROM).validUntil(UNTIL)
                 .build().agencies()).hasSize(64);
     }
 
@@ -167,9 +168,9 @@ class SharedCodeTest {
             longIds.add(AgencyId.of(String.format("q%02d", i) + "x".repeat(61)));
         }
 
-        assertThat(SharedCode.builder(Setda.SITE).covering(longIds.subList(0, 44)).validFrom(FROM).validUntil(UNTIL)
+        assertThat(SharedCode.builder(Sragen.SETDA).covering(longIds.subList(0, 44)).validFrom(FROM).validUntil(UNTIL)
                 .build().agencies()).hasSize(44);
-        assertThatThrownBy(() -> SharedCode.builder(Setda.SITE).covering(longIds).validFrom(FROM).validUntil(UNTIL)
+        assertThatThrownBy(() -> SharedCode.builder(Sragen.SETDA).covering(longIds).validFrom(FROM).validUntil(UNTIL)
                 .build()).isInstanceOf(IllegalArgumentException.class);
     }
 

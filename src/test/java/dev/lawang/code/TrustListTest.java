@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.testing.Sragen;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -78,18 +79,18 @@ class TrustListTest {
 
     @Test
     void isRevoked_coversCodeIdsAndSiteCutOffsByIssueTime() {
-        SharedCode early = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd")).issuedAt(T0.minusSeconds(1))
+        SharedCode early = SharedCode.builder(Sragen.SETDA).covering(Sragen.BPKPD).issuedAt(T0.minusSeconds(1))
                 .validFrom(T0).validUntil(T1).build();
-        SharedCode late = SharedCode.builder(Setda.SITE).covering(AgencyId.of("bpkpd")).issuedAt(T0).validFrom(T0)
+        SharedCode late = SharedCode.builder(Sragen.SETDA).covering(Sragen.BPKPD).issuedAt(T0).validFrom(T0)
                 .validUntil(T1).build();
         SharedCode elsewhere = SharedCode.builder(SiteId.of("rsud-sragen")).covering(AgencyId.of("rsud"))
                 .issuedAt(T0.minusSeconds(1)).validFrom(T0).validUntil(T1).build();
-        TrustList list = TrustList.builder().revoke(elsewhere.id()).revokeSiteBefore(Setda.SITE, T0).build();
+        TrustList list = TrustList.builder().revoke(elsewhere.id()).revokeSiteBefore(Sragen.SETDA, T0).build();
 
         assertThat(list.isRevoked(early)).isTrue();
         assertThat(list.isRevoked(late)).isFalse();
         assertThat(list.isRevoked(elsewhere)).isTrue();
-        assertThat(list.revokedBefore(Setda.SITE)).contains(T0);
+        assertThat(list.revokedBefore(Sragen.SETDA)).contains(T0);
         assertThat(list.revokedBefore(SiteId.of("rsud-sragen"))).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lawang.code.CodeException.Reason;
 import dev.lawang.directory.AgencyId;
+import dev.lawang.testing.Sragen;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class VerifierTest {
     private static final Issuer OTHER = Issuer.fromPkcs8(HexFormat.of().parseHex(
             "302e020100300506032b657004220420" + "0f0e0d0c0b0a09080706050403020100f0e0d0c0b0a090807060504030201000"));
     private static final TrustList TRUST = TrustList.builder().trust(ISSUER.publicKey()).build();
-    private static final SharedCode CODE = SharedCode.builder(Setda.SITE).covering(Setda.UNITS)
+    private static final SharedCode CODE = SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS)
             .issuedAt(FROM.minus(Duration.ofDays(3))).validFrom(FROM).validUntil(UNTIL).build();
     private static final String TEXT = ISSUER.sign(CODE);
 
@@ -155,7 +156,7 @@ class VerifierTest {
 
     @Test
     void verify_rejectsSignaturesSwappedBetweenTwoValidCodes() {
-        SharedCode other = SharedCode.builder(Setda.SITE).covering(AgencyId.of("diskominfo"))
+        SharedCode other = SharedCode.builder(Sragen.SETDA).covering(Sragen.DISKOMINFO)
                 .validFrom(FROM).validUntil(UNTIL).build();
         byte[] a = payload(TEXT);
         byte[] b = payload(ISSUER.sign(other));
@@ -217,9 +218,9 @@ class VerifierTest {
 
     @Test
     void verify_rejectsCodeOfARevokedSiteIssuedBeforeTheCutOffOnly() {
-        SharedCode reissued = SharedCode.builder(Setda.SITE).covering(Setda.UNITS).issuedAt(FROM.plusSeconds(10))
-                .validFrom(FROM).validUntil(UNTIL).build();
-        Verifier cut = Verifier.of(TRUST.toBuilder().revokeSiteBefore(Setda.SITE, FROM).build());
+        SharedCode reissued = SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS)
+                .issuedAt(FROM.plusSeconds(10)).validFrom(FROM).validUntil(UNTIL).build();
+        Verifier cut = Verifier.of(TRUST.toBuilder().revokeSiteBefore(Sragen.SETDA, FROM).build());
 
         assertReason(() -> cut.verify(TEXT, NOW), Reason.REVOKED);
         assertThat(cut.verify(ISSUER.sign(reissued), NOW)).isEqualTo(reissued);
@@ -275,7 +276,7 @@ class VerifierTest {
 
     @Test
     void verify_rejectsSignedPayloadsWithNonCanonicalOrInvalidIds() {
-        SharedCode one = SharedCode.builder(Setda.SITE).covering(AgencyId.of("dpmptsp")).validFrom(FROM)
+        SharedCode one = SharedCode.builder(Sragen.SETDA).covering(Sragen.DPMPTSP).validFrom(FROM)
                 .validUntil(UNTIL).build();
         byte[] keyId = Ed25519.keyIdBytes(Ed25519.keyId(ISSUER.publicKey()));
         byte[] base = PayloadV1.signedPart(one, keyId);
@@ -341,7 +342,7 @@ class VerifierTest {
         List<SharedCode> codes = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            SharedCode c = SharedCode.builder(Setda.SITE).covering(Setda.UNITS.get(i)).validFrom(FROM)
+            SharedCode c = SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS.get(i)).validFrom(FROM)
                     .validUntil(UNTIL).build();
             codes.add(c);
             texts.add(ISSUER.sign(c));
@@ -459,7 +460,7 @@ class VerifierTest {
     @Test
     void verify_refusesACodeBeforeItsIssueTimeEvenInsideItsWindow() {
         Instant issued = FROM.plus(Duration.ofDays(10));
-        SharedCode late = SharedCode.builder(Setda.SITE).covering(Setda.UNITS).issuedAt(issued).validFrom(FROM)
+        SharedCode late = SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS).issuedAt(issued).validFrom(FROM)
                 .validUntil(UNTIL).build();
         String text = ISSUER.sign(late);
 
@@ -474,11 +475,11 @@ class VerifierTest {
 
     @Test
     void verify_refusesAFarFutureIssueTimeSoThatItCannotEscapeASiteCutOff() {
-        SharedCode future = SharedCode.builder(Setda.SITE).covering(Setda.UNITS)
+        SharedCode future = SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS)
                 .issuedAt(Instant.parse("2100-01-01T00:00:00Z")).validFrom(FROM)
                 .validUntil(Instant.parse("2106-02-07T06:28:15Z")).build();
         String text = ISSUER.sign(future);
-        Verifier cut = Verifier.of(TRUST.toBuilder().revokeSiteBefore(Setda.SITE, NOW).build());
+        Verifier cut = Verifier.of(TRUST.toBuilder().revokeSiteBefore(Sragen.SETDA, NOW).build());
 
         assertReason(() -> cut.verify(text, NOW), Reason.NOT_YET_VALID);
         assertReason(() -> cut.verify(text, NOW.plus(Duration.ofDays(3650))), Reason.NOT_YET_VALID);

@@ -7,6 +7,7 @@ import dev.lawang.directory.SiteId;
 import dev.lawang.request.CoverageReport;
 import dev.lawang.request.CoverageReport.AgencyRow;
 import dev.lawang.request.CoverageReport.CoveringCode;
+import dev.lawang.testing.Sragen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,10 +66,10 @@ final class DemoPage {
                 + " fixed clock. Directory: docs/examples/sragen.geojson (illustrative coordinates).</p>\n");
         summaryCards(h);
         h.append("<h2>Posters</h2><div class=\"posters\"><div><img class=\"main-poster\" alt=\"Setda poster\" src=\"")
-                .append(codes.get(SragenDemo.SETDA).posterFile()).append("\"><p>One code for the 14 units of the"
+                .append(codes.get(Sragen.SETDA).posterFile()).append("\"><p>One code for the 14 units of the"
                 + " Setda complex.</p></div><div><p>Every other code, each for its own site:</p><div class=\"grid\">");
         for (Map.Entry<SiteId, SragenDemo.IssuedCode> e : codes.entrySet()) {
-            if (e.getKey().equals(SragenDemo.SETDA)) {
+            if (e.getKey().equals(Sragen.SETDA)) {
                 continue;
             }
             h.append("<figure><a href=\"").append(e.getValue().posterFile()).append("\"><img alt=\"\" src=\"")
@@ -98,7 +99,7 @@ final class DemoPage {
         h.append("<div class=\"cards\">")
                 .append(card(codes.size(), "codes issued"))
                 .append(card(covered + " / " + directory.agencies().size(), "agencies covered by a code"))
-                .append(card(peak.getOrDefault(SragenDemo.SETDA, 0), "peak present at the Setda complex (limit 120)"))
+                .append(card(peak.getOrDefault(Sragen.SETDA, 0), "peak present at the Setda complex (limit 120)"))
                 .append(card(samples.stream().mapToLong(Sample::dukcapilToday).max().orElse(0) + " / " + quota,
                         "Dispendukcapil guests served face to face"))
                 .append(card(refusals.values().stream().mapToInt(Integer::intValue).sum(), "refusals"))
@@ -121,7 +122,7 @@ final class DemoPage {
                 CoveringCode code = agency.codes().get(0);
                 status = code.isShared() ? "<span class=\"shared\">covered: shared code of " + code.agencies()
                         + " units</span>" : "<span class=\"ok\">covered: own code</span>";
-                until = DATE.format(code.validUntil().atZone(SragenDemo.WIB).minusNanos(1));
+                until = DATE.format(code.validUntil().atZone(Sragen.WIB).minusNanos(1));
             } else if (agency.state() == CoverageReport.State.PENDING) {
                 status = "<span class=\"wait\">requested, waiting for the code</span>";
             } else if (agency.state() == CoverageReport.State.REJECTED) {
@@ -132,7 +133,7 @@ final class DemoPage {
             } else {
                 status = "<span class=\"none\">no code: screens visitors by hand</span>";
             }
-            String since = agency.since().map(t -> DATE.format(t.atZone(SragenDemo.WIB))).orElse("");
+            String since = agency.since().map(t -> DATE.format(t.atZone(Sragen.WIB))).orElse("");
             h.append("<tr><td>").append(escape(agency.name())).append("</td><td>")
                     .append(escape(sites.stream().map(Site::name).reduce((a, b) -> a + ", " + b).orElse("")))
                     .append("</td><td>").append(status).append("</td><td>").append(since).append("</td><td>")
@@ -175,7 +176,7 @@ final class DemoPage {
                     + " stroke=\"#e2e8f0\"/><text x=\"54\" y=\"%.1f\" text-anchor=\"end\">%d</text>", y, y, y + 4, v));
         }
         for (int hour = 7; hour <= 17; hour++) {
-            double x = x(SragenDemo.at(hour, 0));
+            double x = x(Sragen.at(hour, 0));
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"260\" y2=\"265\""
                     + " stroke=\"#555\"/><text x=\"%.1f\" y=\"278\" text-anchor=\"middle\">%02d:00</text>", x, x, x,
                     hour));
@@ -194,8 +195,8 @@ final class DemoPage {
     }
 
     private static double x(Instant t) {
-        double from = SragenDemo.at(6, 45).getEpochSecond();
-        double until = SragenDemo.at(17, 30).getEpochSecond();
+        double from = Sragen.at(6, 45).getEpochSecond();
+        double until = Sragen.at(17, 30).getEpochSecond();
         return 60 + 1000 * (t.getEpochSecond() - from) / (until - from);
     }
 

@@ -1,5 +1,21 @@
 package dev.lawang.demo;
 
+import static dev.lawang.testing.Sragen.BPKPD;
+import static dev.lawang.testing.Sragen.DISKOMINFO;
+import static dev.lawang.testing.Sragen.DPMPTSP;
+import static dev.lawang.testing.Sragen.DUKCAPIL;
+import static dev.lawang.testing.Sragen.DUKCAPIL_OFFICE;
+import static dev.lawang.testing.Sragen.FAR_AWAY;
+import static dev.lawang.testing.Sragen.IN_KEJARI_OFFICE;
+import static dev.lawang.testing.Sragen.IN_SETDA;
+import static dev.lawang.testing.Sragen.KEJARI;
+import static dev.lawang.testing.Sragen.KEJARI_OFFICE;
+import static dev.lawang.testing.Sragen.REPORT_DAY;
+import static dev.lawang.testing.Sragen.SETDA;
+import static dev.lawang.testing.Sragen.WIB;
+import static dev.lawang.testing.Sragen.at;
+import static dev.lawang.testing.Sragen.visitor;
+
 import dev.lawang.CheckIn;
 import dev.lawang.Decision;
 import dev.lawang.Gate;
@@ -22,28 +38,22 @@ import dev.lawang.geo.Fix;
 import dev.lawang.geo.GeoPoint;
 import dev.lawang.qr.Poster;
 import dev.lawang.qr.QrImages;
-import dev.lawang.request.CodeRequest;
 import dev.lawang.request.CoverageReport;
 import dev.lawang.request.CoverageReport.AgencyRow;
 import dev.lawang.request.RequestBook;
 import dev.lawang.request.RequestEntry;
-import dev.lawang.request.RequestId;
+import dev.lawang.request.SragenRequests;
+import dev.lawang.testing.Sragen;
 import dev.lawang.testing.TestClock;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitorRef;
 import java.io.IOException;
-import java.io.Reader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -52,35 +62,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The demo of README command 1 ({@code mvn -q test-compile exec:java}): a working day at the offices of Sragen
  * regency, 15 December 2021.
  *
- * <p>It loads the directory (docs/examples/sragen.geojson), issues the codes (one shared code for the 14 units of the
- * Setda complex, one for each other office that had received its code, none for the civil registry), writes a PNG
- * and a printable poster per code, runs a day of check-ins, walk-ins, refusals and automatic check-outs on a fixed
- * clock, prints a short log and a summary, and writes {@code target/demo/index.html}.
+ * <p>It runs in the shared {@link Sragen} world: the directory of docs/examples/sragen.geojson and the request book
+ * of the case ({@link SragenRequests}: one shared code for the 14 units of the Setda complex, one for each other office
+ * that had received its code, none for the civil registry). It writes a PNG and a printable poster per code, runs a
+ * day of check-ins, walk-ins, refusals and automatic check-outs on a fixed clock, prints a short log and a summary,
+ * and writes {@code target/demo/index.html}.
  */
 public final class SragenDemo {
-    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-    static final LocalDate DAY = LocalDate.of(2021, 12, 15);
-    static final SiteId SETDA = SiteId.of("setda-complex");
-    static final SiteId DUKCAPIL_OFFICE = SiteId.of("dispendukcapil");
-    static final AgencyId DUKCAPIL = AgencyId.of("dispendukcapil");
-    static final SiteId KEJARI_OFFICE = SiteId.of("kejari-sragen");
     static final int DUKCAPIL_QUOTA = 150;
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ROOT);
     private static final DateTimeFormatter POSTER_DATE =
             DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm 'WIB'", Locale.forLanguageTag("id"));
-    private static final byte[] SECRET = "Sragen demo pepper: keep it out of the database".getBytes(
-            StandardCharsets.UTF_8);
 
     private final Directory directory;
     private final Path out;
@@ -108,21 +112,17 @@ public final class SragenDemo {
     /**
      * Runs the demo.
      *
-     * @param args an optional directory file instead of docs/examples/sragen.geojson
-     * @throws IOException if a file cannot be read or written
+     * @param args none
+     * @throws IOException if a file cannot be written
      */
     public static void main(String[] args) throws IOException {
         long started = System.nanoTime();
-        Path file = Path.of(args.length > 0 ? args[0] : "docs/examples/sragen.geojson");
-        Directory directory;
-        try (Reader reader = Files.newBufferedReader(file)) {
-            directory = Directory.readGeoJson(reader);
-        }
+        Directory directory = Sragen.directory();
         Path out = Path.of("target", "demo");
         Files.createDirectories(out.resolve("codes"));
         SragenDemo demo = new SragenDemo(directory, out);
-        System.out.printf("Lawang demo: Sragen regency, %s%n", DAY);
-        System.out.printf("Loaded %s: %d agencies at %d sites%n", file, directory.agencies().size(),
+        System.out.printf("Lawang demo: Sragen regency, %s%n", REPORT_DAY);
+        System.out.printf("Loaded %s: %d agencies at %d sites%n", Sragen.FILE, directory.agencies().size(),
                 directory.sites().size());
         demo.issueCodes();
         demo.buildGate();
@@ -134,45 +134,13 @@ public final class SragenDemo {
                 demo.codes.size(), out.resolve("codes"), (System.nanoTime() - started) / 1e9);
     }
 
-    static Instant at(int hour, int minute) {
-        return ZonedDateTime.of(DAY, LocalTime.of(hour, minute), WIB).toInstant();
-    }
-
     /**
-     * Codes as they stood in the case: every office requested one; the Setda complex (one code for its 14 units),
-     * the health sites, the residences and Kejari received theirs; the kecamatan offices were still waiting; the civil
+     * Codes as they stood in the case, from its request book: the Setda complex (one code for its 14 units), the
+     * health sites, the residences and Kejari received theirs; the kecamatan offices were still waiting; the civil
      * registry had none.
      */
     private void issueCodes() throws IOException {
-        Instant from = ZonedDateTime.of(LocalDate.of(2021, 12, 1), LocalTime.MIDNIGHT, WIB).toInstant();
-        Instant until = ZonedDateTime.of(LocalDate.of(2022, 3, 1), LocalTime.MIDNIGHT, WIB).toInstant();
-        book = RequestBook.create(clock);
-        List<RequestId> granted = new ArrayList<>();
-        int n = 0;
-        for (Site site : directory.sites()) {
-            String id = site.id().value();
-            boolean granting = site.id().equals(SETDA) || id.startsWith("puskesmas-") || id.startsWith("rsud")
-                    || id.startsWith("dkk") || id.startsWith("rumdin-") || id.startsWith("kejari");
-            if (site.id().equals(DUKCAPIL_OFFICE)) {
-                continue;
-            }
-            clock.set(ZonedDateTime.of(LocalDate.of(2021, 11, 22), LocalTime.of(8, 0), WIB).toInstant()
-                    .plus(Duration.ofHours(3L * n++)));
-            AgencyId requester = site.id().equals(SETDA) ? AgencyId.of("diskominfo") : site.tenants().iterator().next();
-            RequestEntry entry = book.submit(CodeRequest.builder(requester, site.id()).covering(site.tenants())
-                    .position(site.geofence().interiorPoint()).staffUsers(site.tenants().size() * 12)
-                    .expectedGuestsPerDay(site.id().equals(SETDA) ? 150 : 60)
-                    .photo(URI.create("https://sragen.example.go.id/photos/" + id + "-front.jpg"))
-                    .contact("it@" + id + ".sragen.example.go.id").build(), directory, "operator " + requester);
-            if (granting) {
-                granted.add(entry.id());
-            }
-        }
-        clock.set(ZonedDateTime.of(LocalDate.of(2021, 11, 30), LocalTime.of(10, 0), WIB).toInstant());
-        for (RequestId id : granted) {
-            book.approve(id, "ministry reviewer");
-            book.issue(id, authority, from, until, "ministry issuing desk");
-        }
+        book = SragenRequests.book(directory, authority);
         for (RequestEntry entry : book.entries()) {
             if (entry.code().isEmpty()) {
                 continue;
@@ -186,25 +154,31 @@ public final class SragenDemo {
             List<String> names = code.agencies().stream().map(a -> directory.agency(a).map(Agency::name)
                     .orElse(a.value())).toList();
             Files.writeString(out.resolve(poster), QrImages.posterSvg(text, Poster.of(site.name(),
-                    site.address().orElse(""), names, POSTER_DATE.format(from.atZone(WIB)),
-                    POSTER_DATE.format(until.atZone(WIB)))));
+                    site.address().orElse(""), names, POSTER_DATE.format(code.validFrom().atZone(WIB)),
+                    POSTER_DATE.format(code.validUntil().atZone(WIB)))));
             codes.put(site.id(), new IssuedCode(code, text, png, poster));
         }
-        clock.set(at(6, 45));
         IssuedCode setda = codes.get(SETDA);
-        System.out.printf("%nIssued %d signed codes through the request book, valid %s to %s:%n", codes.size(),
-                LocalDate.of(2021, 12, 1), LocalDate.of(2022, 2, 28));
-        System.out.printf("  the Setda complex: ONE code covering %d units (QR version %d, %d characters)%n",
-                setda.code().agencies().size(), QrImages.version(setda.text()), setda.text().length());
-        System.out.printf("  %d other sites with a code of their own (RSUD, DKK, 25 puskesmas, residences, Kejari)%n",
-                codes.size() - 1);
+        System.out.printf("%nIssued %d signed codes through the request book of the case:%n", codes.size());
+        System.out.printf("  the Setda complex: ONE code covering %d units (QR version %d, %d characters), valid"
+                + " until %s%n", setda.code().agencies().size(), QrImages.version(setda.text()), setda.text().length(),
+                until(List.of(setda)));
+        List<IssuedCode> others = codes.values().stream().filter(c -> c != setda).toList();
+        System.out.printf("  %d other sites with a code of their own (RSUD, DKK, 25 puskesmas, residences, Kejari),"
+                + " valid until %s%n", others.size(), until(others));
         coverage = CoverageReport.of(directory, book, book.issuedCodes(), trust(), at(6, 45));
-        System.out.printf("Coverage on the morning of %s: %s%n", DAY, coverage.summary());
+        System.out.printf("Coverage on the morning of %s: %s%n", REPORT_DAY, coverage.summary());
         for (AgencyRow a : coverage.uncovered()) {
             if (a.state() == CoverageReport.State.NONE && !directory.sitesOf(a.agency()).isEmpty()) {
                 System.out.printf("  %s: %s%n", a.name(), "no code and no request: screens visitors by hand");
             }
         }
+    }
+
+    /** The last WIB days on which the codes are valid, in order and without repeats. */
+    private static String until(List<IssuedCode> issued) {
+        return issued.stream().map(c -> c.code().validUntil().atZone(WIB).minusNanos(1))
+                .sorted().map(DATE::format).distinct().collect(Collectors.joining(", "));
     }
 
     private TrustList trust() {
@@ -246,7 +220,6 @@ public final class SragenDemo {
         AtomicInteger order = new AtomicInteger();
         Site setda = directory.site(SETDA).orElseThrow();
         List<AgencyId> units = List.copyOf(setda.tenants());
-        GeoPoint inSetda = setda.geofence().interiorPoint();
         int[] counters = new int[4];
 
         // Staff of the 14 units: 5 each, a morning and an afternoon shift; some forget to check out.
@@ -263,14 +236,14 @@ public final class SragenDemo {
                 TicketId[] ticket = new TicketId[1];
                 day.add(new Step(morning, order.incrementAndGet(), () -> {
                     ticket[0] = admit(gate.checkIn(new CheckIn(codes.get(SETDA).text(), staff, unit, Role.STAFF,
-                            fixAt(inSetda), null)), null);
+                            fixAt(IN_SETDA), null)), null);
                     counters[0]++;
                 }));
                 if (!forgetsMorning) {
                     day.add(new Step(lunch, order.incrementAndGet(), () -> gate.checkOut(ticket[0])));
                 }
                 day.add(new Step(afternoon, order.incrementAndGet(), () -> ticket[0] = admit(gate.checkIn(
-                        new CheckIn(codes.get(SETDA).text(), staff, unit, Role.STAFF, fixAt(inSetda), null)), null)));
+                        new CheckIn(codes.get(SETDA).text(), staff, unit, Role.STAFF, fixAt(IN_SETDA), null)), null)));
                 if (!forgetsEvening) {
                     day.add(new Step(home, order.incrementAndGet(), () -> gate.checkOut(ticket[0])));
                 }
@@ -289,7 +262,7 @@ public final class SragenDemo {
             boolean first = g < 2;
             TicketId[] ticket = new TicketId[1];
             day.add(new Step(arrives, order.incrementAndGet(), () -> ticket[0] = admit(gate.checkIn(
-                    new CheckIn(codes.get(SETDA).text(), guest, unit, Role.GUEST, fixAt(inSetda), null)),
+                    new CheckIn(codes.get(SETDA).text(), guest, unit, Role.GUEST, fixAt(IN_SETDA), null)),
                     first ? "guest for " + unit + " at the Setda complex" : null)));
             if (!forgets) {
                 day.add(new Step(leaves, order.incrementAndGet(), () -> {
@@ -311,7 +284,7 @@ public final class SragenDemo {
             TicketId[] ticket = new TicketId[1];
             day.add(new Step(arrives, order.incrementAndGet(), () -> ticket[0] = admit(gate.checkIn(new CheckIn(
                     codes.get(site.id()).text(), patient, agency, Role.GUEST,
-                    fixAt(site.geofence().interiorPoint()), null)), null)));
+                    fixAt(Sragen.inside(site.id())), null)), null)));
             day.add(new Step(arrives.plus(minutes(20 + random.nextInt(100))), order.incrementAndGet(), () -> {
                 if (ticket[0] != null) {
                     gate.checkOut(ticket[0]);
@@ -350,27 +323,24 @@ public final class SragenDemo {
 
         // The special cases.
         VisitorRef twice = visitor(++person);
-        AgencyId bpkpd = AgencyId.of("bpkpd");
         day.add(new Step(at(9, 0), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(
-                codes.get(SETDA).text(), twice, bpkpd, Role.GUEST, fixAt(inSetda), null)), "guest for bpkpd")));
+                codes.get(SETDA).text(), twice, BPKPD, Role.GUEST, fixAt(IN_SETDA), null)), "guest for bpkpd")));
         day.add(new Step(at(9, 3), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(
-                codes.get(SETDA).text(), twice, bpkpd, Role.GUEST, fixAt(inSetda), null)),
+                codes.get(SETDA).text(), twice, BPKPD, Role.GUEST, fixAt(IN_SETDA), null)),
                 "the same guest scans the poster again")));
         day.add(new Step(at(10, 40), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(
-                codes.get(KEJARI_OFFICE).text(), twice, AgencyId.of("kejari"), Role.GUEST,
-                fixAt(directory.site(KEJARI_OFFICE).orElseThrow().geofence().interiorPoint()), null)),
+                codes.get(KEJARI_OFFICE).text(), twice, KEJARI, Role.GUEST, fixAt(IN_KEJARI_OFFICE), null)),
                 "the same guest checks in at Kejari: the Setda visit is closed first")));
         VisitorRef atHome = visitor(++person);
-        GeoPoint home = GeoPoint.of(inSetda.latitude() + 0.0185, inSetda.longitude() + 0.004);
         day.add(new Step(at(9, 40), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(
-                codes.get(SETDA).text(), atHome, AgencyId.of("dpmptsp"), Role.GUEST, fixAt(home), null)),
+                codes.get(SETDA).text(), atHome, DPMPTSP, Role.GUEST, fixAt(FAR_AWAY), null)),
                 "a photographed poster, scanned at home")));
         Issuer forger = Issuer.generate();
         String forged = forger.sign(SharedCode.builder(SETDA).covering(units).validFrom(at(0, 0))
                 .validUntil(at(23, 0)).build());
         VisitorRef fooled = visitor(++person);
         day.add(new Step(at(10, 5), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(forged, fooled,
-                AgencyId.of("diskominfo"), Role.GUEST, fixAt(inSetda), null)),
+                DISKOMINFO, Role.GUEST, fixAt(IN_SETDA), null)),
                 "a look-alike poster signed by someone else")));
         Site kejari = directory.site(KEJARI_OFFICE).orElseThrow();
         String expired = authority.sign(SharedCode.builder(KEJARI_OFFICE).covering(kejari.tenants())
@@ -378,7 +348,7 @@ public final class SragenDemo {
                 .build());
         VisitorRef late = visitor(++person);
         day.add(new Step(at(10, 20), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(expired, late,
-                AgencyId.of("kejari"), Role.GUEST, fixAt(kejari.geofence().interiorPoint()), null)),
+                KEJARI, Role.GUEST, fixAt(IN_KEJARI_OFFICE), null)),
                 "Kejari's old poster, not yet taken down")));
 
         // The sweeper, every five minutes, like a host's scheduler; it also samples occupancy for the chart.
@@ -387,7 +357,7 @@ public final class SragenDemo {
             day.add(new Step(tick, Integer.MAX_VALUE, () -> sweep(tick)));
         }
 
-        System.out.println("\nThe day, " + DAY + " (times WIB):");
+        System.out.println("\nThe day, " + REPORT_DAY + " (times WIB):");
         while (!day.isEmpty()) {
             Step step = day.poll();
             clock.set(step.when());
@@ -476,15 +446,7 @@ public final class SragenDemo {
         return Fix.of(point, 8).at(clock.instant());
     }
 
-    static VisitorRef visitor(int n) {
-        return VisitorRef.pseudonymise(String.format(Locale.ROOT, "3314%02d%010d", n % 20 + 1, n), SECRET);
-    }
-
     private static Duration minutes(long m) {
         return Duration.ofMinutes(m);
-    }
-
-    static Optional<IssuedCode> codeOf(Map<SiteId, IssuedCode> codes, SiteId site) {
-        return Optional.ofNullable(codes.get(site));
     }
 }

@@ -4,27 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lawang.geo.GeoPoint;
 import dev.lawang.geo.Geofence;
+import dev.lawang.testing.Sragen;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The example directory of the Sragen case, docs/examples/sragen.geojson, which the demo and the docs use. */
+/** The example directory of the Sragen case, docs/examples/sragen.geojson, which the tests, demo and docs use. */
 class SragenDirectoryTest {
-    static final Path FILE = Path.of("docs/examples/sragen.geojson");
-    private static Directory dir;
-
-    @BeforeAll
-    static void load() throws IOException {
-        try (Reader reader = Files.newBufferedReader(FILE)) {
-            dir = Directory.readGeoJson(reader);
-        }
-    }
+    private final Directory dir = Sragen.directory();
 
     @Test
     void file_holdsTheAgenciesAndSitesOfTheCase() {
@@ -83,7 +72,7 @@ class SragenDirectoryTest {
         assertThat(Directory.readGeoJson(new StringReader(out.toString()))).isEqualTo(dir);
     }
 
-    private static List<String> ids(String prefix) {
+    private List<String> ids(String prefix) {
         return dir.sites().stream().map(s -> s.id().value()).filter(id -> id.startsWith(prefix)).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.lawang.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lawang.Decision;
@@ -22,6 +23,7 @@ import dev.lawang.geo.Geofence;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
+import dev.lawang.visit.VisitLog;
 import dev.lawang.visit.VisitorRef;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -46,6 +48,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +86,23 @@ class JdbcGateTest {
 
     static VisitorRef visitor(int n) {
         return VisitorRef.pseudonymise(String.format(Locale.ROOT, "331401%010d", n), SECRET);
+    }
+
+    @Test
+    void aGateOnALedgerThatKeepsVisitsUsesItsLogAndRefusesAnother() {
+        DataSource database = TestDatabase.fresh();
+        JdbcLedger ledger = JdbcLedger.of(database, policy());
+        Gate.Builder builder = Gate.builder().directory(directory())
+                .verifier(Verifier.of(TrustList.builder().trust(Issuer.generate().publicKey()).build()))
+                .ledger(ledger);
+
+        assertThat(builder.visitLog(JdbcVisitLog.of(database)).build().visitLog().find(TicketId.random())).isEmpty();
+        assertThatThrownBy(() -> builder.visitLog(VisitLog.inMemory()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("keeps its own visit log");
+        assertThatThrownBy(() -> builder.visitLog(JdbcVisitLog.of(TestDatabase.fresh())).build())
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(JdbcLedger.countsOnly(database, policy()).visitLog()).isEmpty();
+        assertThat(ledger.visitLog()).contains(JdbcVisitLog.of(database));
     }
 
     @Test

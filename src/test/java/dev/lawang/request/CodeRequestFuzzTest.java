@@ -8,6 +8,8 @@ import dev.lawang.directory.Directory;
 import dev.lawang.directory.SiteId;
 import dev.lawang.geo.GeoPoint;
 import dev.lawang.request.CodeRequest.Problem;
+import dev.lawang.testing.Sragen;
+import dev.lawang.testing.TestClock;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -17,9 +19,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * parse) is left out.
  */
 class CodeRequestFuzzTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2021-12-15T03:00:00Z"), ZoneOffset.UTC);
+    private static final TestClock CLOCK = TestClock.at(Instant.parse("2021-12-15T03:00:00Z"));
     private static final Directory DIRECTORY = SmallRegency.directory();
     private static final Set<String> DOCUMENTED_KEYS = documentedKeys();
     /** The one '@' a problem may carry: the example in the message for a malformed address. */
@@ -71,8 +71,8 @@ class CodeRequestFuzzTest {
     private static CodeRequest form(String text) {
         List<String> lines = Arrays.asList(text.split("\n", -1));
         String[] who = line(lines, 0).split(" ", -1);
-        AgencyId requester = agencyOr(who[0], SmallRegency.DISKOMINFO);
-        SiteId site = SmallRegency.CIVIC;
+        AgencyId requester = agencyOr(who[0], Sragen.DISKOMINFO);
+        SiteId site = Sragen.SETDA;
         if (who.length > 1 && SiteId.isValid(who[1])) {
             site = SiteId.of(who[1]);
         }

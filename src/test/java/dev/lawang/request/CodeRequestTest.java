@@ -1,13 +1,14 @@
 package dev.lawang.request;
 
-import static dev.lawang.request.SmallRegency.CIVIC;
-import static dev.lawang.request.SmallRegency.CIVIC_CENTRE;
-import static dev.lawang.request.SmallRegency.DISKOMINFO;
-import static dev.lawang.request.SmallRegency.DUKCAPIL;
-import static dev.lawang.request.SmallRegency.HUKUM;
-import static dev.lawang.request.SmallRegency.KEJARI;
-import static dev.lawang.request.SmallRegency.UMUM;
 import static dev.lawang.request.SmallRegency.completeRequest;
+import static dev.lawang.testing.Sragen.BAGIAN_HUKUM;
+import static dev.lawang.testing.Sragen.BAGIAN_UMUM;
+import static dev.lawang.testing.Sragen.DISKOMINFO;
+import static dev.lawang.testing.Sragen.DUKCAPIL;
+import static dev.lawang.testing.Sragen.DUKCAPIL_OFFICE;
+import static dev.lawang.testing.Sragen.IN_SETDA;
+import static dev.lawang.testing.Sragen.SEKRETARIAT_DAERAH;
+import static dev.lawang.testing.Sragen.SETDA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,22 +53,22 @@ class CodeRequestTest {
         CodeRequest r = completeRequest().build();
 
         assertThat(r.requester()).isEqualTo(DISKOMINFO);
-        assertThat(r.site()).isEqualTo(CIVIC);
-        assertThat(r.covered()).containsExactly(HUKUM, UMUM, DISKOMINFO);
-        assertThat(r.position()).contains(CIVIC_CENTRE);
+        assertThat(r.site()).isEqualTo(SETDA);
+        assertThat(r.covered()).containsExactly(BAGIAN_HUKUM, BAGIAN_UMUM, DISKOMINFO);
+        assertThat(r.position()).contains(IN_SETDA);
         assertThat(r.staffUsers()).hasValue(40);
         assertThat(r.expectedGuestsPerDay()).hasValue(150);
-        assertThat(r.photos()).containsExactly(URI.create("https://files.example.go.id/civic/front.jpg"));
+        assertThat(r.photos()).containsExactly(URI.create("https://files.example.go.id/setda/front.jpg"));
         assertThat(r.contact()).contains("it.diskominfo@example.go.id");
         assertThat(r.notes()).isEqualTo("Code to be shown at the main entrance.");
     }
 
     @Test
     void covered_isTheRequesterAloneWhenNotSet() {
-        CodeRequest r = CodeRequest.builder(DUKCAPIL, SmallRegency.REGISTRY_OFFICE).build();
+        CodeRequest r = CodeRequest.builder(DUKCAPIL, DUKCAPIL_OFFICE).build();
 
         assertThat(r.covered()).containsExactly(DUKCAPIL);
-        assertThat(CodeRequest.builder(DUKCAPIL, CIVIC).covering(List.of()).build().covered())
+        assertThat(CodeRequest.builder(DUKCAPIL, SETDA).covering(List.of()).build().covered())
                 .containsExactly(DUKCAPIL);
     }
 
@@ -99,13 +100,13 @@ class CodeRequestTest {
         return Stream.of(
                 Arguments.of("position.missing", start.apply(full).staffUsers(40).expectedGuestsPerDay(150)
                         .photos(full.photos()).contact("it@example.go.id")),
-                Arguments.of("staffUsers.missing", start.apply(full).position(CIVIC_CENTRE).expectedGuestsPerDay(150)
+                Arguments.of("staffUsers.missing", start.apply(full).position(IN_SETDA).expectedGuestsPerDay(150)
                         .photos(full.photos()).contact("it@example.go.id")),
-                Arguments.of("expectedGuestsPerDay.missing", start.apply(full).position(CIVIC_CENTRE).staffUsers(40)
+                Arguments.of("expectedGuestsPerDay.missing", start.apply(full).position(IN_SETDA).staffUsers(40)
                         .photos(full.photos()).contact("it@example.go.id")),
-                Arguments.of("photos.missing", start.apply(full).position(CIVIC_CENTRE).staffUsers(40)
+                Arguments.of("photos.missing", start.apply(full).position(IN_SETDA).staffUsers(40)
                         .expectedGuestsPerDay(150).contact("it@example.go.id")),
-                Arguments.of("contact.missing", start.apply(full).position(CIVIC_CENTRE).staffUsers(40)
+                Arguments.of("contact.missing", start.apply(full).position(IN_SETDA).staffUsers(40)
                         .expectedGuestsPerDay(150).photos(full.photos())));
     }
 
@@ -121,7 +122,7 @@ class CodeRequestTest {
 
     @Test
     void problems_listsEveryMissingFieldAtOnceInFieldOrder() {
-        CodeRequest empty = CodeRequest.builder(DISKOMINFO, CIVIC).build();
+        CodeRequest empty = CodeRequest.builder(DISKOMINFO, SETDA).build();
 
         assertThat(keys(empty.problems(directory))).containsExactly("position.missing", "staffUsers.missing",
                 "expectedGuestsPerDay.missing", "photos.missing", "contact.missing");
@@ -131,10 +132,10 @@ class CodeRequestTest {
     void problems_reportsAnUnknownRequesterAndSite() {
         CodeRequest r = completeRequest().build().toBuilder().build();
         CodeRequest unknownSite = CodeRequest.builder(DISKOMINFO, SiteId.of("town-hall")).covering(DISKOMINFO)
-                .position(CIVIC_CENTRE).staffUsers(1).expectedGuestsPerDay(1).photos(r.photos())
+                .position(IN_SETDA).staffUsers(1).expectedGuestsPerDay(1).photos(r.photos())
                 .contact("a@example.go.id").build();
-        CodeRequest unknownRequester = CodeRequest.builder(AgencyId.of("bpbd"), CIVIC).covering(UMUM)
-                .position(CIVIC_CENTRE).staffUsers(1).expectedGuestsPerDay(1).photos(r.photos())
+        CodeRequest unknownRequester = CodeRequest.builder(AgencyId.of("bpbd"), SETDA).covering(BAGIAN_UMUM)
+                .position(IN_SETDA).staffUsers(1).expectedGuestsPerDay(1).photos(r.photos())
                 .contact("a@example.go.id").build();
 
         assertThat(keys(unknownSite.problems(directory))).containsExactly("site.unknown");
@@ -151,40 +152,53 @@ class CodeRequestTest {
 
         assertThat(keys(problems)).containsExactly("covering.unknown", "covering.notTenant");
         assertThat(problems.get(0).arguments()).containsEntry("agency", "bpbd");
-        assertThat(problems.get(1).arguments()).containsEntry("agency", "dukcapil").containsEntry("site",
-                "civic-centre");
-        assertThat(problems.get(1).message()).contains("'dukcapil'", "does not work at", "'civic-centre'");
+        assertThat(problems.get(1).arguments()).containsEntry("agency", "dispendukcapil").containsEntry("site",
+                "setda-complex");
+        assertThat(problems.get(1).message()).contains("'dispendukcapil'", "does not work at", "'setda-complex'");
     }
 
     @Test
     void problems_reportsARequesterThatDoesNotWorkAtTheSite() {
         CodeRequest r = completeRequest().build();
-        CodeRequest byKejari = CodeRequest.builder(KEJARI, CIVIC).covering(UMUM).position(CIVIC_CENTRE)
-                .staffUsers(1).expectedGuestsPerDay(1).photos(r.photos()).contact("a@example.go.id").build();
+        // The secretariat works at no site, and Diskominfo is not one of its sections.
+        CodeRequest bySecretariat = CodeRequest.builder(SEKRETARIAT_DAERAH, SETDA).covering(DISKOMINFO)
+                .position(IN_SETDA).staffUsers(1).expectedGuestsPerDay(1).photos(r.photos())
+                .contact("a@example.go.id").build();
 
-        assertThat(keys(byKejari.problems(directory))).containsExactly("requester.notTenant");
+        assertThat(keys(bySecretariat.problems(directory))).containsExactly("requester.notTenant");
+    }
+
+    @Test
+    void problems_acceptsAParentThatAsksForItsSectionsAtTheirSite() {
+        CodeRequest r = completeRequest().build();
+        CodeRequest forSections = CodeRequest.builder(SEKRETARIAT_DAERAH, SETDA).covering(BAGIAN_UMUM, BAGIAN_HUKUM)
+                .position(IN_SETDA).staffUsers(1).expectedGuestsPerDay(1).photos(r.photos())
+                .contact("a@example.go.id").build();
+
+        assertThat(forSections.problems(directory)).isEmpty();
     }
 
     @Test
     void problems_saysHowFarOutsideTheGeofenceThePositionIs() {
-        // 0.004 degrees of latitude south of the centre is 442.3 m on the ellipsoid here; the fence has 75 m.
-        CodeRequest r = completeRequest().position(GeoPoint.of(-7.4315, 111.0186)).build();
+        // 0.004 degrees of latitude due south of the fence's south-western corner (-7.4282, 111.0197), the point of
+        // the fence nearest to it: 442.4 m on the ellipsoid, at 110,593 m per degree of latitude here.
+        CodeRequest r = completeRequest().position(GeoPoint.of(-7.4322, 111.0197)).build();
 
         List<Problem> problems = r.problems(directory);
 
         assertThat(keys(problems)).containsExactly("position.outsideGeofence");
         long metres = Long.parseLong(problems.get(0).arguments().get("distanceMetres"));
-        assertThat(metres).isBetween(366L, 369L);
+        assertThat(metres).isBetween(441L, 443L);
         assertThat(problems.get(0).message()).contains(metres + " m outside", "within 100 m");
         assertThat(problems.get(0).arguments()).containsEntry("toleranceMetres", "100");
     }
 
     @Test
     void problems_acceptsAPositionJustOutsideButNearTheGeofence() {
-        // 0.0015 degrees is about 166 m: 91 m outside a 75 m circle, inside the 100 m tolerance.
-        CodeRequest near = completeRequest().position(GeoPoint.of(-7.4290, 111.0186)).build();
-        // 0.0017 degrees is about 188 m: 113 m outside.
-        CodeRequest far = completeRequest().position(GeoPoint.of(-7.4292, 111.0186)).build();
+        // Due south of the fence's south-western corner (-7.4282, 111.0197): 0.0008 degrees is 88 m outside, within
+        // the 100 m tolerance; 0.0010 degrees is 111 m outside.
+        CodeRequest near = completeRequest().position(GeoPoint.of(-7.4290, 111.0197)).build();
+        CodeRequest far = completeRequest().position(GeoPoint.of(-7.4292, 111.0197)).build();
 
         assertThat(near.problems(directory)).isEmpty();
         assertThat(keys(far.problems(directory))).containsExactly("position.outsideGeofence");
@@ -299,7 +313,7 @@ class CodeRequestTest {
         CodeRequest r = completeRequest().build();
 
         assertThat(r.toString()).doesNotContain("it.diskominfo@example.go.id", "files.example.go.id")
-                .contains("diskominfo", "civic-centre", "contact=given", "photos=1");
+                .contains("diskominfo", "setda-complex", "contact=given", "photos=1");
     }
 
     @Test
@@ -307,11 +321,11 @@ class CodeRequestTest {
         CodeRequest.Builder b = completeRequest();
         URI photo = URI.create("https://example.go.id/2.jpg");
 
-        assertThatThrownBy(() -> CodeRequest.builder(null, CIVIC)).hasMessage("requester");
+        assertThatThrownBy(() -> CodeRequest.builder(null, SETDA)).hasMessage("requester");
         assertThatThrownBy(() -> CodeRequest.builder(DISKOMINFO, null)).hasMessage("site");
         assertThatThrownBy(() -> b.covering((Collection<AgencyId>) null)).hasMessage("covering");
         assertThatThrownBy(() -> b.covering((AgencyId[]) null)).hasMessage("covering");
-        assertThatThrownBy(() -> b.covering(Arrays.asList(UMUM, null))).hasMessage("covering");
+        assertThatThrownBy(() -> b.covering(Arrays.asList(BAGIAN_UMUM, null))).hasMessage("covering");
         assertThatThrownBy(() -> b.position(null)).hasMessage("position");
         assertThatThrownBy(() -> b.photo(null)).hasMessage("photo");
         assertThatThrownBy(() -> b.photos(null)).hasMessage("photos");

@@ -1,14 +1,13 @@
 package dev.lawang.request;
 
-import static dev.lawang.request.SmallRegency.CIVIC;
-import static dev.lawang.request.SmallRegency.DINSOS;
-import static dev.lawang.request.SmallRegency.DISKOMINFO;
-import static dev.lawang.request.SmallRegency.DUKCAPIL;
-import static dev.lawang.request.SmallRegency.HUKUM;
-import static dev.lawang.request.SmallRegency.KEJARI;
-import static dev.lawang.request.SmallRegency.REGISTRY;
-import static dev.lawang.request.SmallRegency.REGISTRY_OFFICE;
-import static dev.lawang.request.SmallRegency.UMUM;
+import static dev.lawang.testing.Sragen.BAGIAN_HUKUM;
+import static dev.lawang.testing.Sragen.BAGIAN_ORGANISASI;
+import static dev.lawang.testing.Sragen.BAGIAN_UMUM;
+import static dev.lawang.testing.Sragen.DISKOMINFO;
+import static dev.lawang.testing.Sragen.DUKCAPIL;
+import static dev.lawang.testing.Sragen.DUKCAPIL_OFFICE;
+import static dev.lawang.testing.Sragen.SEKRETARIAT_DAERAH;
+import static dev.lawang.testing.Sragen.SETDA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +22,7 @@ import dev.lawang.request.CoverageReport.AgencyRow;
 import dev.lawang.request.CoverageReport.CoveringCode;
 import dev.lawang.request.CoverageReport.ExpiringSite;
 import dev.lawang.request.CoverageReport.State;
+import dev.lawang.testing.Sragen;
 import dev.lawang.testing.TestClock;
 import java.net.URI;
 import java.time.Duration;
@@ -41,18 +41,19 @@ class CoverageReportTest {
     private final RequestBook book = RequestBook.create(clock);
 
     /** Shared by Diskominfo and Bagian Umum, ends in 16 days. */
-    private final SharedCode shared = code(CIVIC, "2021-12-01T00:00:00Z", "2021-12-31T17:00:00Z", DISKOMINFO, UMUM);
+    private final SharedCode shared = code(SETDA, "2021-12-01T00:00:00Z", "2021-12-31T17:00:00Z", DISKOMINFO,
+            BAGIAN_UMUM);
     /** Bagian Hukum's own code, ends in 5 days, while the shared code at the same site lasts longer. */
-    private final SharedCode own = code(CIVIC, "2021-12-01T00:00:00Z", "2021-12-20T17:00:00Z", HUKUM);
+    private final SharedCode own = code(SETDA, "2021-12-01T00:00:00Z", "2021-12-20T17:00:00Z", BAGIAN_HUKUM);
     /** Dukcapil's code, revoked in the trust list. */
-    private final SharedCode revoked = code(REGISTRY_OFFICE, "2021-12-01T00:00:00Z", "2022-06-01T00:00:00Z",
+    private final SharedCode revoked = code(DUKCAPIL_OFFICE, "2021-12-01T00:00:00Z", "2022-06-01T00:00:00Z",
             DUKCAPIL);
     /** Dukcapil's earlier code, expired. */
-    private final SharedCode expired = code(REGISTRY_OFFICE, "2021-06-01T00:00:00Z", "2021-12-01T00:00:00Z",
+    private final SharedCode expired = code(DUKCAPIL_OFFICE, "2021-06-01T00:00:00Z", "2021-12-01T00:00:00Z",
             DUKCAPIL);
-    /** Dinsos's code, valid only from next year. */
-    private final SharedCode notYetValid = code(REGISTRY_OFFICE, "2022-01-01T00:00:00Z", "2022-06-01T00:00:00Z",
-            DINSOS);
+    /** Bagian Organisasi's code, valid only from next year. */
+    private final SharedCode notYetValid = code(SETDA, "2022-01-01T00:00:00Z", "2022-06-01T00:00:00Z",
+            BAGIAN_ORGANISASI);
     private final TrustList trust = TrustList.builder().trust(Issuer.generate().publicKey()).revoke(revoked.id())
             .build();
 
@@ -61,18 +62,20 @@ class CoverageReportTest {
                 .validUntil(Instant.parse(until)).build();
     }
 
-    private static CodeRequest.Builder registryRequest(AgencyId agency) {
-        return CodeRequest.builder(agency, REGISTRY_OFFICE).position(REGISTRY).staffUsers(12)
-                .expectedGuestsPerDay(40).photo(URI.create("https://example.go.id/registry.jpg"))
+    /** A request of an agency for a code of its own at the one site where it works. */
+    private CodeRequest.Builder ownRequest(AgencyId agency) {
+        SiteId site = directory.sitesOf(agency).get(0).id();
+        return CodeRequest.builder(agency, site).position(Sragen.inside(site)).staffUsers(12)
+                .expectedGuestsPerDay(40).photo(URI.create("https://example.go.id/entrance.jpg"))
                 .contact("office@example.go.id");
     }
 
     private CoverageReport report() {
-        RequestEntry dinsos = book.submit(registryRequest(DINSOS).build(), directory, "office:dinsos");
+        RequestEntry organisasi = book.submit(ownRequest(BAGIAN_ORGANISASI).build(), directory, "office:organisasi");
         clock.set(Instant.parse("2021-12-06T03:00:00Z"));
-        book.reject(dinsos.id(), "kominfo:reviewer", "Wrong position, please resend.");
+        book.reject(organisasi.id(), "kominfo:reviewer", "Wrong position, please resend.");
         clock.set(Instant.parse("2021-12-10T01:30:00Z"));
-        book.submit(registryRequest(DUKCAPIL).build(), directory, "office:dukcapil");
+        book.submit(ownRequest(DUKCAPIL).build(), directory, "office:dukcapil");
         return CoverageReport.of(directory, book, List.of(shared, own, revoked, expired, notYetValid), trust, NOW);
     }
 
@@ -82,13 +85,15 @@ class CoverageReportTest {
 
         assertThat(report.at()).isEqualTo(NOW);
         assertThat(report.agencies()).extracting(AgencyRow::agency)
-                .containsExactly(DISKOMINFO, UMUM, HUKUM, DUKCAPIL, DINSOS, KEJARI);
+                .containsExactly(DISKOMINFO, BAGIAN_UMUM, BAGIAN_HUKUM, DUKCAPIL, BAGIAN_ORGANISASI,
+                        SEKRETARIAT_DAERAH);
         assertThat(report.agencies()).extracting(AgencyRow::state).containsExactly(State.COVERED,
                 State.COVERED, State.COVERED, State.PENDING, State.REJECTED,
                 State.NONE);
         assertThat(report.counts()).containsEntry(State.COVERED, 3).containsEntry(State.PENDING, 1)
                 .containsEntry(State.REJECTED, 1).containsEntry(State.NONE, 1);
-        assertThat(report.uncovered()).extracting(AgencyRow::agency).containsExactly(DUKCAPIL, DINSOS, KEJARI);
+        assertThat(report.uncovered()).extracting(AgencyRow::agency).containsExactly(DUKCAPIL, BAGIAN_ORGANISASI,
+                SEKRETARIAT_DAERAH);
         assertThat(report.problems()).isEmpty();
     }
 
@@ -98,7 +103,7 @@ class CoverageReportTest {
 
         AgencyRow umum = report.agencies().get(1);
         AgencyRow hukum = report.agencies().get(2);
-        assertThat(umum.codes()).containsExactly(new CoveringCode(shared.id(), CIVIC, 2,
+        assertThat(umum.codes()).containsExactly(new CoveringCode(shared.id(), SETDA, 2,
                 Instant.parse("2021-12-31T17:00:00Z")));
         assertThat(umum.codes().get(0).isShared()).isTrue();
         assertThat(hukum.codes().get(0).isShared()).isFalse();
@@ -111,11 +116,11 @@ class CoverageReportTest {
         CoverageReport report = report();
 
         AgencyRow dukcapil = report.agencies().get(3);
-        AgencyRow dinsos = report.agencies().get(4);
+        AgencyRow organisasi = report.agencies().get(4);
         assertThat(dukcapil.since()).contains(Instant.parse("2021-12-10T01:30:00Z"));
         assertThat(dukcapil.request().orElseThrow().id()).isEqualTo(RequestId.of(2));
-        assertThat(dinsos.since()).contains(Instant.parse("2021-12-06T03:00:00Z"));
-        assertThat(dinsos.request().orElseThrow().rejectionReason()).contains("Wrong position, please resend.");
+        assertThat(organisasi.since()).contains(Instant.parse("2021-12-06T03:00:00Z"));
+        assertThat(organisasi.request().orElseThrow().rejectionReason()).contains("Wrong position, please resend.");
         assertThat(report.agencies().get(5).since()).isEmpty();
     }
 
@@ -133,7 +138,7 @@ class CoverageReportTest {
     @Test
     void report_leavesOutCodesOfASiteRevokedBeforeACutOff() {
         TrustList cutOff = TrustList.builder().trust(Issuer.generate().publicKey())
-                .revokeSiteBefore(CIVIC, Instant.parse("2021-12-02T00:00:00Z")).build();
+                .revokeSiteBefore(SETDA, Instant.parse("2021-12-02T00:00:00Z")).build();
 
         CoverageReport report = CoverageReport.of(directory, RequestBook.create(clock), List.of(shared, own),
                 cutOff, NOW);
@@ -167,7 +172,8 @@ class CoverageReportTest {
         CoverageReport report = report();
 
         assertThat(report.expiringWithin(Duration.ofDays(30))).containsExactly(
-                new ExpiringSite(CIVIC, "Civic Centre", Instant.parse("2021-12-31T17:00:00Z")));
+                new ExpiringSite(SETDA, "Kompleks Sekretariat Daerah Kabupaten Sragen",
+                        Instant.parse("2021-12-31T17:00:00Z")));
         assertThat(report.expiringWithin(Duration.ofDays(16))).isEmpty();
         assertThat(report.expiringWithin(Duration.ZERO)).isEmpty();
         assertThatThrownBy(() -> report.expiringWithin(Duration.ofDays(-1)))
@@ -181,15 +187,15 @@ class CoverageReportTest {
 
         assertThat(report().toCsv()).isEqualTo(""
                 + "agency,name,state,site,code,scope,valid_until,request,request_state,since,reason\r\n"
-                + "diskominfo,Dinas Komunikasi dan Informatika,covered,civic-centre," + a
+                + "diskominfo,Dinas Komunikasi dan Informatika,covered,setda-complex," + a
                 + ",shared,2021-12-31T17:00:00Z,,,,\r\n"
-                + "bagian-umum,Bagian Umum,covered,civic-centre," + a + ",shared,2021-12-31T17:00:00Z,,,,\r\n"
-                + "bagian-hukum,Bagian Hukum,covered,civic-centre," + b + ",own,2021-12-20T17:00:00Z,,,,\r\n"
-                + "dukcapil,Dinas Kependudukan dan Pencatatan Sipil,pending,,,,,R-2,submitted,"
+                + "bagian-umum,Bagian Umum,covered,setda-complex," + a + ",shared,2021-12-31T17:00:00Z,,,,\r\n"
+                + "bagian-hukum,Bagian Hukum,covered,setda-complex," + b + ",own,2021-12-20T17:00:00Z,,,,\r\n"
+                + "dispendukcapil,Dinas Kependudukan dan Pencatatan Sipil,pending,,,,,R-2,submitted,"
                 + "2021-12-10T01:30:00Z,\r\n"
-                + "dinsos,Dinas Sosial,rejected,,,,,R-1,rejected,2021-12-06T03:00:00Z,"
+                + "bagian-organisasi,Bagian Organisasi,rejected,,,,,R-1,rejected,2021-12-06T03:00:00Z,"
                 + "\"Wrong position, please resend.\"\r\n"
-                + "kejari,Kejaksaan Negeri,none,,,,,,,,\r\n");
+                + "setda,Sekretariat Daerah Kabupaten Sragen,none,,,,,,,,\r\n");
     }
 
     @Test
@@ -206,41 +212,42 @@ class CoverageReportTest {
 
                 | Agency | Name | Site | Code | Scope | Valid until |
                 |---|---|---|---|---|---|
-                | diskominfo | Dinas Komunikasi dan Informatika | civic-centre | A | shared (2) | 2021-12-31T17:00:00Z |
-                | bagian-umum | Bagian Umum | civic-centre | A | shared (2) | 2021-12-31T17:00:00Z |
-                | bagian-hukum | Bagian Hukum | civic-centre | B | own | 2021-12-20T17:00:00Z |
+                | diskominfo | Dinas Komunikasi dan Informatika | setda-complex | A | shared (2) | 2021-12-31T17:00:00Z |
+                | bagian-umum | Bagian Umum | setda-complex | A | shared (2) | 2021-12-31T17:00:00Z |
+                | bagian-hukum | Bagian Hukum | setda-complex | B | own | 2021-12-20T17:00:00Z |
 
                 ## Pending (1)
 
                 | Agency | Name | Request | State | Since |
                 |---|---|---|---|---|
-                | dukcapil | Dinas Kependudukan dan Pencatatan Sipil | R-2 | submitted | 2021-12-10T01:30:00Z |
+                | dispendukcapil | Dinas Kependudukan dan Pencatatan Sipil | R-2 | submitted | 2021-12-10T01:30:00Z |
 
                 ## Rejected (1)
 
                 | Agency | Name | Request | Rejected at | Reason |
                 |---|---|---|---|---|
-                | dinsos | Dinas Sosial | R-1 | 2021-12-06T03:00:00Z | Wrong position, please resend. |
+                | bagian-organisasi | Bagian Organisasi | R-1 | 2021-12-06T03:00:00Z | Wrong position, please resend. |
 
                 ## Without a code (1)
 
                 | Agency | Name |
                 |---|---|
-                | kejari | Kejaksaan Negeri |
+                | setda | Sekretariat Daerah Kabupaten Sragen |
 
                 ## Codes ending within 30 days
 
                 | Site | Name | Last code valid until |
                 |---|---|---|
-                | civic-centre | Civic Centre | 2021-12-31T17:00:00Z |
+                | setda-complex | Kompleks Sekretariat Daerah Kabupaten Sragen | 2021-12-31T17:00:00Z |
                 """.replace("| A |", "| " + a + " |").replace("| B |", "| " + b + " |"));
     }
 
     @Test
     void report_listsCodesForAgenciesOrSitesNotInTheDirectoryAsProblems() {
-        SharedCode strangers = code(CIVIC, "2021-12-01T00:00:00Z", "2022-01-01T00:00:00Z", UMUM,
-                AgencyId.of("bpbd"), KEJARI);
-        SharedCode nowhere = code(SiteId.of("town-hall"), "2021-12-01T00:00:00Z", "2022-01-01T00:00:00Z", HUKUM);
+        SharedCode strangers = code(SETDA, "2021-12-01T00:00:00Z", "2022-01-01T00:00:00Z", BAGIAN_UMUM,
+                AgencyId.of("bpbd"), SEKRETARIAT_DAERAH);
+        SharedCode nowhere = code(SiteId.of("town-hall"), "2021-12-01T00:00:00Z", "2022-01-01T00:00:00Z",
+                BAGIAN_HUKUM);
 
         CoverageReport report = CoverageReport.of(directory, RequestBook.create(clock), List.of(strangers, nowhere),
                 NOW);
@@ -260,8 +267,8 @@ class CoverageReportTest {
                 ## Problems
 
                 - `codes.unknownAgency`: Code %1$s covers the agency 'bpbd', which is not in the directory.
-                - `codes.notTenant`: Code %1$s covers the agency 'kejari', which does not work at the site \
-                'civic-centre'; it does not count.
+                - `codes.notTenant`: Code %1$s covers the agency 'setda', which does not work at the site \
+                'setda-complex'; it does not count.
                 - `codes.unknownSite`: Code %2$s is for the site 'town-hall', which is not in the directory; it \
                 covers nobody.
                 """.formatted(strangers.id(), nowhere.id()));
@@ -269,7 +276,7 @@ class CoverageReportTest {
 
     @Test
     void expiringWithin_ignoresCodesThatCoverNobodyInTheDirectory() {
-        SharedCode misplaced = code(CIVIC, "2021-12-01T00:00:00Z", "2021-12-20T00:00:00Z", KEJARI);
+        SharedCode misplaced = code(SETDA, "2021-12-01T00:00:00Z", "2021-12-20T00:00:00Z", SEKRETARIAT_DAERAH);
 
         CoverageReport report = CoverageReport.of(directory, RequestBook.create(clock), List.of(misplaced), NOW);
 
@@ -280,7 +287,7 @@ class CoverageReportTest {
 
     @Test
     void exports_quoteAndDefuseCellsThatASpreadsheetWouldRun() {
-        RequestEntry e = book.submit(registryRequest(DINSOS).build(), directory, "office:dinsos");
+        RequestEntry e = book.submit(ownRequest(BAGIAN_ORGANISASI).build(), directory, "office:organisasi");
         book.reject(e.id(), "r", "=HYPERLINK(\"http://x\") | see notes");
 
         CoverageReport report = CoverageReport.of(directory, book, List.of(), NOW);
@@ -295,11 +302,11 @@ class CoverageReportTest {
     void coveringCode_countsOneTo64Agencies() {
         Instant until = Instant.parse("2021-12-31T17:00:00Z");
 
-        assertThat(new CoveringCode(shared.id(), CIVIC, 64, until).isShared()).isTrue();
-        assertThat(new CoveringCode(shared.id(), CIVIC, 1, until).isShared()).isFalse();
-        assertThatThrownBy(() -> new CoveringCode(shared.id(), CIVIC, 0, until))
+        assertThat(new CoveringCode(shared.id(), SETDA, 64, until).isShared()).isTrue();
+        assertThat(new CoveringCode(shared.id(), SETDA, 1, until).isShared()).isFalse();
+        assertThatThrownBy(() -> new CoveringCode(shared.id(), SETDA, 0, until))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("a code covers 1 to 64 agencies, not 0");
-        assertThatThrownBy(() -> new CoveringCode(shared.id(), CIVIC, 65, until))
+        assertThatThrownBy(() -> new CoveringCode(shared.id(), SETDA, 65, until))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

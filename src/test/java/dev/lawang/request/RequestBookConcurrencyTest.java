@@ -1,15 +1,17 @@
 package dev.lawang.request;
 
 import static dev.lawang.request.SmallRegency.completeRequest;
+import static dev.lawang.testing.Sragen.BAGIAN_HUKUM;
+import static dev.lawang.testing.Sragen.BAGIAN_UMUM;
+import static dev.lawang.testing.Sragen.DISKOMINFO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lawang.code.Issuer;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.request.CodeRequest.Problem;
-import java.time.Clock;
+import dev.lawang.testing.TestClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -26,11 +28,11 @@ class RequestBookConcurrencyTest {
     private static final int THREADS = 8;
 
     private final Directory directory = SmallRegency.directory();
-    private final RequestBook book = RequestBook.create(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RequestBook book = RequestBook.create(TestClock.at(NOW));
 
     @Test
     void racingDuplicateSubmissions_acceptExactlyOnePerAgency() throws Exception {
-        List<AgencyId> agencies = List.of(SmallRegency.DISKOMINFO, SmallRegency.UMUM, SmallRegency.HUKUM);
+        List<AgencyId> agencies = List.of(DISKOMINFO, BAGIAN_UMUM, BAGIAN_HUKUM);
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
 

@@ -6,13 +6,12 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import dev.lawang.testing.TestClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 class RequestBookFuzzTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2021-12-15T03:00:00Z"), ZoneOffset.UTC);
+    private static final TestClock CLOCK = TestClock.at(Instant.parse("2021-12-15T03:00:00Z"));
 
     /**
      * Any text either loads as a book that writes itself back unchanged, or fails with RequestBookFormatException;

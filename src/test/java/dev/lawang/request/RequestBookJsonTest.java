@@ -1,14 +1,17 @@
 package dev.lawang.request;
 
-import static dev.lawang.request.SmallRegency.DUKCAPIL;
-import static dev.lawang.request.SmallRegency.REGISTRY;
-import static dev.lawang.request.SmallRegency.REGISTRY_OFFICE;
 import static dev.lawang.request.SmallRegency.completeRequest;
+import static dev.lawang.testing.Sragen.BAGIAN_HUKUM;
+import static dev.lawang.testing.Sragen.BAGIAN_UMUM;
+import static dev.lawang.testing.Sragen.DUKCAPIL;
+import static dev.lawang.testing.Sragen.DUKCAPIL_OFFICE;
+import static dev.lawang.testing.Sragen.IN_DUKCAPIL_OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
+import dev.lawang.geo.GeoPoint;
 import dev.lawang.request.RequestEntry.State;
 import dev.lawang.testing.TestClock;
 import java.io.IOException;
@@ -27,12 +30,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class RequestBookJsonTest {
     private static final Instant T0 = Instant.parse("2021-11-01T01:00:00Z");
+    /** A round position near the middle of the Setda complex, so that the lines below read as written. */
+    private static final GeoPoint POSITION = GeoPoint.of(-7.4265, 111.0208);
     private static final String HEADER = "{\"format\":\"lawang-request-book\",\"version\":1}\n";
     private static final String SUBMITTED = "{\"request\":1,\"step\":\"submitted\",\"at\":\"2021-11-01T01:00:00Z\","
-            + "\"actor\":\"office:diskominfo\",\"requester\":\"diskominfo\",\"site\":\"civic-centre\","
+            + "\"actor\":\"office:diskominfo\",\"requester\":\"diskominfo\",\"site\":\"setda-complex\","
             + "\"covering\":[\"bagian-hukum\",\"bagian-umum\",\"diskominfo\"],"
-            + "\"position\":{\"latitude\":-7.4275,\"longitude\":111.0186},\"staffUsers\":40,"
-            + "\"expectedGuestsPerDay\":150,\"photos\":[\"https://files.example.go.id/civic/front.jpg\"],"
+            + "\"position\":{\"latitude\":-7.4265,\"longitude\":111.0208},\"staffUsers\":40,"
+            + "\"expectedGuestsPerDay\":150,\"photos\":[\"https://files.example.go.id/setda/front.jpg\"],"
             + "\"contact\":\"it.diskominfo@example.go.id\",\"notes\":\"Code to be shown at the main entrance.\"}\n";
     private static final String APPROVED = "{\"request\":1,\"step\":\"approved\",\"at\":\"2021-11-02T01:00:00Z\","
             + "\"actor\":\"kominfo:reviewer-1\"}\n";
@@ -52,35 +57,35 @@ class RequestBookJsonTest {
     /** A book with one request in each state: issued, rejected from approved, pending. */
     private RequestBook sampleBook() {
         RequestBook book = RequestBook.create(clock);
-        RequestEntry civic = book.submit(completeRequest().build(), SmallRegency.directory(), "office:diskominfo");
+        RequestEntry setda = book.submit(completeRequest().build(), SmallRegency.directory(), "office:diskominfo");
         clock.advance(Duration.ofDays(1));
-        book.approve(civic.id(), "kominfo:reviewer-1");
-        RequestEntry registry = book.submit(CodeRequest.builder(DUKCAPIL, REGISTRY_OFFICE).position(REGISTRY)
+        book.approve(setda.id(), "kominfo:reviewer-1");
+        RequestEntry registry = book.submit(CodeRequest.builder(DUKCAPIL, DUKCAPIL_OFFICE).position(IN_DUKCAPIL_OFFICE)
                 .staffUsers(30).expectedGuestsPerDay(150).photo(URI.create("https://example.go.id/d.jpg"))
                 .contact("dukcapil@example.go.id").notes("Quoted \"notes\", commas, and ünïcödé.").build(),
                 SmallRegency.directory(), "office:dukcapil");
         clock.advance(Duration.ofHours(5));
-        book.issue(civic.id(), Issuer.generate(), Instant.parse("2021-11-03T00:00:00Z"),
+        book.issue(setda.id(), Issuer.generate(), Instant.parse("2021-11-03T00:00:00Z"),
                 Instant.parse("2022-05-03T00:00:00Z"), "kominfo:issuer");
         book.approve(registry.id(), "kominfo:reviewer-2");
         book.reject(registry.id(), "kominfo:head", "Photos show the back door; send one of the entrance.");
-        book.submit(completeRequest().covering(SmallRegency.UMUM).build(), SmallRegency.directory(),
-                "office:umum");
+        book.submit(completeRequest().covering(BAGIAN_UMUM).build(), SmallRegency.directory(), "office:umum");
         return book;
     }
 
     @Test
     void writeJsonLines_writesTheDocumentedFormat() throws IOException {
         RequestBook book = RequestBook.create(clock);
-        RequestEntry e = book.submit(completeRequest().build(), SmallRegency.directory(), "office:diskominfo");
+        RequestEntry e = book.submit(completeRequest().position(POSITION).build(), SmallRegency.directory(),
+                "office:diskominfo");
         clock.advance(Duration.ofDays(1));
         book.approve(e.id(), "kominfo:reviewer-1");
         clock.advance(Duration.ofHours(2));
-        book.reject(e.id(), "kominfo:head", "Wrong site, \"civic\" is closed.");
+        book.reject(e.id(), "kominfo:head", "Wrong site, \"annex\" is closed.");
 
         assertThat(write(book)).isEqualTo(HEADER + SUBMITTED + APPROVED
                 + "{\"request\":1,\"step\":\"rejected\",\"at\":\"2021-11-02T03:00:00Z\",\"actor\":\"kominfo:head\","
-                + "\"reason\":\"Wrong site, \\\"civic\\\" is closed.\"}\n");
+                + "\"reason\":\"Wrong site, \\\"annex\\\" is closed.\"}\n");
     }
 
     @Test
@@ -120,10 +125,10 @@ class RequestBookJsonTest {
         clock.advance(Duration.ofDays(1));
 
         assertThatThrownBy(() -> back.approve(RequestId.of(2), "r")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> back.submit(completeRequest().covering(SmallRegency.UMUM).build(),
+        assertThatThrownBy(() -> back.submit(completeRequest().covering(BAGIAN_UMUM).build(),
                 SmallRegency.directory(), "office:umum")).isInstanceOf(InvalidRequestException.class);
         assertThat(back.approve(RequestId.of(3), "r").history().get(1).at()).isEqualTo(clock.instant());
-        assertThat(back.submit(completeRequest().covering(SmallRegency.HUKUM).build(), SmallRegency.directory(),
+        assertThat(back.submit(completeRequest().covering(BAGIAN_HUKUM).build(), SmallRegency.directory(),
                 "office:hukum").id()).isEqualTo(RequestId.of(4));
     }
 
@@ -229,21 +234,21 @@ class RequestBookJsonTest {
                         "actor must be"),
                 Arguments.of("bad agency id", HEADER + sub.replace("\"requester\":\"diskominfo\"",
                         "\"requester\":\"Dis Kominfo\"") + "\n", 2, "field 'requester': agency id must be"),
-                Arguments.of("bad site id", HEADER + sub.replace("civic-centre", "-civic") + "\n", 2,
+                Arguments.of("bad site id", HEADER + sub.replace("setda-complex", "-setda") + "\n", 2,
                         "field 'site': site id must be"),
                 Arguments.of("empty covering", HEADER + sub.replace(
                         "[\"bagian-hukum\",\"bagian-umum\",\"diskominfo\"]", "[]") + "\n", 2,
                         "must list 1 to 64 agencies"),
                 Arguments.of("an agency twice", HEADER + sub.replace("\"bagian-hukum\",\"bagian-umum\"",
                         "\"bagian-umum\",\"bagian-umum\"") + "\n", 2, "lists an agency twice"),
-                Arguments.of("position out of range", HEADER + sub.replace("-7.4275", "-97.4275") + "\n", 2,
+                Arguments.of("position out of range", HEADER + sub.replace("-7.4265", "-97.4265") + "\n", 2,
                         "field 'position': latitude"),
                 Arguments.of("position as an array", HEADER + sub.replace(
-                        "{\"latitude\":-7.4275,\"longitude\":111.0186}", "[111.0186,-7.4275]") + "\n", 2,
+                        "{\"latitude\":-7.4265,\"longitude\":111.0208}", "[111.0208,-7.4265]") + "\n", 2,
                         "field 'position' must be an object"),
-                Arguments.of("position with an extra field", HEADER + sub.replace("\"longitude\":111.0186",
-                        "\"longitude\":111.0186,\"altitude\":90") + "\n", 2, "field 'position' must be an object"),
-                Arguments.of("photo not a URI", HEADER + sub.replace("https://files.example.go.id/civic/front.jpg",
+                Arguments.of("position with an extra field", HEADER + sub.replace("\"longitude\":111.0208",
+                        "\"longitude\":111.0208,\"altitude\":90") + "\n", 2, "field 'position' must be an object"),
+                Arguments.of("photo not a URI", HEADER + sub.replace("https://files.example.go.id/setda/front.jpg",
                         "https://files example") + "\n", 2, "photo 1 is not a valid URI"),
                 Arguments.of("photo over ftp", HEADER + sub.replace("https://", "ftp://") + "\n", 2,
                         "photos.notHttp"),

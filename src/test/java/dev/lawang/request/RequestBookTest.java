@@ -1,13 +1,13 @@
 package dev.lawang.request;
 
-import static dev.lawang.request.SmallRegency.CIVIC;
-import static dev.lawang.request.SmallRegency.DISKOMINFO;
-import static dev.lawang.request.SmallRegency.DUKCAPIL;
-import static dev.lawang.request.SmallRegency.HUKUM;
-import static dev.lawang.request.SmallRegency.REGISTRY;
-import static dev.lawang.request.SmallRegency.REGISTRY_OFFICE;
-import static dev.lawang.request.SmallRegency.UMUM;
 import static dev.lawang.request.SmallRegency.completeRequest;
+import static dev.lawang.testing.Sragen.BAGIAN_HUKUM;
+import static dev.lawang.testing.Sragen.BAGIAN_UMUM;
+import static dev.lawang.testing.Sragen.DISKOMINFO;
+import static dev.lawang.testing.Sragen.DUKCAPIL;
+import static dev.lawang.testing.Sragen.DUKCAPIL_OFFICE;
+import static dev.lawang.testing.Sragen.IN_DUKCAPIL_OFFICE;
+import static dev.lawang.testing.Sragen.SETDA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -111,8 +111,8 @@ class RequestBookTest {
         RequestEntry e = issued();
 
         SharedCode code = e.code().orElseThrow();
-        assertThat(code.site()).isEqualTo(CIVIC);
-        assertThat(code.agencies()).containsExactlyInAnyOrder(DISKOMINFO, UMUM, HUKUM);
+        assertThat(code.site()).isEqualTo(SETDA);
+        assertThat(code.agencies()).containsExactlyInAnyOrder(DISKOMINFO, BAGIAN_UMUM, BAGIAN_HUKUM);
         assertThat(code.validFrom()).isEqualTo(FROM);
         assertThat(code.validUntil()).isEqualTo(UNTIL);
         assertThat(e.codeText()).contains(issuer.sign(code));
@@ -218,7 +218,7 @@ class RequestBookTest {
     @MethodSource("badArguments")
     void badArguments_throwIllegalArgumentAndLeaveTheBookUnchanged(String name, Consumer<Fixture> attempt) {
         RequestEntry first = submitted();
-        RequestEntry second = book.submit(CodeRequest.builder(DUKCAPIL, REGISTRY_OFFICE).position(REGISTRY)
+        RequestEntry second = book.submit(CodeRequest.builder(DUKCAPIL, DUKCAPIL_OFFICE).position(IN_DUKCAPIL_OFFICE)
                 .staffUsers(30).expectedGuestsPerDay(150).photo(URI.create("https://example.go.id/d.jpg"))
                 .contact("dukcapil@example.go.id").build(), directory, "office:dukcapil");
         book.approve(second.id(), "kominfo:reviewer-1");
@@ -244,7 +244,7 @@ class RequestBookTest {
     @Test
     void submit_refusesADuplicateOfAnOpenRequestForTheSameSiteAndAgencies() {
         RequestEntry first = submitted();
-        CodeRequest overlapping = completeRequest().covering(UMUM).build();
+        CodeRequest overlapping = completeRequest().covering(BAGIAN_UMUM).build();
 
         assertThat(book.problems(overlapping, directory)).extracting(Problem::key)
                 .containsExactly("covering.duplicate");
@@ -277,7 +277,8 @@ class RequestBookTest {
     void submit_acceptsRequestsForOtherAgenciesAtTheSameSite() {
         book.submit(completeRequest().covering(DISKOMINFO).build(), directory, "a");
 
-        RequestEntry other = book.submit(completeRequest().covering(UMUM, HUKUM).build(), directory, "b");
+        RequestEntry other = book.submit(completeRequest().covering(BAGIAN_UMUM, BAGIAN_HUKUM).build(), directory,
+                "b");
 
         assertThat(other.id()).isEqualTo(RequestId.of(2));
     }

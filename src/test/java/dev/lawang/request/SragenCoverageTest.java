@@ -3,30 +3,25 @@ package dev.lawang.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lawang.code.Issuer;
-import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
-import dev.lawang.directory.SiteId;
+import dev.lawang.request.CoverageReport.AgencyRow;
 import dev.lawang.request.CoverageReport.State;
+import dev.lawang.testing.Sragen;
+import dev.lawang.testing.TestClock;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The Sragen case of {@code docs/requests.md}, built on {@code docs/examples/sragen.geojson}. */
+/** The Sragen case of {@code docs/requests.md}, built on the shared {@link Sragen} world. */
 class SragenCoverageTest {
-    private static Directory sragen;
-
-    @BeforeAll
-    static void readDirectory() throws IOException {
-        try (Reader in = Files.newBufferedReader(Path.of("docs/examples/sragen.geojson"), StandardCharsets.UTF_8)) {
-            sragen = Directory.readGeoJson(in);
-        }
-    }
+    private final Directory sragen = Sragen.directory();
 
     @Test
     void report_showsTheCaseOnTheDayOfTheNewspaperReport() {
@@ -42,11 +37,19 @@ class SragenCoverageTest {
     }
 
     @Test
+    void report_coversOrHasARequestForExactlyTheAgenciesThatAskedForACode() {
+        CoverageReport report = SragenRequests.report(sragen);
+
+        assertThat(Stream.concat(report.inState(State.COVERED).stream(), report.inState(State.PENDING).stream())
+                .map(AgencyRow::agency)).containsExactlyInAnyOrderElementsOf(Sragen.WITH_A_REQUEST);
+    }
+
+    @Test
     void report_showsOneSharedCodeForTheFourteenUnitsOfTheSetdaComplex() {
         CoverageReport report = SragenRequests.report(sragen);
 
         var setdaUnits = report.inState(State.COVERED).stream()
-                .filter(a -> a.codes().get(0).site().equals(SiteId.of("setda-complex"))).toList();
+                .filter(a -> a.codes().get(0).site().equals(Sragen.SETDA)).toList();
         assertThat(setdaUnits).hasSize(14).allSatisfy(a -> {
             assertThat(a.codes()).hasSize(1);
             assertThat(a.codes().get(0).agencies()).isEqualTo(14);
@@ -54,7 +57,7 @@ class SragenCoverageTest {
         });
         assertThat(report.inState(State.COVERED)).filteredOn(a -> a.agency().value().startsWith("puskesmas-"))
                 .hasSize(25).allSatisfy(a -> assertThat(a.codes().get(0).isShared()).isFalse());
-        assertThat(report.agencies()).filteredOn(a -> a.agency().equals(AgencyId.of("diskominfo")))
+        assertThat(report.agencies()).filteredOn(a -> a.agency().equals(Sragen.DISKOMINFO))
                 .singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(State.COVERED));
     }
 
@@ -63,7 +66,7 @@ class SragenCoverageTest {
         CoverageReport report = SragenRequests.report(sragen);
 
         assertThat(report.expiringWithin(Duration.ofDays(30))).singleElement().satisfies(s -> {
-            assertThat(s.site()).isEqualTo(SiteId.of("setda-complex"));
+            assertThat(s.site()).isEqualTo(Sragen.SETDA);
             assertThat(s.validUntil()).isEqualTo(Instant.parse("2021-12-31T17:00:00Z"));
         });
     }
@@ -71,11 +74,11 @@ class SragenCoverageTest {
     @Test
     void book_roundTripsThroughItsTextForm() throws IOException {
         RequestBook book = SragenRequests.book(sragen, Issuer.generate());
-        var out = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
         book.writeJsonLines(out);
 
-        RequestBook back = RequestBook.readJsonLines(new java.io.StringReader(out.toString()),
-                java.time.Clock.systemUTC());
+        RequestBook back = RequestBook.readJsonLines(new StringReader(out.toString()),
+                TestClock.at(SragenRequests.REPORT_TIME));
 
         assertThat(back.entries()).isEqualTo(book.entries()).hasSize(51);
     }

@@ -1,20 +1,21 @@
 package dev.lawang.request;
 
+import static dev.lawang.testing.Sragen.wib;
+
 import dev.lawang.code.Issuer;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
-import dev.lawang.directory.SiteId;
+import dev.lawang.testing.Sragen;
 import dev.lawang.testing.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
- * The request book of the Sragen case ({@code docs/examples/sragen.geojson}) as it stood on 15 December 2021,
- * the day of the newspaper report; illustrative dates and counts.
+ * The request book of the {@link Sragen} case as it stood on 15 December 2021, the day of the newspaper report;
+ * illustrative dates and counts.
  *
  * <ul>
  *   <li>Diskominfo requested one shared code for the Setda complex covering its 14 units (4 agencies, 10
@@ -30,7 +31,7 @@ import java.time.ZoneId;
  */
 public final class SragenRequests {
     /** 15 December 2021, 10:00 WIB: the moment of the report. */
-    public static final Instant REPORT_TIME = wib("2021-12-15T10:00");
+    public static final Instant REPORT_TIME = Sragen.at(10, 0);
 
     private static final Instant SHORT_UNTIL = wib("2022-01-01T00:00");
     private static final Instant LONG_UNTIL = wib("2022-07-01T00:00");
@@ -38,15 +39,11 @@ public final class SragenRequests {
     private SragenRequests() {
     }
 
-    private static Instant wib(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Asia/Jakarta")).toInstant();
-    }
-
     /**
      * Builds the book: every request submitted, reviewed and issued through the book's own checks, with the codes
      * signed by the given issuer.
      *
-     * @param sragen the directory read from {@code docs/examples/sragen.geojson}
+     * @param sragen the case's directory, {@link Sragen#directory()}
      * @param issuer the ministry's issuer
      * @return the book as of {@link #REPORT_TIME}; {@link RequestBook#issuedCodes()} holds the 31 codes
      */
@@ -54,8 +51,8 @@ public final class SragenRequests {
         TestClock clock = TestClock.at(wib("2021-10-05T09:00"));
         RequestBook book = RequestBook.create(clock);
 
-        Site setda = sragen.site(SiteId.of("setda-complex")).orElseThrow();
-        RequestEntry shared = book.submit(request(setda, AgencyId.of("diskominfo"), 600, 300)
+        Site setda = sragen.site(Sragen.SETDA).orElseThrow();
+        RequestEntry shared = book.submit(request(setda, Sragen.DISKOMINFO, 600, 300)
                 .covering(setda.tenants()).notes("One code for the whole Setda complex, shown in front of"
                         + " Diskominfo.").build(), sragen, "diskominfo:admin");
         clock.set(wib("2021-10-11T10:00"));
@@ -68,7 +65,7 @@ public final class SragenRequests {
         for (Site site : sragen.sites()) {
             String id = site.id().value();
             boolean own = id.startsWith("puskesmas-") || id.startsWith("rumdin-")
-                    || id.equals("rsud-sragen") || id.equals("dkk-sragen") || id.equals("kejari-sragen");
+                    || id.equals("rsud-sragen") || id.equals("dkk-sragen") || site.id().equals(Sragen.KEJARI_OFFICE);
             if (!own) {
                 continue;
             }
@@ -81,7 +78,7 @@ public final class SragenRequests {
             clock.set(at.plus(Duration.ofDays(5)));
             book.approve(e.id(), "ministry:reviewer");
             clock.set(at.plus(Duration.ofDays(12)));
-            book.issue(e.id(), issuer, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS), LONG_UNTIL,
+            book.issue(e.id(), issuer, clock.instant().truncatedTo(ChronoUnit.DAYS), LONG_UNTIL,
                     "ministry:issuer");
             n++;
         }
@@ -109,7 +106,7 @@ public final class SragenRequests {
     /**
      * Builds the coverage report of the case at {@link #REPORT_TIME}, with the codes issued through the book.
      *
-     * @param sragen the directory read from {@code docs/examples/sragen.geojson}
+     * @param sragen the case's directory, {@link Sragen#directory()}
      * @return the report: 44 of 66 agencies covered, 20 pending, 2 without a code
      */
     public static CoverageReport report(Directory sragen) {

@@ -7,7 +7,6 @@ import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.TrustList;
 import dev.lawang.code.Verifier;
-import dev.lawang.directory.Agency;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
@@ -26,14 +25,14 @@ import java.util.List;
 
 /**
  * Three civil-registry offices, one in each Indonesian time zone, for the tests of local days: Sragen in WIB
- * (UTC+7), Makassar in WITA (UTC+8) and Jayapura in WIT (UTC+9). Each allows one face-to-face guest a day, and the
- * directory is the only place that knows the zones.
+ * (UTC+7), the real office of the {@link Sragen} case, and made-up offices in Makassar, WITA (UTC+8), and Jayapura, WIT
+ * (UTC+9). Each allows one face-to-face guest a day, and the directory is the only place that knows the zones.
  */
 public final class ThreeZones {
     /** The civil registry agency at every office. */
-    public static final AgencyId DUKCAPIL = AgencyId.of("dispendukcapil");
+    public static final AgencyId DUKCAPIL = Sragen.DUKCAPIL;
     /** Sragen, Central Java: WIB. */
-    public static final SiteId SRAGEN = SiteId.of("dukcapil-sragen");
+    public static final SiteId SRAGEN = Sragen.DUKCAPIL_OFFICE;
     /** Makassar, South Sulawesi: WITA. */
     public static final SiteId MAKASSAR = SiteId.of("dukcapil-makassar");
     /** Jayapura, Papua: WIT. */
@@ -63,9 +62,8 @@ public final class ThreeZones {
      * @return the directory
      */
     public static Directory directory() {
-        return Directory.builder().agencies(Agency.of(DUKCAPIL, "Dinas Kependudukan dan Pencatatan Sipil"))
-                .sites(office(SRAGEN, -7.4300, 111.0250), office(MAKASSAR, -5.1477, 119.4327),
-                        office(JAYAPURA, -2.5337, 140.7181))
+        return Directory.builder().agencies(Sragen.agency(DUKCAPIL))
+                .sites(Sragen.site(SRAGEN), office(MAKASSAR, -5.1477, 119.4327), office(JAYAPURA, -2.5337, 140.7181))
                 .build();
     }
 
