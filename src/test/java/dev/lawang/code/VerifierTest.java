@@ -336,6 +336,24 @@ class VerifierTest {
         assertThatThrownBy(() -> Verifier.builder(TRUST).cacheSize(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * The prefix takes letters, digits and the URI reserved and unreserved marks (RFC 3986, section 2), and nothing
+     * else: the ends of each range are in, the characters just beyond the letters are out.
+     */
+    @Test
+    void urlPrefix_acceptsTheEndsOfEachCharacterRangeAndNothingBeyond() {
+        for (String edge : List.of("a", "z", "A", "Z", "0", "9", "-._~:/?#[]@!$&'()*+,;=")) {
+            String prefix = "https://lawang.example/" + edge + "/";
+            Verifier withUrl = Verifier.builder(TRUST).urlPrefix(prefix).build();
+            assertThat(withUrl.verify(ISSUER.signAsUrl(CODE, prefix), NOW)).as(prefix).isEqualTo(CODE);
+        }
+        for (String beyond : List.of("`", "{", "|", "}", "\\", "^", "\"", "<", ">", "%", " ", "\u00e9")) {
+            String prefix = "https://lawang.example/" + beyond + "/";
+            assertThatThrownBy(() -> Verifier.builder(TRUST).urlPrefix(prefix)).as(prefix)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     @Test
     void verify_givesEveryThreadTheRightCodeWhileTheCacheIsContended() throws Exception {
         Verifier small = Verifier.builder(TRUST).cacheSize(4).build();
