@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,7 @@ public class GateBenchmark {
                         .build())
                 .build();
         Issuer issuer = Issuer.generate();
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         code = issuer.sign(SharedCode.builder(SITE).covering(AGENCY).validFrom(now.minus(Duration.ofDays(1)))
                 .validUntil(now.plus(Duration.ofDays(30))).build());
         TrustList trust = TrustList.builder().trust(issuer.publicKey()).build();
