@@ -8,7 +8,6 @@ import dev.lawang.directory.SiteId;
 import dev.lawang.jdbc.DatabaseUnavailableException;
 import dev.lawang.jdbc.JdbcLedger;
 import dev.lawang.jdbc.JdbcVisitLog;
-import dev.lawang.visit.VisitLog;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashSet;
@@ -130,15 +129,14 @@ public final class LawangMetrics implements GateListener {
      */
     public synchronized LawangMetrics bind(JdbcLedger ledger) {
         Objects.requireNonNull(ledger, "ledger");
-        Optional<VisitLog> kept = ledger.visitLog();
+        Optional<JdbcVisitLog> kept = ledger.visitLog().filter(JdbcVisitLog.class::isInstance)
+                .map(JdbcVisitLog.class::cast);
         unbound(RETRIES, STORE, "ledger");
-        if (kept.isPresent() && kept.get() instanceof JdbcVisitLog) {
+        if (kept.isPresent()) {
             unbound(RETRIES, STORE, "visit-log");
         }
         retries(ledger, JdbcLedger::retries, "ledger");
-        if (kept.isPresent() && kept.get() instanceof JdbcVisitLog log) {
-            retries(log, JdbcVisitLog::retries, "visit-log");
-        }
+        kept.ifPresent(log -> retries(log, JdbcVisitLog::retries, "visit-log"));
         return this;
     }
 
