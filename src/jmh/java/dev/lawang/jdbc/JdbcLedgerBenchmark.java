@@ -61,10 +61,12 @@ public class JdbcLedgerBenchmark {
     @State(Scope.Benchmark)
     public static class Shared {
         /**
-         * Which ledger: Lawang's, the naive baseline, or the floor: one bare {@code UPDATE counter SET n = n + 1}
-         * per check-in in auto-commit, which no correct ledger can beat (no stay recorded, no limit checked).
+         * Which ledger: Lawang's, which records each visit with its stay ({@code JdbcLedger.of}); Lawang's keeping
+         * counts only ({@code JdbcLedger.countsOnly}, the work 0.1's {@code JdbcLedger.of} did); the naive baseline;
+         * or the floor: one bare {@code UPDATE counter SET n = n + 1} per check-in in auto-commit, which no correct
+         * ledger can beat (no stay recorded, no limit checked).
          */
-        @Param({"lawang", "naive", "bare-update"})
+        @Param({"lawang", "counts-only", "naive", "bare-update"})
         public String ledger;
 
         /** Where the check-ins go: one hot site, or spread over 1,000 sites. */
@@ -74,6 +76,7 @@ public class JdbcLedgerBenchmark {
         final SiteId[] siteIds = new SiteId[SPREAD];
         HikariDataSource pool;
         JdbcLedger lawang;
+        JdbcLedger countsOnly;
         NaiveLedger naive;
         final AtomicInteger threads = new AtomicInteger();
 
@@ -96,6 +99,7 @@ public class JdbcLedgerBenchmark {
             policy.maxPresent(siteIds[0], HOT_LIMIT);
             CapacityPolicy rules = policy.build();
             lawang = JdbcLedger.of(pool, rules);
+            countsOnly = JdbcLedger.countsOnly(pool, rules);
             naive = NaiveLedger.create(pool, rules);
             try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE bare_counter (site_id varchar(64) PRIMARY KEY, n bigint NOT NULL);"
@@ -104,7 +108,7 @@ public class JdbcLedgerBenchmark {
             }
             if (ledger.equals("naive")) {
                 naive.prepare(java.util.Arrays.asList(siteIds), java.util.Arrays.asList(AGENCIES));
-            } else if (ledger.equals("lawang")) {
+            } else if (ledger.equals("lawang") || ledger.equals("counts-only")) {
                 prepareLawang();
             }
         }
@@ -139,6 +143,7 @@ public class JdbcLedgerBenchmark {
         Object admit(AdmitRequest request) {
             return switch (ledger) {
                 case "lawang" -> lawang.admit(request);
+                case "counts-only" -> countsOnly.admit(request);
                 case "naive" -> naive.admit(request);
                 default -> bareUpdate(request.site());
             };
@@ -158,6 +163,8 @@ public class JdbcLedgerBenchmark {
         void release(TicketId visit) {
             if (ledger.equals("lawang")) {
                 lawang.release(visit);
+            } else if (ledger.equals("counts-only")) {
+                countsOnly.release(visit);
             } else if (ledger.equals("naive")) {
                 naive.release(visit);
             }

@@ -4,6 +4,7 @@ import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
+import dev.lawang.directory.SiteId;
 import dev.lawang.request.CodeRequest.Problem;
 import dev.lawang.request.RequestEntry.State;
 import dev.lawang.request.RequestEntry.Step;
@@ -12,15 +13,17 @@ import java.io.Reader;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,7 +52,13 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #writeJsonLines(Writer)} and {@link #readJsonLines(Reader, Clock)} store and load the whole history in a
  * documented text format ({@code docs/requests.md}); loading replays every step through the same checks.
  *
- * <p>Thread-safe: every method holds the book's lock for its duration. Entries handed out are immutable snapshots.
+ * <p>The book keeps its entries in a {@link Store}: {@link #create(Clock)} keeps them in memory, and
+ * {@link #create(Store, Clock)} in any other store, such as {@code dev.lawang.jdbc.JdbcRequestStore}, where every
+ * application instance of a ministry shares one book. The lifecycle and its checks live here, once, whatever the
+ * store; the store makes each step atomic, so two instances that approve, reject or issue the same request at once
+ * record one step and the other is refused as if it had come second.
+ *
+ * <p>Thread-safe; entries handed out are immutable snapshots.
  */
 public final class RequestBook {
     /** The longest rejection reason accepted, in characters. */
@@ -57,23 +66,40 @@ public final class RequestBook {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestBook.class);
 
-    private final Clock clock;
-    private final Map<RequestId, RequestEntry> entries = new LinkedHashMap<>();
-    /** The request of each step, in the order the steps happened: the k-th mention of an id is its k-th step. */
-    private final List<RequestId> steps = new ArrayList<>();
+    /** How often a step is tried again when another writer recorded a step of the same request first. */
+    private static final int ATTEMPTS = 3;
 
-    private RequestBook(Clock clock) {
+    private final Store store;
+    private final Clock clock;
+
+    private RequestBook(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
     /**
-     * Creates an empty book.
+     * Creates an empty book in the memory of this process.
      *
      * @param clock the clock that dates every step
      * @return the book
      */
     public static RequestBook create(Clock clock) {
-        return new RequestBook(Objects.requireNonNull(clock, "clock"));
+        return create(Store.inMemory(), clock);
+    }
+
+    /**
+     * Creates a book over a store, which may already hold requests (a database that other instances share).
+     *
+     * <p>Several books may share one store. The steps of a request must come in time order: when the instances'
+     * clocks disagree, a step dated before the request's last step is refused ({@link IllegalStateException}), so keep
+     * their clocks synchronised (NTP).
+     *
+     * @param store where the entries are kept
+     * @param clock the clock that dates every step
+     * @return the book
+     */
+    public static RequestBook create(Store store, Clock clock) {
+        return new RequestBook(Objects.requireNonNull(store, "store"), Objects.requireNonNull(clock, "clock"));
     }
 
     /**
@@ -85,7 +111,7 @@ public final class RequestBook {
      * @param directory the directory the request refers to
      * @return the problems; empty if the request would be accepted
      */
-    public synchronized List<Problem> problems(CodeRequest request, Directory directory) {
+    public List<Problem> problems(CodeRequest request, Directory directory) {
         Objects.requireNonNull(request, "request");
         List<Problem> all = new ArrayList<>(request.problems(Objects.requireNonNull(directory, "directory")));
         all.addAll(duplicates(request));
@@ -94,10 +120,7 @@ public final class RequestBook {
 
     private List<Problem> duplicates(CodeRequest request) {
         List<Problem> out = new ArrayList<>();
-        for (RequestEntry e : entries.values()) {
-            if (!e.state().isOpen() || !e.request().site().equals(request.site())) {
-                continue;
-            }
+        for (RequestEntry e : store.openAt(request.site())) {
             TreeSet<AgencyId> both = new TreeSet<>(e.request().covered());
             both.retainAll(request.covered());
             if (!both.isEmpty()) {
@@ -122,23 +145,36 @@ public final class RequestBook {
      * @throws InvalidRequestException if {@link #problems(CodeRequest, Directory)} finds anything; nothing is recorded
      * @throws IllegalArgumentException if the actor is blank, too long or has control characters
      */
-    public synchronized RequestEntry submit(CodeRequest request, Directory directory, String actor) {
+    public RequestEntry submit(CodeRequest request, Directory directory, String actor) {
         Step.checkActor(actor);
         List<Problem> problems = problems(request, directory);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return recordSubmitted(request, actor, clock.instant());
+        return recordSubmitted(request, actor, clock.instant(), () -> problems(request, directory));
     }
 
-    RequestEntry recordSubmitted(CodeRequest request, String actor, Instant at) {
-        RequestId id = RequestId.of(entries.size() + 1L);
-        RequestEntry entry = RequestEntry.submitted(id, request, new Step(State.SUBMITTED, at, actor));
-        entries.put(id, entry);
-        steps.add(id);
-        LOG.info("request {} submitted for site {} covering {} agencies", id, request.site(),
-                request.covered().size());
-        return entry;
+    /**
+     * Records a request whose problems were checked; {@code recheck} lists them again when the store refuses the
+     * request because another writer submitted an overlapping one since.
+     */
+    RequestEntry recordSubmitted(CodeRequest request, String actor, Instant at,
+            Supplier<List<Problem>> recheck) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<RequestEntry> added = store.add(request, new Step(State.SUBMITTED, at, actor));
+            if (added.isPresent()) {
+                RequestEntry entry = added.get();
+                LOG.info("request {} submitted for site {} covering {} agencies", entry.id(), request.site(),
+                        request.covered().size());
+                return entry;
+            }
+            List<Problem> problems = recheck.get();
+            if (!problems.isEmpty()) {
+                throw new InvalidRequestException(problems);
+            }
+        }
+        throw new IllegalStateException("the request for the site '" + request.site() + "' was refused "
+                + ATTEMPTS + " times as a duplicate of requests that were closed each time it was checked again");
     }
 
     /**
@@ -151,13 +187,13 @@ public final class RequestBook {
      * @throws IllegalArgumentException if there is no such request, or the actor is not acceptable
      * @throws IllegalStateException if the request is not {@link RequestEntry.State#SUBMITTED}; nothing is recorded
      */
-    public synchronized RequestEntry approve(RequestId id, String actor) {
+    public RequestEntry approve(RequestId id, String actor) {
         return recordApproved(id, actor, clock.instant());
     }
 
     RequestEntry recordApproved(RequestId id, String actor, Instant at) {
-        RequestEntry entry = stepFrom(id, "approve", actor, at, State.SUBMITTED);
-        return record(entry.with(new Step(State.APPROVED, at, actor), null, null, null));
+        return step(id, "approve", actor, at, e -> e.with(new Step(State.APPROVED, at, actor), null, null, null),
+                State.SUBMITTED);
     }
 
     /**
@@ -171,19 +207,14 @@ public final class RequestBook {
      * @throws IllegalArgumentException if there is no such request, or the actor or reason is not acceptable
      * @throws IllegalStateException if the request is issued or already rejected; nothing is recorded
      */
-    public synchronized RequestEntry reject(RequestId id, String actor, String reason) {
+    public RequestEntry reject(RequestId id, String actor, String reason) {
         return recordRejected(id, actor, clock.instant(), reason);
     }
 
     RequestEntry recordRejected(RequestId id, String actor, Instant at, String reason) {
-        Objects.requireNonNull(reason, "reason");
-        if (reason.isBlank() || reason.length() > MAX_REASON_LENGTH
-                || reason.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("a rejection reason must be 1 to " + MAX_REASON_LENGTH
-                    + " characters, not blank, without control characters (length " + reason.length() + ")");
-        }
-        RequestEntry entry = stepFrom(id, "reject", actor, at, State.SUBMITTED, State.APPROVED);
-        return record(entry.with(new Step(State.REJECTED, at, actor), reason, null, null));
+        RequestEntry.checkReason(reason);
+        return step(id, "reject", actor, at, e -> e.with(new Step(State.REJECTED, at, actor), reason, null, null),
+                State.SUBMITTED, State.APPROVED);
     }
 
     /**
@@ -204,17 +235,18 @@ public final class RequestBook {
      * @throws IllegalStateException if the request is not {@link RequestEntry.State#APPROVED} (issuing twice included);
      *         nothing is recorded
      */
-    public synchronized RequestEntry issue(RequestId id, Issuer issuer, Instant validFrom, Instant validUntil,
-            String actor) {
+    public RequestEntry issue(RequestId id, Issuer issuer, Instant validFrom, Instant validUntil, String actor) {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(validUntil, "validUntil");
         Instant at = clock.instant();
-        RequestEntry entry = stepFrom(id, "issue", actor, at, State.APPROVED);
+        RequestEntry entry = stepFrom(store.find(Objects.requireNonNull(id, "id")).orElse(null), id, "issue", actor,
+                at, State.APPROVED);
         checkWindow(validFrom, validUntil, at);
         CodeRequest request = entry.request();
-        SharedCode code = SharedCode.builder(request.site()).covering(request.covered()).issuedAt(at)
-                .validFrom(validFrom).validUntil(validUntil).build();
+        // the payload carries whole seconds; the step keeps the book's instant as it was
+        SharedCode code = SharedCode.builder(request.site()).covering(request.covered())
+                .issuedAt(at.truncatedTo(ChronoUnit.SECONDS)).validFrom(validFrom).validUntil(validUntil).build();
         String text = issuer.sign(code);
         return recordIssued(id, actor, at, code, text);
     }
@@ -231,19 +263,35 @@ public final class RequestBook {
     }
 
     RequestEntry recordIssued(RequestId id, String actor, Instant at, SharedCode code, String text) {
-        RequestEntry entry = stepFrom(id, "issue", actor, at, State.APPROVED);
         checkWindow(code.validFrom(), code.validUntil(), at);
-        if (!code.site().equals(entry.request().site()) || !code.agencies().equals(entry.request().covered())) {
-            throw new IllegalArgumentException("the code for request " + id + " must be for the site and agencies"
-                    + " requested: site " + code.site() + ", " + code.agencies().size() + " agencies");
-        }
-        return record(entry.with(new Step(State.ISSUED, at, actor), null, code, text));
+        return step(id, "issue", actor, at, e -> {
+            RequestEntry.checkCode(e.id(), e.request(), code);
+            return e.with(new Step(State.ISSUED, at, actor), null, code, text);
+        }, State.APPROVED);
     }
 
-    private RequestEntry stepFrom(RequestId id, String verb, String actor, Instant at, State... allowed) {
+    /**
+     * Makes one step: checks it against the request as the store holds it and records it if no other writer recorded
+     * a step of the same request in between; otherwise checks it again against what that writer left.
+     */
+    private RequestEntry step(RequestId id, String verb, String actor, Instant at,
+            UnaryOperator<RequestEntry> next, State... allowed) {
         Objects.requireNonNull(id, "id");
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            RequestEntry current = stepFrom(store.find(id).orElse(null), id, verb, actor, at, allowed);
+            RequestEntry updated = next.apply(current);
+            if (store.advance(current, updated)) {
+                LOG.info("request {} is now {}", updated.id(), updated.state());
+                return updated;
+            }
+        }
+        throw new IllegalStateException("cannot " + verb + " request " + id + ": other steps of it were recorded "
+                + ATTEMPTS + " times while this one was checked");
+    }
+
+    private static RequestEntry stepFrom(@Nullable RequestEntry entry, RequestId id, String verb, String actor,
+            Instant at, State... allowed) {
         Step.checkActor(actor);
-        RequestEntry entry = entries.get(id);
         if (entry == null) {
             throw new IllegalArgumentException("no request " + id + " in this book");
         }
@@ -264,21 +312,14 @@ public final class RequestBook {
         return verb.endsWith("e") ? verb + "d" : verb + "ed";
     }
 
-    private RequestEntry record(RequestEntry updated) {
-        entries.put(updated.id(), updated);
-        steps.add(updated.id());
-        LOG.info("request {} is now {}", updated.id(), updated.state());
-        return updated;
-    }
-
     /**
      * Returns the entry of a request.
      *
      * @param id the request
      * @return the entry as it stands now, or empty if the book has no such request
      */
-    public synchronized Optional<RequestEntry> entry(RequestId id) {
-        return Optional.ofNullable(entries.get(Objects.requireNonNull(id, "id")));
+    public Optional<RequestEntry> entry(RequestId id) {
+        return store.find(Objects.requireNonNull(id, "id"));
     }
 
     /**
@@ -286,8 +327,8 @@ public final class RequestBook {
      *
      * @return the number of requests ever submitted
      */
-    public synchronized int size() {
-        return entries.size();
+    public int size() {
+        return store.size();
     }
 
     /**
@@ -295,8 +336,8 @@ public final class RequestBook {
      *
      * @return an unmodifiable snapshot
      */
-    public synchronized List<RequestEntry> entries() {
-        return List.copyOf(entries.values());
+    public List<RequestEntry> entries() {
+        return store.entries();
     }
 
     /**
@@ -305,9 +346,9 @@ public final class RequestBook {
      *
      * @return an unmodifiable list
      */
-    public synchronized List<SharedCode> issuedCodes() {
+    public List<SharedCode> issuedCodes() {
         List<SharedCode> out = new ArrayList<>();
-        for (RequestEntry e : entries.values()) {
+        for (RequestEntry e : store.entries()) {
             e.code().ifPresent(out::add);
         }
         return List.copyOf(out);
@@ -322,11 +363,17 @@ public final class RequestBook {
      * @throws IOException if the writer fails; it is passed on as the writer threw it, and the output may then be
      *         incomplete
      */
-    public synchronized void writeJsonLines(Writer out) throws IOException {
+    public void writeJsonLines(Writer out) throws IOException {
         Objects.requireNonNull(out, "out");
+        // the order first: every step it names is then in the entries read after it, which may hold newer steps
+        List<RequestId> order = store.stepOrder();
+        Map<RequestId, RequestEntry> entries = new HashMap<>();
+        for (RequestEntry e : store.entries()) {
+            entries.put(e.id(), e);
+        }
         RequestBookJson.writeHeader(out);
         Map<RequestId, Integer> seen = new HashMap<>();
-        for (RequestId id : steps) {
+        for (RequestId id : order) {
             int index = seen.merge(id, 1, Integer::sum) - 1;
             RequestBookJson.writeStep(out, Objects.requireNonNull(entries.get(id), "entry"), index);
         }
@@ -365,11 +412,98 @@ public final class RequestBook {
     }
 
     @Nullable RequestEntry entryOrNull(RequestId id) {
-        return entries.get(id);
+        return store.find(id).orElse(null);
     }
 
     @Override
-    public synchronized String toString() {
-        return "RequestBook[" + entries.size() + " requests]";
+    public String toString() {
+        return "RequestBook[" + store + "]";
+    }
+
+
+    /**
+     * Where a {@link RequestBook} keeps its entries: an SPI. {@link #inMemory()} is the default; {@code
+     * dev.lawang.jdbc.JdbcRequestStore} keeps them in PostgreSQL, shared by every application instance.
+     *
+     * <p>The store decides nothing about the lifecycle; the book checks every step before it hands it over. What the
+     * store guarantees is atomicity: {@link #add} assigns the next id and refuses a duplicate in one step, and
+     * {@link #advance} records a step only if no other step of the request was recorded since the entry was read.
+     * Every implementation must pass the contract test suite {@code RequestBookContract} (the book's whole
+     * behaviour over the store, from one instance and from two at once), be thread-safe, and put no contact address
+     * into an exception message or a log line.
+     */
+    public interface Store {
+        /**
+         * Returns a new, empty store in the memory of this process.
+         *
+         * @return the store
+         */
+        static Store inMemory() {
+            return new InMemoryRequestStore();
+        }
+
+        /**
+         * Records a new request with its first step, under the next request id: one more than the number of
+         * requests held. Refuses it, in the same atomic step, when an open request ({@link State#isOpen()}) for the
+         * same site already covers one of its agencies.
+         *
+         * @param request the request; checked by the book
+         * @param submitted its first step, {@link State#SUBMITTED}
+         * @return the new entry, or empty if an open request overlaps it (nothing is recorded then)
+         * @throws IllegalArgumentException if the step is not {@link State#SUBMITTED}
+         */
+        Optional<RequestEntry> add(CodeRequest request, Step submitted);
+
+        /**
+         * Records one more step of a request: replaces {@code current} with {@code next} if the request still has as
+         * many steps as {@code current}, and otherwise changes nothing. When {@code next} leaves the open states, its
+         * agencies stop counting as asked for at its site ({@link #add}).
+         *
+         * @param current the entry as read from this store
+         * @param next {@code current} with one step more
+         * @return whether the step was recorded; {@code false} if another step of the request was recorded first
+         * @throws IllegalArgumentException if {@code next} is not {@code current} with one more step, or the store
+         *     has no such request
+         */
+        boolean advance(RequestEntry current, RequestEntry next);
+
+        /**
+         * Finds a request.
+         *
+         * @param id the request
+         * @return its entry as it stands now, or empty if the store has no such request
+         */
+        Optional<RequestEntry> find(RequestId id);
+
+        /**
+         * Returns the open requests ({@link State#isOpen()}) for a site, in request id order.
+         *
+         * @param site the site
+         * @return an unmodifiable snapshot
+         */
+        List<RequestEntry> openAt(SiteId site);
+
+        /**
+         * Returns every entry, in request id order.
+         *
+         * @return an unmodifiable snapshot
+         */
+        List<RequestEntry> entries();
+
+        /**
+         * Returns how many requests the store holds.
+         *
+         * @return the number of requests ever added
+         */
+        int size();
+
+        /**
+         * Returns the request of each step ever recorded, in the order the steps were recorded: the k-th mention of
+         * a request is its k-th step, and a request's first step comes after the first step of every request with a
+         * smaller id.
+         *
+         * @return an unmodifiable snapshot
+         */
+        List<RequestId> stepOrder();
     }
 }

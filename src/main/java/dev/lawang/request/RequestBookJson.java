@@ -24,6 +24,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -233,7 +234,7 @@ final class RequestBookJson {
             throw new RequestBookFormatException(line, "request " + id + " has problems: " + problems.stream()
                     .map(Problem::key).toList());
         }
-        book.recordSubmitted(request, actor, at);
+        book.recordSubmitted(request, actor, at, () -> book.problemsWithoutDirectory(request));
     }
 
     private static void issued(JsonNode o, long line, RequestBook book, RequestId id, Instant at, String actor) {
@@ -254,7 +255,7 @@ final class RequestBookJson {
             throw new RequestBookFormatException(line, "field 'text' must be 1 to " + MAX_CODE_TEXT_LENGTH
                     + " printable ASCII characters, not blank");
         }
-        SharedCode code = SharedCode.builder(entry.request().site()).id(codeId).issuedAt(at)
+        SharedCode code = SharedCode.builder(entry.request().site()).id(codeId).issuedAt(at.truncatedTo(ChronoUnit.SECONDS))
                 .covering(agencyList(o, "covering", line))
                 .validFrom(instant(o, "validFrom", line)).validUntil(instant(o, "validUntil", line)).build();
         book.recordIssued(id, actor, at, code, text);

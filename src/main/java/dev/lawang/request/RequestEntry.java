@@ -32,6 +32,74 @@ public final class RequestEntry {
         this.codeText = codeText;
     }
 
+    /**
+     * Creates an entry from its parts, as a {@link RequestBook.Store} reads it back; checked to be a history the book
+     * could have written.
+     *
+     * @param id the request's id
+     * @param request the request as submitted
+     * @param history every step, oldest first: {@link State#SUBMITTED} first, then the states the lifecycle allows,
+     *     in time order (equal instants allowed)
+     * @param rejectionReason the reason, present exactly when the last step is {@link State#REJECTED}: 1 to
+     *     {@value RequestBook#MAX_REASON_LENGTH} characters, not blank, no control characters
+     * @param code the issued code, present exactly when the last step is {@link State#ISSUED}, for the request's site
+     *     and exactly its agencies
+     * @param codeText the code's signed text, present exactly when {@code code} is
+     * @return the entry
+     * @throws IllegalArgumentException if the parts do not make such a history
+     */
+    public static RequestEntry of(RequestId id, CodeRequest request, List<Step> history,
+            @Nullable String rejectionReason, @Nullable SharedCode code, @Nullable String codeText) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(request, "request");
+        List<Step> steps = List.copyOf(Objects.requireNonNull(history, "history"));
+        if (steps.isEmpty() || steps.get(0).state() != State.SUBMITTED) {
+            throw new IllegalArgumentException("the history of request " + id + " must start with SUBMITTED");
+        }
+        for (int i = 1; i < steps.size(); i++) {
+            State from = steps.get(i - 1).state();
+            State to = steps.get(i).state();
+            if (!from.isOpen() || to == State.SUBMITTED || (from == State.SUBMITTED && to == State.ISSUED)
+                    || from == to) {
+                throw new IllegalArgumentException("request " + id + " cannot go from " + from + " to " + to);
+            }
+            if (steps.get(i).at().isBefore(steps.get(i - 1).at())) {
+                throw new IllegalArgumentException("the steps of request " + id + " are not in time order");
+            }
+        }
+        State last = steps.get(steps.size() - 1).state();
+        if ((last == State.REJECTED) != (rejectionReason != null)) {
+            throw new IllegalArgumentException("request " + id + " has a rejection reason exactly when rejected");
+        }
+        if (rejectionReason != null) {
+            checkReason(rejectionReason);
+        }
+        if ((last == State.ISSUED) != (code != null) || (code != null) != (codeText != null)) {
+            throw new IllegalArgumentException("request " + id + " has a code and its text exactly when issued");
+        }
+        if (code != null) {
+            checkCode(id, request, code);
+        }
+        return new RequestEntry(id, request, steps, rejectionReason, code, codeText);
+    }
+
+    static String checkReason(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (reason.isBlank() || reason.length() > RequestBook.MAX_REASON_LENGTH
+                || reason.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a rejection reason must be 1 to " + RequestBook.MAX_REASON_LENGTH
+                    + " characters, not blank, without control characters (length " + reason.length() + ")");
+        }
+        return reason;
+    }
+
+    static void checkCode(RequestId id, CodeRequest request, SharedCode code) {
+        if (!code.site().equals(request.site()) || !code.agencies().equals(request.covered())) {
+            throw new IllegalArgumentException("the code for request " + id + " must be for the site and agencies"
+                    + " requested: site " + code.site() + ", " + code.agencies().size() + " agencies");
+        }
+    }
+
     static RequestEntry submitted(RequestId id, CodeRequest request, Step first) {
         return new RequestEntry(id, request, List.of(first), null, null, null);
     }

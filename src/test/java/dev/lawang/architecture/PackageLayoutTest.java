@@ -66,9 +66,10 @@ class PackageLayoutTest {
         onlyDependsOn("request", "code", "directory", "geo", "qr");
     }
 
+    /** The PostgreSQL stores implement the ledger, visit log and request book SPIs, whose values they keep. */
     @Test
-    void jdbc_dependsOnlyOnCapacityVisitAndDirectory() {
-        onlyDependsOn("jdbc", "capacity", "visit", "directory", "geo");
+    void jdbc_dependsOnlyOnTheStoresItImplementsAndTheirValues() {
+        onlyDependsOn("jdbc", "capacity", "visit", "request", "code", "directory", "geo");
     }
 
     @Test

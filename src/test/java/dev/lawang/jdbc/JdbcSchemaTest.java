@@ -55,7 +55,7 @@ class JdbcSchemaTest {
         try (Connection c = empty.getConnection()) {
             assertThat(JdbcSchema.installedVersion(c)).isEqualTo(JdbcSchema.VERSION);
             assertThat(count(c, "SELECT count(*) FROM lawang_schema_version")).isEqualTo(JdbcSchema.VERSION);
-            assertThat(count(c, "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'lawang%'")).isEqualTo(6);
+            assertThat(count(c, "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'lawang%'")).isEqualTo(9);
         }
     }
 

@@ -48,8 +48,20 @@ public final class SragenRequests {
      * @return the book as of {@link #REPORT_TIME}; {@link RequestBook#issuedCodes()} holds the 31 codes
      */
     public static RequestBook book(Directory sragen, Issuer issuer) {
+        return book(sragen, issuer, RequestBook.Store.inMemory());
+    }
+
+    /**
+     * Builds the book of {@link #book(Directory, Issuer)} in a store.
+     *
+     * @param sragen the case's directory, {@link Sragen#directory()}
+     * @param issuer the ministry's issuer
+     * @param store an empty store
+     * @return the book as of {@link #REPORT_TIME}
+     */
+    public static RequestBook book(Directory sragen, Issuer issuer, RequestBook.Store store) {
         TestClock clock = TestClock.at(wib("2021-10-05T09:00"));
-        RequestBook book = RequestBook.create(clock);
+        RequestBook book = RequestBook.create(store, clock);
 
         Site setda = sragen.site(Sragen.SETDA).orElseThrow();
         RequestEntry shared = book.submit(request(setda, Sragen.DISKOMINFO, 600, 300)

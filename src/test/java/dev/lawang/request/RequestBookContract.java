@@ -17,6 +17,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
+import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.request.CodeRequest.Problem;
 import dev.lawang.request.RequestEntry.State;
@@ -28,24 +29,65 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 
-class RequestBookTest {
+/**
+ * The behaviour of a {@link RequestBook} over every {@link RequestBook.Store}: its lifecycle, its checks, its export,
+ * and its atomicity when several books share one store from several threads. An implementation's test extends this
+ * class and supplies an empty store, and a second instance of it over the same data (the same object for a store in
+ * memory; another connection pool for a database).
+ */
+public abstract class RequestBookContract {
     private static final Instant T0 = Instant.parse("2021-11-01T01:00:00Z");
     private static final Instant FROM = Instant.parse("2021-12-01T00:00:00Z");
     private static final Instant UNTIL = Instant.parse("2022-06-01T00:00:00Z");
+    private static final int THREADS = 8;
 
     private final Directory directory = SmallRegency.directory();
     private final TestClock clock = TestClock.at(T0);
-    private final RequestBook book = RequestBook.create(clock);
     private final Issuer issuer = Issuer.generate();
+    private RequestBook.Store store = RequestBook.Store.inMemory();
+    private RequestBook book = RequestBook.create(store, clock);
+
+    /** For implementations' test classes. */
+    protected RequestBookContract() {
+    }
+
+    /**
+     * Returns a new, empty store.
+     *
+     * @return the store under test
+     */
+    protected abstract RequestBook.Store newStore();
+
+    /**
+     * Returns another instance over the same data as the store {@link #newStore()} returned last, as a second
+     * application instance would have it.
+     *
+     * @return the second instance
+     */
+    protected abstract RequestBook.Store secondInstance();
+
+    @BeforeEach
+    void createBook() {
+        store = newStore();
+        book = RequestBook.create(store, clock);
+    }
 
     private RequestEntry submitted() {
         return book.submit(completeRequest().build(), directory, "office:diskominfo");
@@ -345,5 +387,229 @@ class RequestBookTest {
     @Test
     void state_isOpenOnlyBeforeTheCodeIsIssuedOrTheRequestRejected() {
         assertThat(State.values()).filteredOn(State::isOpen).containsExactly(State.SUBMITTED, State.APPROVED);
+    }
+
+    @Test
+    void entries_readBackFromAnotherInstanceEqualWhatTheBookHandedOut() {
+        clock.set(T0.plusNanos(123_456_789));
+        RequestEntry rejected = rejected();
+        clock.advance(Duration.ofNanos(1));
+        RequestEntry issued = book.issue(approvedOther().id(), issuer, FROM, UNTIL, "kominfo:issuer");
+        RequestBook other = RequestBook.create(secondInstance(), clock);
+
+        assertThat(other.entry(rejected.id())).contains(book.entry(rejected.id()).orElseThrow());
+        assertThat(other.entry(issued.id())).contains(issued);
+        assertThat(other.entries()).isEqualTo(book.entries()).hasSize(2);
+        assertThat(other.issuedCodes()).containsExactly(issued.code().orElseThrow());
+        assertThat(other.size()).isEqualTo(2);
+        assertThat(issued.history().get(2).at()).isEqualTo(T0.plusNanos(123_456_790).plus(Duration.ofDays(3)));
+    }
+
+    /** A second request, for another site, approved two days after the clock's instant. */
+    private RequestEntry approvedOther() {
+        RequestEntry e = book.submit(CodeRequest.builder(DUKCAPIL, DUKCAPIL_OFFICE).position(IN_DUKCAPIL_OFFICE)
+                .staffUsers(30).expectedGuestsPerDay(150).photo(URI.create("https://example.go.id/d.jpg"))
+                .contact("dukcapil@example.go.id").notes("Loket pelayanan").build(), directory, "office:dukcapil");
+        clock.advance(Duration.ofDays(1));
+        book.approve(e.id(), "kominfo:reviewer-1");
+        clock.advance(Duration.ofDays(1));
+        return book.entry(e.id()).orElseThrow();
+    }
+
+    @Test
+    void issue_signsWholeSecondsWhenTheClockHasAFractionAndKeepsTheStepExact() {
+        RequestEntry e = approved();
+        Instant at = clock.instant().plusMillis(250);
+        clock.set(at);
+
+        RequestEntry issued = book.issue(e.id(), issuer, FROM, UNTIL, "kominfo:issuer");
+
+        assertThat(issued.since()).isEqualTo(at);
+        assertThat(issued.code().orElseThrow().issuedAt()).isEqualTo(at.minusMillis(250));
+        assertThat(book.entry(e.id())).contains(issued);
+    }
+
+    @Test
+    void writeJsonLines_ofTheStoredBookReadsBackToTheSameEntries() throws IOException {
+        clock.set(T0.plusNanos(5));
+        rejected();
+        book.issue(approvedOther().id(), issuer, FROM, UNTIL, "kominfo:issuer");
+        submitted();
+
+        RequestBook back = RequestBook.readJsonLines(new java.io.StringReader(export()), clock);
+
+        assertThat(back.entries()).isEqualTo(book.entries()).hasSize(3);
+        assertThat(store.stepOrder()).extracting(RequestId::number).containsExactly(1L, 1L, 2L, 2L, 2L, 3L);
+    }
+
+    @Test
+    void coverageReport_readFromTheStoreShowsTheSragenCase() {
+        Directory sragen = dev.lawang.testing.Sragen.directory();
+        SragenRequests.book(sragen, issuer, store);
+        RequestBook other = RequestBook.create(secondInstance(), TestClock.at(SragenRequests.REPORT_TIME));
+
+        CoverageReport report = CoverageReport.of(sragen, other, other.issuedCodes(), SragenRequests.REPORT_TIME);
+
+        assertThat(report.summary()).isEqualTo("44 of 66 agencies covered; 20 pending, 0 rejected, 2 without a code:"
+                + " 22 must screen visitors by hand.");
+        assertThat(other.entries()).hasSize(51);
+    }
+
+    @Test
+    void store_advance_recordsNothingWhenAnotherStepCameFirst() {
+        RequestEntry e = submitted();
+        RequestEntry approved = e.with(new Step(State.APPROVED, T0, "a"), null, null, null);
+        RequestEntry rejected = e.with(new Step(State.REJECTED, T0, "b"), "No.", null, null);
+
+        assertThat(store.advance(e, approved)).isTrue();
+        assertThat(secondInstance().advance(e, rejected)).isFalse();
+
+        assertThat(store.find(e.id())).contains(approved);
+        assertThat(store.openAt(SETDA)).containsExactly(approved);
+        assertThat(store.stepOrder()).extracting(RequestId::number).containsExactly(1L, 1L);
+    }
+
+    @Test
+    void store_refusesStepsThatAreNotTheNextOfTheRequest() {
+        RequestEntry e = submitted();
+        RequestEntry approved = e.with(new Step(State.APPROVED, T0, "a"), null, null, null);
+        RequestEntry twoAhead = approved.with(new Step(State.REJECTED, T0, "a"), "No.", null, null);
+        RequestEntry other = RequestEntry.submitted(RequestId.of(7), e.request(), e.history().get(0));
+
+        assertThatThrownBy(() -> store.advance(e, twoAhead)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.advance(e, e)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.advance(other, other.with(new Step(State.APPROVED, T0, "a"), null, null,
+                null))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no request R-7");
+        assertThatThrownBy(() -> store.add(e.request(), new Step(State.APPROVED, T0, "a")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.entries()).containsExactly(e);
+        assertThat(store.stepOrder()).hasSize(1);
+    }
+
+    @Test
+    void store_add_refusesAnOverlapWithAnOpenRequestAndAcceptsItOnceClosed() {
+        RequestEntry e = submitted();
+        CodeRequest overlapping = completeRequest().covering(BAGIAN_HUKUM).build();
+
+        assertThat(secondInstance().add(overlapping, new Step(State.SUBMITTED, T0, "b"))).isEmpty();
+        assertThat(store.size()).isEqualTo(1);
+        store.advance(e, e.with(new Step(State.REJECTED, T0, "r"), "No.", null, null));
+
+        assertThat(secondInstance().add(overlapping, new Step(State.SUBMITTED, T0, "b")))
+                .hasValueSatisfying(added -> assertThat(added.id()).isEqualTo(RequestId.of(2)));
+        assertThat(store.openAt(SETDA)).extracting(RequestEntry::id).containsExactly(RequestId.of(2));
+    }
+
+    @Test
+    void twoInstances_racingDuplicateSubmissions_acceptExactlyOnePerAgency() throws Exception {
+        List<RequestBook> books = List.of(book, RequestBook.create(secondInstance(), clock));
+        List<AgencyId> agencies = List.of(DISKOMINFO, BAGIAN_UMUM, BAGIAN_HUKUM);
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+
+        race(i -> {
+            try {
+                books.get(i % 2).submit(completeRequest().covering(agencies.get(i % 3)).build(), directory,
+                        "office-" + i);
+                accepted.incrementAndGet();
+            } catch (InvalidRequestException e) {
+                assertThat(e.problems()).extracting(Problem::key).containsExactly("covering.duplicate");
+                refused.incrementAndGet();
+            }
+        }, 6);
+
+        assertThat(accepted).hasValue(3);
+        assertThat(refused).hasValue(THREADS * 6 - 3);
+        assertThat(book.entries()).extracting(e -> e.id().number()).containsExactly(1L, 2L, 3L);
+        assertThat(book.entries()).flatExtracting(e -> e.request().covered())
+                .containsExactlyInAnyOrderElementsOf(agencies);
+    }
+
+    @Test
+    void twoInstances_racingApprovalsAndRejections_recordOneStepPerRequest() throws Exception {
+        RequestBook second = RequestBook.create(secondInstance(), clock);
+        List<RequestEntry> requests = new ArrayList<>();
+        for (AgencyId agency : List.of(DISKOMINFO, BAGIAN_UMUM, BAGIAN_HUKUM)) {
+            requests.add(book.submit(completeRequest().covering(agency).build(), directory, "office"));
+        }
+        requests.add(approvedOther());
+        long before = book.entries().stream().mapToLong(e -> e.history().size()).sum();
+        AtomicInteger won = new AtomicInteger();
+        AtomicInteger lost = new AtomicInteger();
+
+        race(i -> {
+            RequestEntry e = requests.get(i % requests.size());
+            RequestBook b = i % 2 == 0 ? book : second;
+            try {
+                if (i % 3 == 0) {
+                    b.reject(e.id(), "reviewer-" + i, "Not this one.");
+                } else {
+                    b.approve(e.id(), "reviewer-" + i);
+                }
+                won.incrementAndGet();
+            } catch (IllegalStateException expected) {
+                lost.incrementAndGet();
+            }
+        }, requests.size());
+
+        assertThat(won.get() + lost.get()).isEqualTo(THREADS * requests.size());
+        for (RequestEntry e : requests) {
+            RequestEntry now = second.entry(e.id()).orElseThrow();
+            assertThat(now.history()).hasSizeBetween(2, 3);
+            assertThat(now.history().get(1).state()).isIn(State.APPROVED, State.REJECTED);
+        }
+        long after = book.entries().stream().mapToLong(e -> e.history().size()).sum();
+        assertThat(won.get()).isEqualTo(after - before);
+        assertThat(store.stepOrder()).hasSize((int) after);
+    }
+
+    @Test
+    void twoInstances_racingIssues_issueTheApprovedRequestOnce() throws Exception {
+        RequestEntry e = approved();
+        RequestBook second = RequestBook.create(secondInstance(), clock);
+        AtomicInteger issued = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+
+        race(i -> {
+            try {
+                (i % 2 == 0 ? book : second).issue(e.id(), issuer, FROM, UNTIL, "issuer-" + i);
+                issued.incrementAndGet();
+            } catch (IllegalStateException expected) {
+                refused.incrementAndGet();
+            }
+        }, 1);
+
+        assertThat(issued).hasValue(1);
+        assertThat(refused).hasValue(THREADS - 1);
+        assertThat(second.issuedCodes()).hasSize(1);
+        assertThat(second.entry(e.id()).orElseThrow().history()).hasSize(3);
+    }
+
+    private interface Attempt {
+        void run(int i);
+    }
+
+    private static void race(Attempt attempt, int perThread) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int k = 0; k < perThread; k++) {
+                        attempt.run(thread * perThread + k);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
