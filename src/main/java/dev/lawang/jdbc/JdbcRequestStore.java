@@ -136,13 +136,10 @@ public final class JdbcRequestStore implements RequestBook.Store {
     @Override
     public boolean advance(RequestEntry current, RequestEntry next) {
         Objects.requireNonNull(current, "current");
-        Objects.requireNonNull(next, "next");
-        int n = current.history().size();
-        if (!next.id().equals(current.id()) || !next.request().equals(current.request())
-                || next.history().size() != n + 1 || !next.history().subList(0, n).equals(current.history())) {
-            throw new IllegalArgumentException("the next entry of request " + current.id()
-                    + " must be the same request with one more step");
+        if (!Objects.requireNonNull(next, "next").follows(current)) {
+            throw new IllegalArgumentException("the next entry of request " + current.id() + " must follow it");
         }
+        int n = current.history().size();
         Step step = next.history().get(n);
         long id = current.id().number();
         int outcome = transactions.run("step request", c -> {

@@ -52,13 +52,9 @@ final class InMemoryRequestStore implements RequestBook.Store {
         return true;
     }
 
-    /** The check every store makes of {@link #advance}'s arguments. */
-    static void checkAdvance(RequestEntry current, RequestEntry next) {
+    private static void checkAdvance(RequestEntry current, RequestEntry next) {
         Objects.requireNonNull(current, "current");
-        Objects.requireNonNull(next, "next");
-        int n = current.history().size();
-        if (!next.id().equals(current.id()) || !next.request().equals(current.request())
-                || next.history().size() != n + 1 || !next.history().subList(0, n).equals(current.history())) {
+        if (!Objects.requireNonNull(next, "next").follows(current)) {
             throw new IllegalArgumentException("the next entry of request " + current.id()
                     + " must be the same request with one more step");
         }

@@ -100,6 +100,19 @@ public final class RequestEntry {
         }
     }
 
+    /**
+     * Tells whether this entry is {@code earlier} with exactly one more step: the same request, the same steps, one
+     * after them. A {@link RequestBook.Store} checks it in {@link RequestBook.Store#advance}.
+     *
+     * @param earlier the entry before this step
+     * @return whether this entry follows it directly
+     */
+    public boolean follows(RequestEntry earlier) {
+        int n = Objects.requireNonNull(earlier, "earlier").history.size();
+        return id.equals(earlier.id) && request.equals(earlier.request) && history.size() == n + 1
+                && history.subList(0, n).equals(earlier.history);
+    }
+
     static RequestEntry submitted(RequestId id, CodeRequest request, Step first) {
         return new RequestEntry(id, request, List.of(first), null, null, null);
     }

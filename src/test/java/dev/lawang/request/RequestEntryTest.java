@@ -89,4 +89,26 @@ class RequestEntryTest {
         assertThatThrownBy(() -> RequestEntry.of(ID, null, history, null, null, null)).hasMessage("request");
         assertThatThrownBy(() -> RequestEntry.of(ID, REQUEST, null, null, null, null)).hasMessage("history");
     }
+
+    @Test
+    void follows_holdsOnlyForTheSameRequestWithExactlyOneMoreStep() {
+        RequestEntry submitted = RequestEntry.of(ID, REQUEST, List.of(step(State.SUBMITTED, 0)), null, null, null);
+        RequestEntry approved = RequestEntry.of(ID, REQUEST, List.of(step(State.SUBMITTED, 0),
+                step(State.APPROVED, 1)), null, null, null);
+        RequestEntry approvedLater = RequestEntry.of(ID, REQUEST, List.of(step(State.SUBMITTED, 5),
+                step(State.APPROVED, 6)), null, null, null);
+        RequestEntry rejected = RequestEntry.of(ID, REQUEST, List.of(step(State.SUBMITTED, 0),
+                step(State.APPROVED, 1), step(State.REJECTED, 2)), "No.", null, null);
+        RequestEntry otherId = RequestEntry.of(RequestId.of(4), REQUEST, List.of(step(State.SUBMITTED, 0),
+                step(State.APPROVED, 1)), null, null, null);
+
+        assertThat(approved.follows(submitted)).isTrue();
+        assertThat(rejected.follows(approved)).isTrue();
+        assertThat(rejected.follows(submitted)).isFalse();
+        assertThat(submitted.follows(submitted)).isFalse();
+        assertThat(submitted.follows(approved)).isFalse();
+        assertThat(approvedLater.follows(submitted)).isFalse();
+        assertThat(otherId.follows(submitted)).isFalse();
+        assertThatThrownBy(() -> approved.follows(null)).hasMessage("earlier");
+    }
 }
