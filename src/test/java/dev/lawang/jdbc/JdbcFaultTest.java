@@ -131,7 +131,7 @@ class JdbcFaultTest {
         return builder.start();
     }
 
-    private static int terminateOneBackend(DataSource admin, String database) throws SQLException {
+    static int terminateOneBackend(DataSource admin, String database) throws SQLException {
         try (Connection c = admin.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM (SELECT pid FROM pg_stat_activity"
                         + " WHERE datname = ? AND pid <> pg_backend_pid() AND state <> 'idle'"
