@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -216,34 +217,60 @@ abstract sealed class Records permits Records.Together, Records.Apart {
          * Settles, for stays and visits begun before {@code startedBefore}: a stay without an open visit is released
          * (its admission was never answered, or its visit was closed; the visitor is admitted afresh at the next
          * scan); an open visit without a stay is closed now (its check-out or expiry was never answered).
+         *
+         * <p>A check-in or check-out in flight has written one store and not yet the other, and looks like a crash's
+         * leftover. So the stores are first compared without locks, which finds nothing in the usual case; only if
+         * they disagree are they compared again and settled with every visitor's lock held, when no check-in or
+         * check-out is half done.
          */
         @Override
         OccupancyLedger.Settlement recover(Instant startedBefore, Instant now) {
             synchronized (upkeep) {
-                List<Ticket> stays = ledger.openStays(startedBefore);
-                List<Visit> open = visits.openVisits(startedBefore);
-                Set<TicketId> visited = new HashSet<>();
-                open.forEach(v -> visited.add(v.ticket()));
-                Set<TicketId> stayed = new HashSet<>();
-                stays.forEach(t -> stayed.add(t.id()));
-                int released = 0;
-                for (Ticket stay : stays) {
-                    if (!visited.contains(stay.id()) && ledger.release(stay.id()).isPresent()) {
-                        released++;
-                    }
+                if (!disagree(ledger.openStays(startedBefore), visits.openVisits(startedBefore))) {
+                    return OccupancyLedger.Settlement.NONE;
                 }
-                int closed = 0;
-                for (Visit visit : open) {
-                    if (!stayed.contains(visit.ticket())) {
-                        synchronized (lockOf(visit.visitor())) {
-                            if (visits.close(visit.ticket(), latest(now, visit.in())).isPresent()) {
-                                closed++;
-                            }
-                        }
-                    }
-                }
-                return new OccupancyLedger.Settlement(closed, 0, released);
+                return withEveryVisitorLocked(0, () -> settle(startedBefore, now));
             }
+        }
+
+        private static boolean disagree(List<Ticket> stays, List<Visit> open) {
+            Set<TicketId> visited = new HashSet<>();
+            open.forEach(v -> visited.add(v.ticket()));
+            return stays.size() != visited.size() || !stays.stream().allMatch(t -> visited.contains(t.id()));
+        }
+
+        /** Runs the work holding every stripe lock, taken in ascending order (the only order several are taken). */
+        private OccupancyLedger.Settlement withEveryVisitorLocked(int from,
+                Supplier<OccupancyLedger.Settlement> work) {
+            if (from == locks.length) {
+                return work.get();
+            }
+            synchronized (locks[from]) {
+                return withEveryVisitorLocked(from + 1, work);
+            }
+        }
+
+        private OccupancyLedger.Settlement settle(Instant startedBefore, Instant now) {
+            List<Ticket> stays = ledger.openStays(startedBefore);
+            List<Visit> open = visits.openVisits(startedBefore);
+            Set<TicketId> visited = new HashSet<>();
+            open.forEach(v -> visited.add(v.ticket()));
+            Set<TicketId> stayed = new HashSet<>();
+            stays.forEach(t -> stayed.add(t.id()));
+            int released = 0;
+            for (Ticket stay : stays) {
+                if (!visited.contains(stay.id()) && ledger.release(stay.id()).isPresent()) {
+                    released++;
+                }
+            }
+            int closed = 0;
+            for (Visit visit : open) {
+                if (!stayed.contains(visit.ticket())
+                        && visits.close(visit.ticket(), latest(now, visit.in())).isPresent()) {
+                    closed++;
+                }
+            }
+            return new OccupancyLedger.Settlement(closed, 0, released);
         }
     }
 }

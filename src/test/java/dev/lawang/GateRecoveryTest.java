@@ -148,7 +148,7 @@ class GateRecoveryTest {
         CountDownLatch closing = new CountDownLatch(1);
         CountDownLatch letClose = new CountDownLatch(1);
         List<GateEvent> events = new CopyOnWriteArrayList<>();
-        Gate stalled = ThreeZones.gate(clock).ledger(new StallingLedger(ledger, closing, letClose)).visitLog(log)
+        Gate stalled = ThreeZones.gate(clock).ledger(new StallingLedger(ledger, closing, letClose, true)).visitLog(log)
                 .listener(events::add).build();
         Decision.Admitted guest = (Decision.Admitted) stalled.walkIn(ThreeZones.guest(SRAGEN, 1));
         Instant due = guest.ticket().due();
@@ -179,35 +179,90 @@ class GateRecoveryTest {
         }
     }
 
-    /** A ledger whose first expiry, once it has taken its stays out, waits until the test lets it go on. */
+    /**
+     * A check-in whose stay is in the ledger and whose visit is not yet in the log looks like a crash's leftover; a
+     * recovery that sees it must wait for the check-in to finish, not release the stay of a visitor being admitted.
+     */
+    @Test
+    void recover_duringACheckIn_waitsForItInsteadOfReleasingTheNewStay() throws Exception {
+        CountDownLatch admitted = new CountDownLatch(1);
+        CountDownLatch letAppend = new CountDownLatch(1);
+        List<GateEvent> events = new CopyOnWriteArrayList<>();
+        Gate stalled = ThreeZones.gate(clock).ledger(new StallingLedger(ledger, admitted, letAppend, false))
+                .visitLog(log).listener(events::add).build();
+
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            Future<Decision> checkIn = pool.submit(() -> stalled.walkIn(ThreeZones.guest(SRAGEN, 1)));
+            assertThat(admitted.await(10, TimeUnit.SECONDS)).as("the ledger admitted the guest").isTrue();
+            clock.advance(Gate.RECOVERY_GRACE.plusMinutes(1));
+            AtomicReference<OccupancyLedger.Settlement> settled = new AtomicReference<>();
+            Thread recovery = new Thread(() -> settled.set(stalled.recover()), "recovery");
+            recovery.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (recovery.getState() != Thread.State.BLOCKED && recovery.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            letAppend.countDown();
+            Decision.Admitted guest = (Decision.Admitted) checkIn.get(10, TimeUnit.SECONDS);
+            recovery.join(TimeUnit.SECONDS.toMillis(10));
+
+            assertThat(settled.get()).isEqualTo(OccupancyLedger.Settlement.NONE);
+            assertThat(stalled.occupancy(SRAGEN).present()).isEqualTo(1);
+            assertThat(log.find(guest.ticket().id())).hasValueSatisfying(v -> assertThat(v.isOpen()).isTrue());
+            assertThat(stalled.checkOut(guest.ticket().id())).isPresent();
+            assertThat(events).filteredOn(GateEvent.CheckedOut.class::isInstance).hasSize(1);
+        } finally {
+            letAppend.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A ledger that stops once, until the test lets it go on: after its first expiry has taken its stays out, or
+     * after its first admission, before the gate writes the visit.
+     */
     private static final class StallingLedger implements OccupancyLedger {
         private final OccupancyLedger delegate;
-        private final CountDownLatch expired;
+        private final CountDownLatch stopped;
         private final CountDownLatch letGo;
+        private final boolean inExpiry;
 
-        StallingLedger(OccupancyLedger delegate, CountDownLatch expired, CountDownLatch letGo) {
+        StallingLedger(OccupancyLedger delegate, CountDownLatch stopped, CountDownLatch letGo, boolean inExpiry) {
             this.delegate = delegate;
-            this.expired = expired;
+            this.stopped = stopped;
             this.letGo = letGo;
+            this.inExpiry = inExpiry;
         }
 
-        @Override
-        public List<Departure> expire() {
-            List<Departure> departures = delegate.expire();
-            if (expired.getCount() > 0) {
-                expired.countDown();
+        private void stopOnce() {
+            if (stopped.getCount() > 0) {
+                stopped.countDown();
                 try {
                     letGo.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+
+        @Override
+        public List<Departure> expire() {
+            List<Departure> departures = delegate.expire();
+            if (inExpiry) {
+                stopOnce();
+            }
             return departures;
         }
 
         @Override
         public Admission admit(AdmitRequest request) {
-            return delegate.admit(request);
+            Admission admission = delegate.admit(request);
+            if (!inExpiry) {
+                stopOnce();
+            }
+            return admission;
         }
 
         @Override
