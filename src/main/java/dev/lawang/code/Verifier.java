@@ -125,8 +125,9 @@ public final class Verifier {
 
     /** The rest of {@link #check}, apart so that the re-scan path above stays small enough to inline. */
     private Verification checkUncached(String text, Instant now, VerifiedCache.@Nullable Entry hit) {
-        if (hit != null) {
-            // verified under an earlier trust list: still good if the same key bytes are trusted now
+        if (hit != null && hit.grant == null) {
+            // verified under an earlier trust list: still good if the same key bytes are trusted now (a rotating
+            // code is checked afresh instead, since its grant, not a trusted key, vouches for it)
             TrustedKey current = trust.sameKey(hit.key);
             if (current != null) {
                 VerifiedCache.Entry moved = new VerifiedCache.Entry(text, hit.verified, trust, current);

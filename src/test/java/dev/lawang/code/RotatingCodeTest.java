@@ -196,6 +196,19 @@ class RotatingCodeTest {
     }
 
     @Test
+    void withTrustList_neverCarriesACachedRotatingCodeOverAsAPrintedOne() {
+        String code = DISPLAY.codeAt(NOW);
+        assertThat(verifier.check(code, NOW)).isInstanceOf(Verification.Verified.class);
+        // a later list trusts the display's key as an authority key and has no grant for it
+        Verifier later = verifier.withTrustList(TrustList.builder().trust(AUTHORITY.publicKey())
+                .trust(SCREEN.getPublic()).build());
+
+        Verification.Rejected refused = rejected(later.check(code, NOW.plus(Duration.ofMinutes(5))));
+
+        assertThat(refused.reason()).isEqualTo(Reason.KEY_MISUSED);
+    }
+
+    @Test
     void check_refusesADisplayWithoutAGrant() {
         Verification.Rejected refused = rejected(Verifier.of(TrustList.builder().trust(AUTHORITY.publicKey())
                 .build()).check(DISPLAY.codeAt(NOW), NOW));
