@@ -209,6 +209,42 @@ class RotatingCodeTest {
     }
 
     @Test
+    void check_refusesASignatureWhoseSIsNotBelowTheGroupOrderWithoutVerifyingIt() {
+        byte[] bytes = Base45.decode(DISPLAY.codeAt(NOW), PayloadV2.CODE_PREFIX.length(), new Refusal());
+        java.util.Arrays.fill(bytes, bytes.length - 32, bytes.length, (byte) 0xFF);
+        Verifier cold = Verifier.builder(TRUST).cacheSize(0).build();
+
+        Verification.Rejected refused = rejected(cold.check(PayloadV2.CODE_PREFIX + Base45.encode(bytes), NOW));
+
+        assertThat(refused.reason()).isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(refused.detail()).isEqualTo("the signature's S is not below the group order L (display key id "
+                + GRANT.displayKeyId() + ")");
+        assertThat(cold.cacheMisses()).isZero();
+    }
+
+    @Test
+    void check_countsAFreshStepAsACacheMiss() {
+        verifier.check(DISPLAY.codeAt(NOW), NOW);
+        verifier.check(DISPLAY.codeAt(NOW.plusSeconds(60)), NOW.plusSeconds(60));
+
+        assertThat(verifier.cacheMisses()).isEqualTo(2);
+        assertThat(verifier.cacheHits()).isZero();
+    }
+
+    @Test
+    void check_judgesADisplayGrantedAnewByItsCurrentGrant() {
+        SharedCode earlier = SharedCode.builder(Sragen.SETDA).covering(Sragen.DISKOMINFO)
+                .validFrom(FROM.minus(Duration.ofDays(60))).validUntil(FROM).build();
+        DisplayGrant old = AUTHORITY.grantDisplay(SCREEN.getPublic(), earlier, DisplayGrant.DEFAULT_STEP);
+        TrustList both = TrustList.builder().trust(AUTHORITY.publicKey()).grant(old).grant(GRANT).build();
+
+        Verification outcome = Verifier.of(both).check(DISPLAY.codeAt(NOW), NOW);
+
+        assertThat(outcome).isEqualTo(new Verification.Verified(SCOPE, Verification.Channel.ROTATING_CODE));
+        assertThat(both.grants()).containsExactly(old, GRANT);
+    }
+
+    @Test
     void check_refusesADisplayWithoutAGrant() {
         Verification.Rejected refused = rejected(Verifier.of(TrustList.builder().trust(AUTHORITY.publicKey())
                 .build()).check(DISPLAY.codeAt(NOW), NOW));
