@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>the code: format, key, signature, validity window, revocation ({@link Verifier#check(String, Instant)},
  *       which builds no exception for a refused code);</li>
- *   <li>the code's site is in the directory ({@link RefusalReason#UNKNOWN_SITE}) and the code covers the agency
+ *   <li>the code's site is in the directory ({@link RefusalReason#UNKNOWN_SITE}), a site that requires rotating
+ *       codes got one ({@link RefusalReason#ROTATING_CODE_REQUIRED}), and the code covers the agency
  *       ({@link RefusalReason#AGENCY_NOT_COVERED});</li>
  *   <li>the health status against the {@link HealthRule};</li>
  *   <li>the phone's position against the site's geofence, under the {@link LocationRule};</li>
@@ -132,6 +133,12 @@ public final class Gate {
             return refuse(RefusalReason.UNKNOWN_SITE, "Site " + code.site() + ".", code.site(), call);
         }
         Site site = found.get();
+        Verification.Channel channel = ((Verification.Verified) verification).channel();
+        if (site.requiresRotatingCode() && channel != Verification.Channel.ROTATING_CODE) {
+            return refuse(RefusalReason.ROTATING_CODE_REQUIRED, "Site " + site.id() + " shows a new code on its"
+                    + " screen; a " + (channel == Verification.Channel.PRINTED_CODE ? "printed" : "registered foreign")
+                    + " poster does not admit there.", site.id(), call);
+        }
         if (!code.covers(request.agency())) {
             return refuse(RefusalReason.AGENCY_NOT_COVERED, "The code of site " + site.id() + " does not cover agency "
                     + request.agency() + ".", site.id(), call);

@@ -7,7 +7,7 @@ import dev.lawang.code.CodeException;
  * Why a gate refused a check-in or a walk-in, each with its one plain English {@linkplain #sentence() sentence}.
  * {@code docs/check-in.md} says what a host should tell the visitor for each.
  *
- * <p>The first seven are the reasons a scanned code itself is refused ({@link CodeException.Reason}), the last
+ * <p>The first twelve are the reasons a scanned code itself is refused ({@link CodeException.Reason}), the last
  * three the limits of the capacity rules ({@link Admission.Reason}); their sentences are those reasons' sentences.
  */
 public enum RefusalReason {
@@ -25,6 +25,21 @@ public enum RefusalReason {
     EXPIRED(CodeException.Reason.EXPIRED.sentence()),
     /** See {@link CodeException.Reason#REVOKED}. */
     REVOKED(CodeException.Reason.REVOKED.sentence()),
+    /** See {@link CodeException.Reason#STALE}. */
+    STALE(CodeException.Reason.STALE.sentence()),
+    /** See {@link CodeException.Reason#FROM_THE_FUTURE}. */
+    FROM_THE_FUTURE(CodeException.Reason.FROM_THE_FUTURE.sentence()),
+    /** See {@link CodeException.Reason#FOREIGN_CODE}. */
+    FOREIGN_CODE(CodeException.Reason.FOREIGN_CODE.sentence()),
+    /** See {@link CodeException.Reason#KEY_MISUSED}. */
+    KEY_MISUSED(CodeException.Reason.KEY_MISUSED.sentence()),
+    /** See {@link CodeException.Reason#GRANT_OUTLIVES_KEY}. */
+    GRANT_OUTLIVES_KEY(CodeException.Reason.GRANT_OUTLIVES_KEY.sentence()),
+    /**
+     * The site requires rotating codes from its display ({@code Site#requiresRotatingCode()}), and the code scanned
+     * is a printed poster or a registered foreign poster.
+     */
+    ROTATING_CODE_REQUIRED("This site admits only with the code on its screen, not with a printed poster."),
     /** The code's site, or the walk-in's site, is not in the directory. */
     UNKNOWN_SITE("The site is not in the directory."),
     /** The code does not cover the agency the visitor came for; for a walk-in, the agency does not work at the site. */
@@ -71,11 +86,12 @@ public enum RefusalReason {
     /**
      * Tells whether the scanned code itself was refused, as opposed to the visitor or the moment.
      *
-     * @return whether this is one of the seven {@link CodeException.Reason}s
+     * @return whether this is one of the twelve {@link CodeException.Reason}s
      */
     public boolean isCodeProblem() {
         return switch (this) {
-            case MALFORMED, UNSUPPORTED_VERSION, UNKNOWN_KEY, BAD_SIGNATURE, NOT_YET_VALID, EXPIRED, REVOKED -> true;
+            case MALFORMED, UNSUPPORTED_VERSION, UNKNOWN_KEY, BAD_SIGNATURE, NOT_YET_VALID, EXPIRED, REVOKED, STALE,
+                    FROM_THE_FUTURE, FOREIGN_CODE, KEY_MISUSED, GRANT_OUTLIVES_KEY -> true;
             default -> false;
         };
     }
@@ -89,6 +105,11 @@ public enum RefusalReason {
             case NOT_YET_VALID -> NOT_YET_VALID;
             case EXPIRED -> EXPIRED;
             case REVOKED -> REVOKED;
+            case STALE -> STALE;
+            case FROM_THE_FUTURE -> FROM_THE_FUTURE;
+            case FOREIGN_CODE -> FOREIGN_CODE;
+            case KEY_MISUSED -> KEY_MISUSED;
+            case GRANT_OUTLIVES_KEY -> GRANT_OUTLIVES_KEY;
         };
     }
 

@@ -96,7 +96,7 @@ class GateTest {
         CheckIn base = world.setdaGuest(1, DISKOMINFO);
 
         assertRefusedChangingNothing(gate, withCode(base, "HC1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH"),
-                RefusalReason.MALFORMED);
+                RefusalReason.FOREIGN_CODE);
         assertRefusedChangingNothing(gate, withCode(base, ""), RefusalReason.MALFORMED);
         assertRefusedChangingNothing(gate, withCode(base, "L".repeat(1_000_000)), RefusalReason.MALFORMED);
         assertRefusedChangingNothing(gate, withCode(base, world.stranger.sign(world.setdaCode)),

@@ -38,8 +38,30 @@ public final class CodeException extends LawangException {
         NOT_YET_VALID("The code is not valid yet."),
         /** The code's validity window has ended. */
         EXPIRED("The code has expired."),
-        /** The code, or every code of its site issued before a cut-off, has been revoked. */
-        REVOKED("The code has been revoked.");
+        /**
+         * The code, or every code of its site issued before a cut-off, has been revoked; for a rotating code, its
+         * display's grant.
+         */
+        REVOKED("The code has been revoked."),
+        /**
+         * A rotating code's step lies more than one step (and the skew allowance) before the gate's clock: a photo of
+         * the screen relayed later, or a display whose clock runs slow. The detail says by how much.
+         */
+        STALE("The code on the screen is too old: scan the screen itself."),
+        /**
+         * A rotating code's step lies more than one step (and the skew allowance) after the gate's clock: a display
+         * whose clock runs fast. The detail says by how much.
+         */
+        FROM_THE_FUTURE("The code is from a later time than this gate's clock: the display's clock is fast."),
+        /** The text is another system's code, recognised by its shape, and not registered on the trust list. */
+        FOREIGN_CODE("This is another system's code, not a Lawang code."),
+        /**
+         * A key is used in the wrong role: a rotating code signed by an authority key, a printed code signed by a
+         * display key, or a grant for a key trusted as an authority key.
+         */
+        KEY_MISUSED("The code is signed by a key that is trusted for another purpose."),
+        /** A rotating code's grant is valid beyond the trust of the authority key that signed it. */
+        GRANT_OUTLIVES_KEY("The display's grant outlives the key that signed it.");
 
         private final String sentence;
 

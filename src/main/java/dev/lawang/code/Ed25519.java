@@ -82,6 +82,13 @@ final class Ed25519 {
         }
     }
 
+    /** The public key for 32 raw bytes that have passed {@link Edwards25519#publicKeyProblem}. */
+    static PublicKey publicFromRaw(byte[] raw) {
+        byte[] der = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + RAW_KEY_LENGTH);
+        System.arraycopy(raw, 0, der, X509_PREFIX.length, RAW_KEY_LENGTH);
+        return publicFromX509(der);
+    }
+
     /** Reads a PKCS#8 private key and derives its public key, so that the pair can sign and name its key id. */
     static KeyPair pairFromPkcs8(byte[] der) {
         PrivateKey key;

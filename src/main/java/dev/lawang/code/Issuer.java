@@ -3,6 +3,7 @@ package dev.lawang.code;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -107,6 +108,41 @@ public final class Issuer {
      */
     public String signAsUrl(SharedCode code, String urlPrefix) {
         return CodeUrl.wrap(urlPrefix, sign(code));
+    }
+
+    /**
+     * Grants a display the right to show rotating codes: signs a {@link DisplayGrant} binding the display's public key
+     * to the site, the agencies and the window of a scope (docs/payload-format.md, version 2).
+     *
+     * @param displayKey the display's Ed25519 public key; not this issuer's own key
+     * @param scope the site, the agencies (1 to {@value SharedCode#MAX_AGENCIES}) and the window of the grant; its
+     *     id becomes the grant's id, and its issue time is not carried (a grant is issued at the start of its window)
+     * @param step how long the display shows each code: whole seconds from 15 to 1024, such as
+     *     {@link DisplayGrant#DEFAULT_STEP}
+     * @return the grant
+     * @throws IllegalArgumentException if the display key is not an Ed25519 key that can be trusted or is this
+     *     issuer's key, or the step is out of range or not whole seconds
+     */
+    public DisplayGrant grantDisplay(PublicKey displayKey, SharedCode scope, Duration step) {
+        Objects.requireNonNull(displayKey, "displayKey");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(step, "step");
+        if (step.compareTo(DisplayGrant.MIN_STEP) < 0 || step.compareTo(DisplayGrant.MAX_STEP) > 0
+                || !Duration.ofSeconds(step.toSeconds()).equals(step)) {
+            throw new IllegalArgumentException("step " + step + " is not whole seconds from "
+                    + DisplayGrant.MIN_STEP.toSeconds() + " to " + DisplayGrant.MAX_STEP.toSeconds());
+        }
+        byte[] raw = Ed25519.rawPublicKey(displayKey);
+        String problem = Edwards25519.publicKeyProblem(raw);
+        if (problem != null) {
+            throw new IllegalArgumentException("the display key cannot be trusted: " + problem);
+        }
+        if (Arrays.equals(raw, Ed25519.rawPublicKey(publicKey))) {
+            throw new IllegalArgumentException("the display key is the authority's own key; give the display a key"
+                    + " of its own");
+        }
+        byte[] signed = PayloadV2.grantSignedPart(scope, (int) step.toSeconds(), raw, keyId);
+        return DisplayGrant.parse(PayloadV2.text(PayloadV2.GRANT_PREFIX, signed, Ed25519.sign(privateKey, signed)));
     }
 
     /**

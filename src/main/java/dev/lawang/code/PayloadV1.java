@@ -99,12 +99,19 @@ final class PayloadV1 {
             int version = otherVersion(text);
             if (version > 0) {
                 refusal.refuse(CodeException.Reason.UNSUPPORTED_VERSION, "payload format version " + version
-                        + " is not supported; this library reads version " + VERSION + " (prefix " + PREFIX + ")");
+                        + " is not supported; this library reads versions 1 (prefix " + PREFIX + ") and 2 (prefix "
+                        + PayloadV2.CODE_PREFIX + ")");
                 return null;
             }
             if (version == 0) {
                 refusal.malformed(
                         "the version in '" + head(text) + "' is not a decimal number without leading zeros");
+                return null;
+            }
+            String system = ForeignCodes.system(text);
+            if (system != null) {
+                refusal.refuse(CodeException.Reason.FOREIGN_CODE, "the text looks like " + system + " ('"
+                        + head(text) + "'), not a Lawang code; register the poster if it is to admit");
                 return null;
             }
             refusal.malformed("text does not start with " + PREFIX + " but with '" + head(text) + "'");
@@ -146,12 +153,29 @@ final class PayloadV1 {
             refusal.malformed("issued at " + issuedAt + ", not before the end of validity " + validUntil);
             return null;
         }
-        int count = bytes[COUNT_OFFSET] & 0xFF;
+        Ids ids = ids(bytes, COUNT_OFFSET, IDS_OFFSET, signedLength, refusal);
+        if (ids == null) {
+            return null;
+        }
+        return new SharedCode(id, ids.site(), ids.agencies(), issuedAt, validFrom, validUntil);
+    }
+
+    /** A site and its agencies read from an ids section. */
+    record Ids(SiteId site, TreeSet<AgencyId> agencies) {}
+
+    /**
+     * Reads the agency count at {@code countAt} and the ids section {@code [from, to)} of a payload whose signature
+     * has been verified, by the rules that versions 1 and 2 share.
+     *
+     * @return the ids, or null with the reason {@code MALFORMED} recorded in {@code refusal}
+     */
+    static @Nullable Ids ids(byte[] bytes, int countAt, int from, int to, Refusal refusal) {
+        int count = bytes[countAt] & 0xFF;
         if (count < 1 || count > SharedCode.MAX_AGENCIES) {
             refusal.malformed("agency count " + count + " is outside 1 to " + SharedCode.MAX_AGENCIES);
             return null;
         }
-        IdCodec.Decoded ids = IdCodec.decode(bytes, IDS_OFFSET, signedLength, count, refusal);
+        IdCodec.Decoded ids = IdCodec.decode(bytes, from, to, count, refusal);
         if (ids == null) {
             return null;
         }
@@ -176,17 +200,21 @@ final class PayloadV1 {
             previous = agency;
         }
         byte[] canonical = IdCodec.encode(site, agencies);
-        if (!Arrays.equals(canonical, 0, canonical.length, bytes, IDS_OFFSET, signedLength)) {
+        if (!Arrays.equals(canonical, 0, canonical.length, bytes, from, to)) {
             refusal.malformed("the ids section is not the canonical (greedy) encoding of its ids");
             return null;
         }
-        return new SharedCode(id, site, agencies, issuedAt, validFrom, validUntil);
+        return new Ids(site, agencies);
     }
 
     static long keyId(byte[] bytes) {
+        return longAt(bytes, KEY_ID_OFFSET);
+    }
+
+    static long longAt(byte[] bytes, int at) {
         long v = 0;
         for (int i = 0; i < KEY_ID_LENGTH; i++) {
-            v = (v << 8) | (bytes[KEY_ID_OFFSET + i] & 0xFF);
+            v = (v << 8) | (bytes[at + i] & 0xFF);
         }
         return v;
     }
@@ -228,7 +256,7 @@ final class PayloadV1 {
         return text.length() > HEAD_LENGTH ? out + "..." : out.toString();
     }
 
-    private static void putSeconds(byte[] out, int at, Instant t) {
+    static void putSeconds(byte[] out, int at, Instant t) {
         long s = t.getEpochSecond();
         out[at] = (byte) (s >>> 24);
         out[at + 1] = (byte) (s >>> 16);
@@ -236,7 +264,7 @@ final class PayloadV1 {
         out[at + 3] = (byte) s;
     }
 
-    private static Instant seconds(byte[] bytes, int at) {
+    static Instant seconds(byte[] bytes, int at) {
         long s = ((bytes[at] & 0xFFL) << 24) | ((bytes[at + 1] & 0xFFL) << 16) | ((bytes[at + 2] & 0xFFL) << 8)
                 | (bytes[at + 3] & 0xFFL);
         return Instant.ofEpochSecond(s);

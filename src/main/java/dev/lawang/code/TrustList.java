@@ -41,6 +41,9 @@ public final class TrustList {
     private final Map<RawKey, TrustedKey> byRaw;
     private final Set<CodeId> revokedCodes;
     private final Map<SiteId, Instant> revokedBefore;
+    private final Map<CodeId, GrantEntry> grants;
+    private final Map<Long, GrantEntry[]> grantsByDisplayKeyId;
+    private final Map<String, SharedCode> foreign;
 
     private TrustList(Builder b) {
         this.version = b.version;
@@ -57,6 +60,15 @@ public final class TrustList {
         this.byRaw = Collections.unmodifiableMap(raw);
         this.revokedCodes = Set.copyOf(b.revokedCodes);
         this.revokedBefore = Map.copyOf(b.revokedBefore);
+        this.grants = Collections.unmodifiableMap(new LinkedHashMap<>(b.grants));
+        Map<Long, List<GrantEntry>> byDisplay = new HashMap<>();
+        for (GrantEntry g : grants.values()) {
+            byDisplay.computeIfAbsent(g.grant.displayKeyIdValue(), id -> new ArrayList<>(1)).add(g);
+        }
+        Map<Long, GrantEntry[]> displays = new HashMap<>();
+        byDisplay.forEach((id, list) -> displays.put(id, list.toArray(new GrantEntry[0])));
+        this.grantsByDisplayKeyId = Collections.unmodifiableMap(displays);
+        this.foreign = Map.copyOf(b.foreign);
     }
 
     /**
@@ -79,6 +91,8 @@ public final class TrustList {
         byRaw.forEach((raw, k) -> b.keys.put(raw, new Pending(k)));
         b.revokedCodes.addAll(revokedCodes);
         b.revokedBefore.putAll(revokedBefore);
+        b.grants.putAll(grants);
+        b.foreign.putAll(foreign);
         b.version = Math.addExact(version, 1);
         return b;
     }
@@ -141,10 +155,37 @@ public final class TrustList {
         return Optional.ofNullable(revokedBefore.get(Objects.requireNonNull(site, "site")));
     }
 
+    /**
+     * Returns the registered display grants, revoked or not.
+     *
+     * @return an unmodifiable list, in the order the grants were registered
+     */
+    public List<DisplayGrant> grants() {
+        List<DisplayGrant> out = new ArrayList<>(grants.size());
+        grants.values().forEach(g -> out.add(g.grant));
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The grants registered for a display key id; usually none or one. */
+    GrantEntry[] grants(long displayKeyId) {
+        GrantEntry[] found = grantsByDisplayKeyId.get(displayKeyId);
+        return found != null ? found : GrantEntry.NONE;
+    }
+
+    /** The registration of a foreign poster's exact text, or null. */
+    @Nullable SharedCode foreign(String text) {
+        return foreign.isEmpty() ? null : foreign.get(text);
+    }
+
     /** The trusted keys filed under a key id, trusted now or not; usually none or one. */
     TrustedKey[] keys(long keyId) {
         TrustedKey[] found = byKeyId.get(keyId);
         return found != null ? found : NO_KEYS;
+    }
+
+    /** This list's entry for raw key bytes, or null. */
+    @Nullable TrustedKey key(byte[] raw) {
+        return byRaw.get(new RawKey(raw));
     }
 
     /** This list's entry for the same key bytes as {@code key}, which may come from another list. */
@@ -224,8 +265,74 @@ public final class TrustList {
         private final Map<RawKey, Pending> keys = new LinkedHashMap<>();
         private final Set<CodeId> revokedCodes = new HashSet<>();
         private final Map<SiteId, Instant> revokedBefore = new HashMap<>();
+        private final Map<CodeId, GrantEntry> grants = new LinkedHashMap<>();
+        private final Map<String, SharedCode> foreign = new HashMap<>();
 
         private Builder() {}
+
+        /**
+         * Registers a display grant, so that the display's rotating codes verify. Trust the authority key that signed
+         * it first: its signature is checked here, against the keys this builder trusts. Whether the authority key is
+         * trusted, and trusted for the whole of the grant's window, is checked at every scan; a grant whose window
+         * outlives its authority key is refused then ({@link CodeException.Reason#GRANT_OUTLIVES_KEY}). Revoke a
+         * grant with {@link #revoke} and its {@link DisplayGrant#id()}; registering a grant with the id of one already
+         * registered replaces it.
+         *
+         * @param grant the grant
+         * @return this builder
+         * @throws CodeException with the reason {@link CodeException.Reason#UNKNOWN_KEY} if no key in this builder has
+         *     the grant's authority key id, {@link CodeException.Reason#BAD_SIGNATURE} if none of them signed it, or
+         *     {@link CodeException.Reason#KEY_MISUSED} if the display key is one this builder trusts as an authority
+         *     key; the builder is then unchanged
+         */
+        public Builder grant(DisplayGrant grant) {
+            Objects.requireNonNull(grant, "grant");
+            if (keys.containsKey(new RawKey(Ed25519.rawPublicKey(grant.displayKey())))) {
+                throw new CodeException(CodeException.Reason.KEY_MISUSED, "the display key " + grant.displayKeyId()
+                        + " of grant " + grant.id() + " is trusted as an authority key");
+            }
+            boolean known = false;
+            for (Pending p : keys.values()) {
+                if (p.keyId == grant.authorityKeyIdValue()) {
+                    known = true;
+                    if (grant.signedBy(p.key)) {
+                        grants.put(grant.id(), new GrantEntry(grant, p.raw));
+                        return this;
+                    }
+                }
+            }
+            throw new CodeException(known ? CodeException.Reason.BAD_SIGNATURE : CodeException.Reason.UNKNOWN_KEY,
+                    (known ? "no trusted key with the key id " + grant.authorityKeyId() + " signed grant "
+                            : "no trusted key has the key id " + grant.authorityKeyId() + " of grant ") + grant.id());
+        }
+
+        /**
+         * Registers another system's poster, so that its exact text admits like a code during a move to Lawang. No
+         * signature stands behind such a text: anyone who has seen the poster can copy it, so register only posters
+         * that hang where a host checks visitors, and let the registration expire soon. A registered text verifies as
+         * the binding, with {@link Verification.Channel#REGISTERED_FOREIGN_CODE}; revoke it with {@link #revoke} and
+         * the binding's id. Registering the same text again replaces its binding.
+         *
+         * @param text the poster's exact text, as a scanner reads it; not a Lawang code
+         * @param binding the site and agencies the text admits to, and the window of the registration
+         * @return this builder
+         * @throws IllegalArgumentException if the text is empty, longer than any QR symbol holds at level M, or starts
+         *     with {@code LW} followed by a digit (the shape of a Lawang code)
+         */
+        public Builder registerForeign(String text, SharedCode binding) {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(binding, "binding");
+            if (text.isEmpty() || text.length() > PayloadV1.MAX_TEXT_LENGTH) {
+                throw new IllegalArgumentException("a foreign poster's text has 1 to " + PayloadV1.MAX_TEXT_LENGTH
+                        + " characters, not " + text.length());
+            }
+            if (text.length() > 2 && text.startsWith("LW") && Character.isDigit(text.charAt(2))) {
+                throw new IllegalArgumentException("'" + PayloadV1.head(text) + "' has the shape of a Lawang code,"
+                        + " which verifies by its signature; register only another system's text");
+            }
+            foreign.put(text, binding);
+            return this;
+        }
 
         /**
          * Trusts a key at all times.
@@ -298,9 +405,10 @@ public final class TrustList {
         }
 
         /**
-         * Revokes codes by id.
+         * Revokes codes by id; display grants ({@link DisplayGrant#id()}) and foreign registrations (their binding's
+         * id) are revoked the same way.
          *
-         * @param ids the ids of the codes
+         * @param ids the ids of the codes, grants or registrations
          * @return this builder
          */
         public Builder revoke(CodeId... ids) {

@@ -55,6 +55,19 @@ final class TrustedKey {
         return false;
     }
 
+    /** Whether the key is trusted for the whole of {@code [from, until)}: always, or within one of its windows. */
+    boolean trustedThroughout(Instant from, Instant until) {
+        if (always) {
+            return true;
+        }
+        for (Window window : windows) {
+            if (!from.isBefore(window.from) && !until.isAfter(window.until)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The windows of trust for messages about a key not trusted at some instant, so never one trusted always. */
     String trustedWhen() {
         StringBuilder out = new StringBuilder("only in ");

@@ -22,12 +22,23 @@ final class VerifiedCache {
         final Verification.Verified verified;
         final TrustList trust;
         final TrustedKey key;
+        /** For a rotating code, its grant; null for a printed code. */
+        final @Nullable GrantEntry grant;
+        /** For a rotating code, its step number. */
+        final long step;
 
         Entry(String text, Verification.Verified verified, TrustList trust, TrustedKey key) {
+            this(text, verified, trust, key, null, 0);
+        }
+
+        Entry(String text, Verification.Verified verified, TrustList trust, TrustedKey key,
+                @Nullable GrantEntry grant, long step) {
             this.text = text;
             this.verified = verified;
             this.trust = trust;
             this.key = key;
+            this.grant = grant;
+            this.step = step;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lawang.code;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -21,22 +22,39 @@ import org.jspecify.annotations.Nullable;
  * the same poster is scanned by many visitors, and a repeated scan then costs a lookup instead of a signature
  * verification. Key trust, the validity window, the issue time and revocation are checked on every call.
  *
+ * <p>Rotating codes (version 2, {@code LW2:}, shown by a {@link Display}) are checked by their display key id: a grant
+ * on the trust list for it ({@code UNKNOWN_KEY}, or {@code KEY_MISUSED} for an authority key's id), the display's
+ * signature ({@code BAD_SIGNATURE}), then on every call the grant's authority key ({@code UNKNOWN_KEY},
+ * {@code GRANT_OUTLIVES_KEY}), the grant's window, its revocation, and the code's step against the instant of the
+ * check: within one step either side, widened by the {@linkplain Builder#skew skew allowance}, or {@code STALE} or
+ * {@code FROM_THE_FUTURE}. A verified rotating code gives its grant's scope, with
+ * {@link Verification.Channel#ROTATING_CODE}. A printed code signed by a display key is {@code KEY_MISUSED}.
+ *
+ * <p>A text registered as another system's poster ({@link TrustList.Builder#registerForeign}) verifies as its binding
+ * while the registration is valid and not revoked; another system's text that is not registered is
+ * {@code FOREIGN_CODE} when its shape is known (docs/payload-format.md, "Other systems' codes").
+ *
  * <p>Besides the plain code text, the verifier accepts the URL form of {@link Issuer#signAsUrl} when it is built with
  * the same prefix. Immutable and thread-safe.
  */
 public final class Verifier {
     /** The default number of verified texts kept in the cache. */
     public static final int DEFAULT_CACHE_SIZE = 1024;
+    /** The default skew allowance for rotating codes ({@link Builder#skew}): 30 seconds. */
+    public static final Duration DEFAULT_SKEW = Duration.ofSeconds(30);
+    private static final Duration MAX_SKEW = Duration.ofMinutes(10);
 
     private final TrustList trust;
     private final @Nullable String urlPrefix;
     private final VerifiedCache cache;
     private final int maxInputLength;
+    private final long skewMillis;
 
-    private Verifier(TrustList trust, @Nullable String urlPrefix, VerifiedCache cache) {
+    private Verifier(TrustList trust, @Nullable String urlPrefix, VerifiedCache cache, long skewMillis) {
         this.trust = trust;
         this.urlPrefix = urlPrefix;
         this.cache = cache;
+        this.skewMillis = skewMillis;
         this.maxInputLength = urlPrefix == null
                 ? PayloadV1.MAX_TEXT_LENGTH
                 : urlPrefix.length() + 3 * PayloadV1.MAX_TEXT_LENGTH;
@@ -70,7 +88,7 @@ public final class Verifier {
      * @return the verifier
      */
     public Verifier withTrustList(TrustList trustList) {
-        return new Verifier(Objects.requireNonNull(trustList, "trustList"), urlPrefix, cache);
+        return new Verifier(Objects.requireNonNull(trustList, "trustList"), urlPrefix, cache, skewMillis);
     }
 
     /**
@@ -107,8 +125,9 @@ public final class Verifier {
 
     /** The rest of {@link #check}, apart so that the re-scan path above stays small enough to inline. */
     private Verification checkUncached(String text, Instant now, VerifiedCache.@Nullable Entry hit) {
-        if (hit != null) {
-            // verified under an earlier trust list: still good if the same key bytes are trusted now
+        if (hit != null && hit.grant == null) {
+            // verified under an earlier trust list: still good if the same key bytes are trusted now (a rotating
+            // code is checked afresh instead, since its grant, not a trusted key, vouches for it)
             TrustedKey current = trust.sameKey(hit.key);
             if (current != null) {
                 VerifiedCache.Entry moved = new VerifiedCache.Entry(text, hit.verified, trust, current);
@@ -116,6 +135,10 @@ public final class Verifier {
                 cache.hit();
                 return live(moved, now);
             }
+        }
+        SharedCode registered = trust.foreign(text);
+        if (registered != null) {
+            return registered(registered, now);
         }
         Refusal refusal = new Refusal();
         String codeText = text;
@@ -125,6 +148,13 @@ public final class Verifier {
                 return refusal.rejected();
             }
         }
+        if (codeText.startsWith(PayloadV2.CODE_PREFIX)) {
+            return RotatingCodes.check(text, codeText, now, trust, cache, skewMillis);
+        }
+        if (codeText.startsWith(PayloadV2.GRANT_PREFIX)) {
+            return new Verification.Rejected(CodeException.Reason.MALFORMED,
+                    "the text is a display grant, not a code: register it on the trust list");
+        }
         byte[] bytes = PayloadV1.decode(codeText, refusal);
         if (bytes == null) {
             return refusal.rejected();
@@ -133,6 +163,10 @@ public final class Verifier {
         long keyId = PayloadV1.keyId(bytes);
         TrustedKey[] candidates = trust.keys(keyId);
         if (candidates.length == 0) {
+            if (trust.grants(keyId).length > 0) {
+                return new Verification.Rejected(CodeException.Reason.KEY_MISUSED, "key id " + hex(keyId)
+                        + " is a display key; a printed code is signed by an authority key");
+            }
             return new Verification.Rejected(CodeException.Reason.UNKNOWN_KEY,
                     "no trusted key has the key id " + hex(keyId));
         }
@@ -200,6 +234,9 @@ public final class Verifier {
 
     /** The checks that depend on the time and on the trust list, made on every call. */
     private Verification live(VerifiedCache.Entry entry, Instant now) {
+        if (entry.grant != null) {
+            return RotatingCodes.live(entry, trust, now, skewMillis);
+        }
         if (!entry.key.trustedAt(now)) {
             return untrustedAt(entry.key, now);
         }
@@ -222,6 +259,20 @@ public final class Verifier {
                             + trust.version());
         }
         return entry.verified;
+    }
+
+    /** A registered foreign text: no signature, so only its window and revocation. */
+    private Verification registered(SharedCode binding, Instant now) {
+        if (!binding.isValidAt(now)) {
+            return new Verification.Rejected(now.isBefore(binding.validFrom()) ? CodeException.Reason.NOT_YET_VALID
+                    : CodeException.Reason.EXPIRED, "the registration " + binding.id() + " of a foreign poster is"
+                            + " valid in [" + binding.validFrom() + ", " + binding.validUntil() + "), not at " + now);
+        }
+        if (trust.hasRevocations() && trust.isRevoked(binding)) {
+            return new Verification.Rejected(CodeException.Reason.REVOKED, "the registration " + binding.id()
+                    + " of a foreign poster is revoked in trust list version " + trust.version());
+        }
+        return new Verification.Verified(binding, Verification.Channel.REGISTERED_FOREIGN_CODE);
     }
 
     /** The first of the keys trusted now (if {@code trustedNow}, else not trusted now) that signed the bytes. */
@@ -255,7 +306,8 @@ public final class Verifier {
 
     @Override
     public String toString() {
-        return "Verifier[trust=" + trust + ", urlPrefix=" + urlPrefix + ", cacheSize=" + cache.capacity() + "]";
+        return "Verifier[trust=" + trust + ", urlPrefix=" + urlPrefix + ", cacheSize=" + cache.capacity() + ", skew="
+                + Duration.ofMillis(skewMillis) + "]";
     }
 
     /** Builds a {@link Verifier}. Not thread-safe; each {@link #build()} makes a verifier with its own cache. */
@@ -263,6 +315,7 @@ public final class Verifier {
         private final TrustList trust;
         private @Nullable String urlPrefix;
         private int cacheSize = DEFAULT_CACHE_SIZE;
+        private Duration skew = DEFAULT_SKEW;
 
         private Builder(TrustList trust) {
             this.trust = Objects.requireNonNull(trust, "trust");
@@ -297,12 +350,32 @@ public final class Verifier {
         }
 
         /**
+         * Sets the skew allowance for rotating codes: beyond one step either side of the gate's clock, how much
+         * further a display's clock may be off before its code is refused as {@code STALE} or
+         * {@code FROM_THE_FUTURE}. The longer it is, the older a relayed photo may be and still admit.
+         *
+         * @param skew the allowance, whole milliseconds from 0 to 10 minutes; {@link #DEFAULT_SKEW} if unset
+         * @return this builder
+         * @throws IllegalArgumentException if {@code skew} is negative, longer than 10 minutes, or has a fraction of a
+         *     millisecond
+         */
+        public Builder skew(Duration skew) {
+            Objects.requireNonNull(skew, "skew");
+            if (skew.isNegative() || skew.compareTo(MAX_SKEW) > 0 || !Duration.ofMillis(skew.toMillis()).equals(skew)) {
+                throw new IllegalArgumentException("skew must be whole milliseconds from 0 to " + MAX_SKEW + ": "
+                        + skew);
+            }
+            this.skew = skew;
+            return this;
+        }
+
+        /**
          * Builds the verifier.
          *
          * @return the verifier
          */
         public Verifier build() {
-            return new Verifier(trust, urlPrefix, new VerifiedCache(cacheSize));
+            return new Verifier(trust, urlPrefix, new VerifiedCache(cacheSize), skew.toMillis());
         }
     }
 }

@@ -161,6 +161,14 @@ final class DirectoryFile {
             if (zone != null) {
                 builder.zone(ZoneId.of(zone));
             }
+            JsonNode rotating = properties.get("requiresRotatingCode");
+            if (rotating != null) {
+                if (!rotating.isBoolean()) {
+                    throw new DirectoryFileException(where + ", field 'properties.requiresRotatingCode': must be"
+                            + " true or false");
+                }
+                builder.requiresRotatingCode(rotating.booleanValue());
+            }
             field = "geometry";
             builder.geofence(geofence(feature.get("geometry"), properties, where));
         } catch (IllegalArgumentException | DateTimeException e) {
@@ -328,6 +336,9 @@ final class DirectoryFile {
             properties.put("zone", site.zone().getId());
             ArrayNode tenants = properties.putArray("tenants");
             site.tenants().forEach(t -> tenants.add(t.value()));
+            if (site.requiresRotatingCode()) {
+                properties.put("requiresRotatingCode", true);
+            }
             if (site.geofence() instanceof Geofence.Circle circle) {
                 geometry.put("type", "Point");
                 putPosition(geometry.putArray("coordinates"), circle.centre());

@@ -28,6 +28,7 @@ public final class Site {
     private final Geofence geofence;
     private final ZoneId zone;
     private final Set<AgencyId> tenants;
+    private final boolean requiresRotatingCode;
 
     private Site(Builder builder) {
         this.id = builder.id;
@@ -42,6 +43,7 @@ public final class Site {
         this.geofence = builder.geofence;
         this.zone = builder.zone;
         this.tenants = Collections.unmodifiableSet(new LinkedHashSet<>(builder.tenants));
+        this.requiresRotatingCode = builder.requiresRotatingCode;
     }
 
     /**
@@ -60,7 +62,8 @@ public final class Site {
      * @return a new builder
      */
     public Builder toBuilder() {
-        Builder b = new Builder(id).name(name).geofence(geofence).zone(zone).tenants(tenants);
+        Builder b = new Builder(id).name(name).geofence(geofence).zone(zone).tenants(tenants)
+                .requiresRotatingCode(requiresRotatingCode);
         return address == null ? b : b.address(address);
     }
 
@@ -128,15 +131,26 @@ public final class Site {
         return tenants.contains(agency);
     }
 
+    /**
+     * Tells whether the site admits only with the rotating code of a display at its door (docs/payload-format.md,
+     * version 2), so that a printed poster, which can be photographed and shared, is refused there.
+     *
+     * @return whether rotating codes are required; false unless set
+     */
+    public boolean requiresRotatingCode() {
+        return requiresRotatingCode;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
         return o instanceof Site s && s.id.equals(id) && s.name.equals(name) && Objects.equals(s.address, address)
-                && s.geofence.equals(geofence) && s.zone.equals(zone) && s.tenants.equals(tenants);
+                && s.geofence.equals(geofence) && s.zone.equals(zone) && s.tenants.equals(tenants)
+                && s.requiresRotatingCode == requiresRotatingCode;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, address, geofence, zone, tenants);
+        return Objects.hash(id, name, address, geofence, zone, tenants, requiresRotatingCode);
     }
 
     @Override
@@ -156,6 +170,7 @@ public final class Site {
         private @Nullable Geofence geofence;
         private ZoneId zone = DEFAULT_ZONE;
         private final Set<AgencyId> tenants = new LinkedHashSet<>();
+        private boolean requiresRotatingCode;
 
         private Builder(SiteId id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -237,6 +252,18 @@ public final class Site {
         public Builder tenants(Collection<AgencyId> tenants) {
             Objects.requireNonNull(tenants, "tenants");
             return tenants(tenants.toArray(AgencyId[]::new));
+        }
+
+        /**
+         * Sets whether the site admits only with the rotating code of a display at its door (optional; false
+         * otherwise).
+         *
+         * @param requiresRotatingCode whether a printed poster is refused at the site
+         * @return this builder
+         */
+        public Builder requiresRotatingCode(boolean requiresRotatingCode) {
+            this.requiresRotatingCode = requiresRotatingCode;
+            return this;
         }
 
         /**

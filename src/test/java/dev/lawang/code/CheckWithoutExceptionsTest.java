@@ -38,6 +38,9 @@ class CheckWithoutExceptionsTest {
             "a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebfc0"));
     private static final Issuer ISSUER = Issuer.of(PAIR);
     private static final String URL = "HTTPS://CHECKIN.SRAGENKAB.GO.ID/C/";
+    private static final KeyPair SCREEN = Ed25519.pairFromSeed(HexFormat.of().parseHex(
+            "0101010101010101010101010101010101010101010101010101010101010101"));
+    private static final Issuer SHORT_LIVED = Issuer.generate();
 
     @Test
     void check_constructsNoThrowableOnAnyRefusalPath(@TempDir Path dir) throws IOException {
@@ -46,8 +49,21 @@ class CheckWithoutExceptionsTest {
         SharedCode late = SharedCode.builder(Sragen.SETDA).covering(Sragen.SETDA_UNITS.get(0))
                 .issuedAt(FROM.plusSeconds(99)).validFrom(FROM).validUntil(UNTIL).build();
         String text = ISSUER.sign(code);
-        TrustList trust = TrustList.builder().trust(ISSUER.publicKey()).revoke(late.id()).build();
+        DisplayGrant grant = ISSUER.grantDisplay(SCREEN.getPublic(), code, DisplayGrant.DEFAULT_STEP);
+        KeyPair otherScreen = Ed25519.generate();
+        DisplayGrant outliving = SHORT_LIVED.grantDisplay(otherScreen.getPublic(), SharedCode.builder(Sragen.SETDA)
+                .covering(Sragen.SETDA_UNITS).validFrom(FROM).validUntil(UNTIL).build(), DisplayGrant.DEFAULT_STEP);
+        TrustList trust = TrustList.builder().trust(ISSUER.publicKey()).revoke(late.id()).grant(grant)
+                .trust(SHORT_LIVED.publicKey(), FROM, UNTIL.minusSeconds(1)).grant(outliving).build();
         Map<String, Reason> cases = cases(text, late, trust);
+        Display display = Display.of(grant, SCREEN.getPrivate());
+        cases.put(display.codeAt(NOW.minus(Duration.ofMinutes(10))), Reason.STALE);
+        cases.put(display.codeAt(NOW.plus(Duration.ofMinutes(10))), Reason.FROM_THE_FUTURE);
+        cases.put(Issuer.of(SCREEN).sign(code), Reason.KEY_MISUSED);
+        cases.put(Display.of(outliving, otherScreen.getPrivate()).codeAt(NOW), Reason.GRANT_OUTLIVES_KEY);
+        byte[] rotating = Base45.decode(display.codeAt(NOW), 4, new Refusal());
+        rotating[rotating.length - 1] ^= 1;
+        cases.put("LW2:" + Base45.encode(rotating), Reason.BAD_SIGNATURE);
         Verifier cold = Verifier.builder(trust).urlPrefix(URL).cacheSize(0).build();
         Verifier cached = Verifier.builder(trust).urlPrefix(URL).build();
         Verifier windowed = Verifier.builder(TrustList.builder().trust(ISSUER.publicKey(), FROM, NOW).build())
@@ -67,7 +83,7 @@ class CheckWithoutExceptionsTest {
             Set<Reason> seen = EnumSet.noneOf(Reason.class);
             for (Map.Entry<String, Reason> c : cases.entrySet()) {
                 Verification.Rejected rejected = (Verification.Rejected) cold.check(c.getKey(), NOW);
-                assertThat(rejected.reason()).as(c.getKey()).isEqualTo(c.getValue());
+                assertThat(rejected.reason()).as(c.getKey() + " " + rejected.detail()).isEqualTo(c.getValue());
                 seen.add(rejected.reason());
             }
             for (Instant t : times) {
@@ -94,9 +110,10 @@ class CheckWithoutExceptionsTest {
         byte[] payload = Payloads.of(text);
         out.put("", Reason.MALFORMED);
         out.put("x".repeat(20_000), Reason.MALFORMED);
-        out.put("HC1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH-R6IOO", Reason.MALFORMED);
+        out.put("HC1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH-R6IOO", Reason.FOREIGN_CODE);
         out.put("LW01:ABC", Reason.MALFORMED);
-        out.put("LW2:ABC", Reason.UNSUPPORTED_VERSION);
+        out.put("LW3:ABC", Reason.UNSUPPORTED_VERSION);
+        out.put("LW2:ABC", Reason.MALFORMED);
         out.put("LW1:ABCD", Reason.MALFORMED);
         out.put("LW1:abc", Reason.MALFORMED);
         out.put("LW1:::::", Reason.MALFORMED);
@@ -126,7 +143,7 @@ class CheckWithoutExceptionsTest {
                 .validFrom(FROM).validUntil(UNTIL).build()), Reason.NOT_YET_VALID);
         out.put(ISSUER.sign(late), Reason.REVOKED);
         out.put(Issuer.generate().sign(late), Reason.UNKNOWN_KEY);
-        assertThat(trust.keys()).hasSize(1);
+        assertThat(trust.keys()).hasSize(2);
         return out;
     }
 

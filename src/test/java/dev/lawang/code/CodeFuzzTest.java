@@ -23,6 +23,12 @@ class CodeFuzzTest {
     private static final String VALID = PayloadVectorsTest.V1.text();
     private static final byte[] VALID_PAYLOAD = Payloads.of(VALID);
     private static final Instant NOW = Instant.parse("2026-12-15T00:00:00Z");
+    private static final DisplayGrant GRANT = DisplayGrant.parse(PayloadVectorsV2Test.GRANT_TEXT);
+    private static final Verifier ROTATING = Verifier.of(TrustList.builder().trust(ISSUER.publicKey()).grant(GRANT)
+            .build());
+    private static final String VALID_ROTATING = PayloadVectorsV2Test.CODE_TEXT;
+    private static final byte[] VALID_ROTATING_PAYLOAD = Base45.decode(VALID_ROTATING, 4, new Refusal());
+    private static final Instant ROTATING_NOW = PayloadVectorsV2Test.CODE_AT;
 
     /** Any text either decodes to bytes that encode back to exactly that text, or is MALFORMED. */
     @FuzzTest(maxDuration = "30s")
@@ -53,7 +59,7 @@ class CodeFuzzTest {
             Verification.Rejected rejected = (Verification.Rejected) outcome;
             assertThat(rejected.reason()).isIn(CodeException.Reason.MALFORMED,
                     CodeException.Reason.UNSUPPORTED_VERSION, CodeException.Reason.UNKNOWN_KEY,
-                    CodeException.Reason.BAD_SIGNATURE);
+                    CodeException.Reason.BAD_SIGNATURE, CodeException.Reason.FOREIGN_CODE);
             assertThat(rejected.detail()).isNotBlank().hasSizeLessThan(400);
             try {
                 VERIFIER.verify(text, NOW);
@@ -62,6 +68,58 @@ class CodeFuzzTest {
                 assertThat(e.reason()).isEqualTo(rejected.reason());
                 assertThat(e.getMessage()).isEqualTo(rejected.reason() + ": " + rejected.detail());
             }
+        }
+    }
+
+    /**
+     * Version 2: the first byte picks raw text after {@code LW2:}, Base45 of the rest after {@code LW2:}, a mask over
+     * a valid rotating code, or a grant text built from the rest. Only the unchanged valid code may verify, and only
+     * as its grant's scope; a grant text never verifies as a code.
+     */
+    @FuzzTest(maxDuration = "60s")
+    void verifyRotating_endsInTheGrantsScopeOrARefusal(byte[] input) {
+        String text = rotatingText(input);
+        Verification outcome = ROTATING.check(text, ROTATING_NOW);
+        if (outcome instanceof Verification.Verified verified) {
+            assertThat(text).isEqualTo(VALID_ROTATING);
+            assertThat(verified.code()).isEqualTo(GRANT.scope());
+            assertThat(verified.channel()).isEqualTo(Verification.Channel.ROTATING_CODE);
+        } else {
+            Verification.Rejected rejected = (Verification.Rejected) outcome;
+            assertThat(rejected.reason()).isIn(CodeException.Reason.MALFORMED, CodeException.Reason.UNKNOWN_KEY,
+                    CodeException.Reason.BAD_SIGNATURE, CodeException.Reason.KEY_MISUSED,
+                    CodeException.Reason.UNSUPPORTED_VERSION, CodeException.Reason.FOREIGN_CODE);
+            assertThat(rejected.detail()).isNotBlank().hasSizeLessThan(400);
+        }
+        if (text.startsWith("LW2G:")) {
+            try {
+                DisplayGrant parsed = DisplayGrant.parse(text);
+                assertThat(parsed.text()).isEqualTo(text);
+            } catch (CodeException e) {
+                assertThat(e.reason()).isEqualTo(CodeException.Reason.MALFORMED);
+            }
+        }
+    }
+
+    private static String rotatingText(byte[] input) {
+        if (input.length == 0) {
+            return "LW2:";
+        }
+        byte[] rest = Arrays.copyOfRange(input, 1, input.length);
+        switch (input[0]) {
+            case 0:
+                return "LW2:" + new String(rest, StandardCharsets.ISO_8859_1);
+            case 1:
+                return "LW2:" + Base45.encode(rest);
+            case 2: {
+                byte[] masked = VALID_ROTATING_PAYLOAD.clone();
+                for (int i = 0; i < rest.length && i < masked.length; i++) {
+                    masked[i] ^= rest[i];
+                }
+                return "LW2:" + Base45.encode(masked);
+            }
+            default:
+                return "LW2G:" + Base45.encode(rest);
         }
     }
 

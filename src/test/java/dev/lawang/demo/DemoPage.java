@@ -33,9 +33,14 @@ final class DemoPage {
     private final Map<RefusalReason, Integer> refusals;
     private final Map<SiteId, Integer> peak;
     private final int quota;
+    private final List<Frame> frames;
+
+    /** One code of the Setda display's strip: when it is shown, its text and its SVG drawing. */
+    record Frame(Instant from, String text, String svg) {}
 
     DemoPage(Directory directory, Map<SiteId, SragenDemo.IssuedCode> codes, CoverageReport coverage, List<Sample> samples, List<String> log,
-            Map<RefusalReason, Integer> refusals, Map<SiteId, Integer> peak, int quota) {
+            Map<RefusalReason, Integer> refusals, Map<SiteId, Integer> peak, int quota, List<Frame> frames) {
+        this.frames = List.copyOf(frames);
         this.directory = directory;
         this.codes = codes;
         this.coverage = coverage;
@@ -78,6 +83,17 @@ final class DemoPage {
                     .append("</figcaption></figure>");
         }
         h.append("</div></div></div>\n");
+        h.append("<h2>The display at the Setda door</h2><p>A screen at the door shows a new code every minute,"
+                + " signed with its own key under a grant of the authority (payload version 2); a photo of it is"
+                + " refused once it is a few minutes old. Successive codes:</p><div class=\"grid\">");
+        for (Frame f : frames) {
+            h.append("<figure>").append(f.svg().substring(f.svg().indexOf("<svg"))
+                    .replaceFirst(" width=\"\\d+\" height=\"\\d+\"", "")).append("<figcaption>")
+                    .append(escape(java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(
+                            f.from().atZone(Sragen.WIB)))).append(" WIB, ").append(f.text().length())
+                    .append(" characters</figcaption></figure>");
+        }
+        h.append("</div>\n");
         h.append("<h2>Occupancy over the day</h2>").append(chart()).append(quotaChart());
         coverage(h);
         h.append("<h2>The day's log</h2><pre>");

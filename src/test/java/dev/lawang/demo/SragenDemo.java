@@ -25,6 +25,8 @@ import dev.lawang.Screening;
 import dev.lawang.WalkIn;
 import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.capacity.Occupancy;
+import dev.lawang.code.Display;
+import dev.lawang.code.DisplayGrant;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.TrustList;
@@ -50,6 +52,9 @@ import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitorRef;
 import java.io.IOException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +85,7 @@ import java.util.stream.Collectors;
  */
 public final class SragenDemo {
     static final int DUKCAPIL_QUOTA = 150;
+    static final SiteId GEMOLONG = SiteId.of("kecamatan-gemolong");
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ROOT);
@@ -100,6 +106,13 @@ public final class SragenDemo {
     private Gate gate;
     private RequestBook book;
     private CoverageReport coverage;
+    private Display display;
+    private DisplayGrant grant;
+    private SharedCode legacyBinding;
+    private final List<DemoPage.Frame> frames = new ArrayList<>();
+
+    /** The text of the poster an office kept from the regency's earlier check-in system (invented for the demo). */
+    static final String LEGACY_POSTER = "SRAGEN-CHECKIN:KEC-GEMOLONG:2021-07";
 
     private SragenDemo(Directory directory, Path out) {
         this.directory = directory;
@@ -129,7 +142,7 @@ public final class SragenDemo {
         demo.simulateDay();
         demo.summarise();
         Path page = new DemoPage(directory, demo.codes, demo.coverage, demo.samples, demo.notable, demo.refusals, demo.peak,
-                DUKCAPIL_QUOTA).write(out);
+                DUKCAPIL_QUOTA, demo.frames).write(out);
         System.out.printf("%nWrote %s and %d codes (PNG and poster SVG) to %s in %.1f s%n", page.getFileName(),
                 demo.codes.size(), out.resolve("codes"), (System.nanoTime() - started) / 1e9);
     }
@@ -140,6 +153,7 @@ public final class SragenDemo {
      * registry had none.
      */
     private void issueCodes() throws IOException {
+        installDisplay();
         book = SragenRequests.book(directory, authority);
         for (RequestEntry entry : book.entries()) {
             if (entry.code().isEmpty()) {
@@ -181,8 +195,36 @@ public final class SragenDemo {
                 .sorted().map(DATE::format).distinct().collect(Collectors.joining(", "));
     }
 
+    /**
+     * The Setda complex gets a display at its door, granted for the 14 units for the day; and the Gemolong
+     * sub-district office, still waiting for its Lawang code, has its poster of the earlier system registered.
+     */
+    private void installDisplay() {
+        KeyPair screen;
+        try {
+            screen = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Site setda = directory.site(SETDA).orElseThrow();
+        grant = authority.grantDisplay(screen.getPublic(), SharedCode.builder(SETDA).covering(setda.tenants())
+                .validFrom(at(6, 0)).validUntil(at(18, 0)).build(), DisplayGrant.DEFAULT_STEP);
+        display = Display.of(grant, screen.getPrivate());
+        for (int m = 0; m < 6; m++) {
+            Instant t = at(9, 13).plus(minutes(m));
+            frames.add(new DemoPage.Frame(t, display.codeAt(t), display.svg(t)));
+        }
+        Site gemolong = directory.site(GEMOLONG).orElseThrow();
+        legacyBinding = SharedCode.builder(GEMOLONG).covering(gemolong.tenants()).validFrom(at(0, 0))
+                .validUntil(at(0, 0).plus(Duration.ofDays(31))).build();
+        System.out.printf("A display at the Setda door shows a new code every %d s (QR version %d, %d characters);"
+                + " %s keeps its earlier system's poster, registered for a month%n", grant.step().toSeconds(),
+                QrImages.version(display.codeAt(at(9, 0))), display.codeAt(at(9, 0)).length(), gemolong.name());
+    }
+
     private TrustList trust() {
-        return TrustList.builder().trust(authority.publicKey()).build();
+        return TrustList.builder().trust(authority.publicKey()).grant(grant)
+                .registerForeign(LEGACY_POSTER, legacyBinding).build();
     }
 
     private void buildGate() {
@@ -350,6 +392,24 @@ public final class SragenDemo {
         day.add(new Step(at(10, 20), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(expired, late,
                 KEJARI, Role.GUEST, fixAt(IN_KEJARI_OFFICE), null)),
                 "Kejari's old poster, not yet taken down")));
+
+        // The display at the Setda door: a visitor scans the screen; a photo of it reaches someone at home later.
+        VisitorRef atTheDoor = visitor(++person);
+        String[] photo = new String[1];
+        day.add(new Step(at(9, 15), order.incrementAndGet(), () -> {
+            photo[0] = display.codeAt(clock.instant());
+            admit(gate.checkIn(new CheckIn(photo[0], atTheDoor, DISKOMINFO, Role.GUEST, fixAt(IN_SETDA), null)),
+                    "a guest scans the display at the Setda door");
+        }));
+        VisitorRef relayed = visitor(++person);
+        day.add(new Step(at(9, 20), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(photo[0], relayed,
+                DISKOMINFO, Role.GUEST, fixAt(IN_SETDA), null)), "a photo of the display, relayed 5 minutes later")));
+        // An office that still has the earlier system's poster: admitted through its registration.
+        VisitorRef resident = visitor(++person);
+        AgencyId gemolongOffice = directory.site(GEMOLONG).orElseThrow().tenants().iterator().next();
+        day.add(new Step(at(10, 30), order.incrementAndGet(), () -> admit(gate.checkIn(new CheckIn(LEGACY_POSTER,
+                resident, gemolongOffice, Role.GUEST, fixAt(Sragen.inside(GEMOLONG)), null)),
+                "the earlier system's poster at Kecamatan Gemolong (registered)")));
 
         // The sweeper, every five minutes, like a host's scheduler; it also samples occupancy for the chart.
         for (Instant t = at(6, 45); !t.isAfter(at(17, 30)); t = t.plus(minutes(5))) {

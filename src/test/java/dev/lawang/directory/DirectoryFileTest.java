@@ -62,6 +62,32 @@ class DirectoryFileTest {
     }
 
     @Test
+    void read_takesWhetherASiteRequiresRotatingCodesAndWriteKeepsIt() throws IOException {
+        String rotating = VALID.replace("\"tenants\": [\"bagian-umum\"],", "\"tenants\": [\"bagian-umum\"],"
+                + " \"requiresRotatingCode\": true,");
+        Directory dir = Directory.readGeoJson(new StringReader(rotating));
+        StringWriter out = new StringWriter();
+        dir.writeGeoJson(out);
+
+        assertThat(dir.site(SiteId.of("setda-complex")).orElseThrow().requiresRotatingCode()).isTrue();
+        assertThat(dir.site(SiteId.of("dkk-sragen")).orElseThrow().requiresRotatingCode()).isFalse();
+        assertThat(out.toString()).containsOnlyOnce("\"requiresRotatingCode\" : true");
+        assertThat(Directory.readGeoJson(new StringReader(out.toString()))).isEqualTo(dir);
+        assertThat(Directory.readGeoJson(new StringReader(VALID))).isNotEqualTo(dir);
+    }
+
+    @Test
+    void read_refusesARequiresRotatingCodeThatIsNotABoolean() {
+        String bad = VALID.replace("\"tenants\": [\"bagian-umum\"],", "\"tenants\": [\"bagian-umum\"],"
+                + " \"requiresRotatingCode\": \"yes\",");
+
+        assertThatThrownBy(() -> Directory.readGeoJson(new StringReader(bad)))
+                .isInstanceOf(DirectoryFileException.class)
+                .hasMessage("feature 1 ('setda-complex'), field 'properties.requiresRotatingCode': must be true or"
+                        + " false");
+    }
+
+    @Test
     void writeThenRead_keepsHolesMultipolygonsAndFullPrecision() throws IOException {
         Agency a = Agency.of("a", "A");
         Geofence holed = Geofence.parseWkt("MULTIPOLYGON (((0.1 0.1, 0.11 0.1, 0.11 0.11, 0.1 0.11, 0.1 0.1), "
