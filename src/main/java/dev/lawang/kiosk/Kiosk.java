@@ -19,10 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -42,8 +44,12 @@ import org.jspecify.annotations.Nullable;
  * ({@code System.nanoTime}) by more than {@link Builder#clockTolerance} since the kiosk was built.
  *
  * <p>A stay counts as present under its lease until it is checked out; the kiosk does not expire stays offline (the
- * central gate does, after sync). Check-ins with a shared code are not decided offline yet. Thread-safe: decisions
- * are taken one at a time, each with its own journal flush.
+ * central gate does, after sync). Check-ins with a shared code are not decided offline yet.
+ *
+ * <p>Thread-safe. Desks deciding at once share the journal's flushes: each decision is checked and counted under
+ * the kiosk's lock, and written outside it; a place is counted before its record is written, so no other desk can
+ * take it meanwhile, and a failed write gives it back. A repeat or a check-out of a visit whose record is still
+ * being written waits for it, so no answer rests on a record that is not on disk.
  */
 public final class Kiosk {
     private final Directory directory;
@@ -53,6 +59,7 @@ public final class Kiosk {
     private final Map<TicketId, Ticket> open = new HashMap<>();
     private final Map<VisitorRef, TicketId> openByVisitor = new HashMap<>();
     private final Map<TicketId, VisitorRef> visitorOf = new HashMap<>();
+    private final Set<TicketId> writing = new HashSet<>();
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final Instant trustedAsOf;
@@ -160,48 +167,117 @@ public final class Kiosk {
      *
      * @param request the walk-in
      * @return the decision once it is on disk, or why the kiosk may not decide
-     * @throws IOException if the journal could not write the decision; nothing is decided then
+     * @throws IOException if the journal could not write the decision; nothing is decided or counted then
      */
-    public synchronized OfflineAnswer walkIn(WalkIn request) throws IOException {
+    public OfflineAnswer walkIn(WalkIn request) throws IOException {
         Objects.requireNonNull(request, "request");
-        Instant now = clock.instant();
-        OfflineAnswer.Reason undecided = undecided(request.site(), request.agency(), now);
-        if (undecided != null) {
-            return new OfflineAnswer.Undecided(undecided);
+        OfflineDecision moved = null;
+        OfflineDecision d;
+        Ticket ticket;
+        Ticket earlierTicket;
+        boolean jumped;
+        synchronized (this) {
+            Instant now = clock.instant();
+            OfflineAnswer.Reason undecided = undecided(request.site(), request.agency(), now);
+            if (undecided != null) {
+                return new OfflineAnswer.Undecided(undecided);
+            }
+            jumped = clockJumped(now);
+            RefusalReason refusal = checks(request);
+            earlierTicket = null;
+            if (refusal == null) {
+                earlierTicket = earlierVisit(request.visitor());
+                if (earlierTicket != null && earlierTicket.site().equals(request.site())
+                        && earlierTicket.agency().equals(request.agency())) {
+                    return new OfflineAnswer.Decided(new Decision.Admitted(earlierTicket, true), jumped);
+                }
+                refusal = capacity(Objects.requireNonNull(leases.get(key(request.site(), request.agency()))),
+                        request.site(), request.agency(), request.role());
+            }
+            if (refusal != null) {
+                d = OfflineDecision.refused(OfflineDecision.Kind.WALK_IN, now, request.site(), request.agency(),
+                        request.visitor(), request.role(), refusal, jumped);
+                ticket = null;
+            } else {
+                if (earlierTicket != null) {
+                    moved = OfflineDecision.of(OfflineDecision.Kind.CHECK_OUT, now, earlierTicket.site(),
+                            earlierTicket.agency(), request.visitor(), earlierTicket.role(), earlierTicket.id(),
+                            jumped);
+                    close(earlierTicket.id());
+                }
+                ticket = new Ticket(TicketId.random(), request.site(), request.agency(), request.role(), now,
+                        now.plus(policy.defaultStay()));
+                d = OfflineDecision.of(OfflineDecision.Kind.WALK_IN, now, request.site(), request.agency(),
+                        request.visitor(), request.role(), ticket.id(), jumped);
+                // Counted now, so that no other desk can take the place while the record is being written; a
+                // repeat of this visitor waits until it is on disk.
+                Objects.requireNonNull(leases.get(key(request.site(), request.agency()))).admitted++;
+                openStay(ticket, request.visitor());
+                writing.add(ticket.id());
+            }
         }
-        boolean jumped = clockJumped(now);
+        if (ticket == null) {
+            journal.append(d);
+            return new OfflineAnswer.Decided(new Decision.Refused(Objects.requireNonNull(d.refusal()),
+                    Objects.requireNonNull(d.refusal()).sentence()), jumped);
+        }
+        boolean written = false;
+        try {
+            if (moved != null) {
+                journal.append(moved);
+            }
+            journal.append(d);
+            written = true;
+        } finally {
+            synchronized (this) {
+                writing.remove(ticket.id());
+                if (!written) {
+                    close(ticket.id());
+                    Objects.requireNonNull(leases.get(key(request.site(), request.agency()))).admitted--;
+                    if (moved != null && earlierTicket != null) {
+                        openStay(earlierTicket, request.visitor());
+                    }
+                }
+                notifyAll();
+            }
+        }
+        return new OfflineAnswer.Decided(new Decision.Admitted(ticket, false), jumped);
+    }
+
+    /** The gate's checks before capacity, for a walk-in. */
+    private @Nullable RefusalReason checks(WalkIn request) {
         Optional<Site> site = directory.site(request.site());
         if (site.isEmpty()) {
-            return refuse(request, RefusalReason.UNKNOWN_SITE, now, jumped);
+            return RefusalReason.UNKNOWN_SITE;
         }
         if (!site.get().hasTenant(request.agency())) {
-            return refuse(request, RefusalReason.AGENCY_NOT_COVERED, now, jumped);
+            return RefusalReason.AGENCY_NOT_COVERED;
         }
         if (!screeningProtocol.passes(request.screening())) {
-            return refuse(request, RefusalReason.SCREENING_FAILED, now, jumped);
+            return RefusalReason.SCREENING_FAILED;
         }
-        TicketId earlier = openByVisitor.get(request.visitor());
-        Ticket earlierTicket = earlier == null ? null : open.get(earlier);
-        if (earlierTicket != null && earlierTicket.site().equals(request.site())
-                && earlierTicket.agency().equals(request.agency())) {
-            return new OfflineAnswer.Decided(new Decision.Admitted(earlierTicket, true), jumped);
+        return null;
+    }
+
+    /** The visitor's open visit at this kiosk, once its record is on disk. Holds the lock. */
+    private @Nullable Ticket earlierVisit(VisitorRef visitor) {
+        while (true) {
+            TicketId earlier = openByVisitor.get(visitor);
+            if (earlier == null || !writing.contains(earlier)) {
+                return earlier == null ? null : open.get(earlier);
+            }
+            awaitWrite();
         }
-        Held held = Objects.requireNonNull(leases.get(key(request.site(), request.agency())));
-        RefusalReason full = capacity(held, request.site(), request.agency(), request.role());
-        if (full != null) {
-            return refuse(request, full, now, jumped);
+    }
+
+    @SuppressWarnings("WaitNotInLoop") // both callers loop
+    private void awaitWrite() {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a desk's record was being written", e);
         }
-        if (earlierTicket != null) {
-            checkOut(earlierTicket.id(), now, jumped);
-        }
-        Ticket ticket = new Ticket(TicketId.random(), request.site(), request.agency(), request.role(), now,
-                now.plus(policy.defaultStay()));
-        OfflineDecision d = OfflineDecision.of(OfflineDecision.Kind.WALK_IN, now, request.site(), request.agency(),
-                request.visitor(), request.role(), ticket.id(), jumped);
-        journal.append(d);
-        held.admitted++;
-        openStay(ticket, request.visitor());
-        return new OfflineAnswer.Decided(new Decision.Admitted(ticket, false), jumped);
     }
 
     /**
@@ -211,22 +287,36 @@ public final class Kiosk {
      * @return the journaled check-out, or empty if the kiosk has no open visit under that ticket
      * @throws IOException if the journal could not write the check-out; the visit stays open then
      */
-    public synchronized Optional<OfflineDecision> checkOut(TicketId ticket) throws IOException {
+    public Optional<OfflineDecision> checkOut(TicketId ticket) throws IOException {
         Objects.requireNonNull(ticket, "ticket");
-        Instant now = clock.instant();
-        return checkOut(ticket, now, clockJumped(now));
-    }
-
-    private Optional<OfflineDecision> checkOut(TicketId ticket, Instant now, boolean jumped) throws IOException {
-        Ticket stay = open.get(ticket);
-        VisitorRef visitor = visitorOf.get(ticket);
-        if (stay == null || visitor == null) {
-            return Optional.empty();
+        OfflineDecision d;
+        Ticket stay;
+        VisitorRef visitor;
+        synchronized (this) {
+            while (writing.contains(ticket)) {
+                awaitWrite();
+            }
+            stay = open.get(ticket);
+            visitor = visitorOf.get(ticket);
+            if (stay == null || visitor == null) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            d = OfflineDecision.of(OfflineDecision.Kind.CHECK_OUT, now, stay.site(), stay.agency(), visitor,
+                    stay.role(), ticket, clockJumped(now));
+            close(ticket);
         }
-        OfflineDecision d = OfflineDecision.of(OfflineDecision.Kind.CHECK_OUT, now, stay.site(), stay.agency(),
-                visitor, stay.role(), ticket, jumped);
-        journal.append(d);
-        close(ticket);
+        boolean written = false;
+        try {
+            journal.append(d);
+            written = true;
+        } finally {
+            if (!written) {
+                synchronized (this) {
+                    openStay(stay, visitor);
+                }
+            }
+        }
         return Optional.of(d);
     }
 
@@ -265,14 +355,6 @@ public final class Kiosk {
 
     private static boolean counts(Optional<Limit> limit, Role role) {
         return limit.isPresent() && limit.get().counts(role);
-    }
-
-    private OfflineAnswer refuse(WalkIn request, RefusalReason reason, Instant now, boolean jumped)
-            throws IOException {
-        OfflineDecision d = OfflineDecision.refused(OfflineDecision.Kind.WALK_IN, now, request.site(),
-                request.agency(), request.visitor(), request.role(), reason, jumped);
-        journal.append(d);
-        return new OfflineAnswer.Decided(new Decision.Refused(reason, reason.sentence()), jumped);
     }
 
     /** Builds a kiosk; reusable. */

@@ -264,6 +264,44 @@ class KioskTest {
     }
 
     @Test
+    void desksDecidingAtOnce_admitExactlyTheLeasesPlaces_andJournalEveryDecision() throws Exception {
+        Lease lease = lease(50);
+        int desks = 8;
+        int each = 25;
+        java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ConcurrentLinkedQueue<Throwable> failures =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        try (Journal journal = Journal.open(dir.resolve("k.journal"))) {
+            Kiosk kiosk = kiosk(journal, lease);
+            java.util.List<Thread> threads = new java.util.ArrayList<>();
+            for (int t = 0; t < desks; t++) {
+                int desk = t;
+                threads.add(new Thread(() -> {
+                    try {
+                        for (int i = 0; i < each; i++) {
+                            if (decided(kiosk.walkIn(walkIn(desk * 1000 + i))).isAdmitted()) {
+                                admitted.incrementAndGet();
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertThat(failures).isEmpty();
+            assertThat(admitted).hasValue(50);
+        }
+        try (Journal journal = Journal.open(dir.resolve("k.journal"))) {
+            assertThat(journal.recovered()).hasSize(desks * each);
+            assertThat(journal.recovered()).filteredOn(e -> !e.decision().isRefused()).hasSize(50);
+        }
+    }
+
+    @Test
     void builder_refusesMissingPartsAndBadValues() {
         assertThatThrownBy(() -> Kiosk.builder().build()).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Kiosk.builder().maxTrustAge(Duration.ZERO))
