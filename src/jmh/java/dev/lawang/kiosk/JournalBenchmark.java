@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * An offline decision with its journal write, which returns only once the record is on disk: its latency at one
  * desk (sample mode, for p50 and p99), and decisions per second with four desks at one kiosk, where group commit
- * shares the disk's flushes. Each is measured next to a baseline in the same run: the same bytes written and forced
+ * shares the disk's flushes; both for the journal's append alone and for a whole {@link Kiosk#walkIn} (the gate's
+ * checks, the lease, the append). Each is measured next to a baseline in the same run: the same bytes written and forced
  * by a bare {@link FileChannel} (the least a durable write costs on this disk), and for four desks that bare write
  * behind one lock, one flush per decision (what group commit saves). The journal lives in the working directory's
  * {@code target/}, on the disk a kiosk would use, not in a RAM-backed temporary directory.
@@ -68,6 +69,7 @@ public class JournalBenchmark {
         }
 
         Journal journal;
+        Kiosk kiosk;
         FileChannel bare;
         final AtomicLong bareEnd = new AtomicLong();
         final AtomicLong next = new AtomicLong();
@@ -77,6 +79,20 @@ public class JournalBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             journal = Journal.open(fresh("decisions.journal"));
+            Instant now = Instant.now();
+            dev.lawang.capacity.CapacityPolicy policy = dev.lawang.capacity.CapacityPolicy.unlimited();
+            dev.lawang.capacity.OccupancyLedger central = dev.lawang.capacity.OccupancyLedger.inMemory(policy,
+                    java.time.Clock.systemUTC());
+            Lease lease = Lease.take(central, dev.lawang.visit.VisitLog.inMemory(),
+                    new dev.lawang.capacity.AdmitRequest(TicketId.random(), VISITOR, SITE,
+                            dev.lawang.directory.Site.DEFAULT_ZONE, AGENCY, Role.GUEST),
+                    1, now, now.plus(java.time.Duration.ofDays(1)));
+            kiosk = Kiosk.builder().directory(dev.lawang.directory.Directory.builder()
+                    .agencies(dev.lawang.directory.Agency.of(AGENCY, "Dinas Kesehatan"))
+                    .sites(dev.lawang.directory.Site.builder(SITE).name("Puskesmas")
+                            .geofence(dev.lawang.geo.Geofence.circle(dev.lawang.geo.GeoPoint.of(-7.43, 111.02), 60))
+                            .tenants(AGENCY).build())
+                    .build()).policy(policy).journal(journal).leases(lease).trustedAsOf(now).build();
             bare = FileChannel.open(fresh("bare.bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
 
@@ -88,6 +104,12 @@ public class JournalBenchmark {
 
         long decide() throws IOException {
             return journal.append(decision(next.incrementAndGet()));
+        }
+
+        boolean walkIn() throws IOException {
+            VisitorRef visitor = VisitorRef.parse(String.format("%032x", next.incrementAndGet()));
+            return kiosk.walkIn(new dev.lawang.WalkIn(SITE, AGENCY, visitor, Role.GUEST,
+                    dev.lawang.Screening.of(36.5, true, true))) instanceof OfflineAnswer.Decided;
         }
 
         long bareWrite() throws IOException {
@@ -107,6 +129,23 @@ public class JournalBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public long oneDesk_decision(Disk f) throws IOException {
         return f.decide();
+    }
+
+    /** One desk: a whole offline walk-in at a kiosk, with its synced journal write. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public boolean oneDesk_kioskWalkIn(Disk f) throws IOException {
+        return f.walkIn();
+    }
+
+    /** Four desks at one kiosk: whole offline walk-ins, sharing flushes. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(4)
+    public boolean fourDesks_kioskWalkIns(Disk f) throws IOException {
+        return f.walkIn();
     }
 
     /** Baseline for one desk: the same bytes written and forced by a bare channel. */

@@ -74,8 +74,8 @@ class PackageLayoutTest {
     }
 
     /**
-     * The kiosk decides with the gate's rules against the capacity package's leases and journals visits; it needs
-     * neither a database nor requests, QR images or metrics.
+     * The kiosk takes leases from the capacity package's ledger, decides with the gate's rules and journals visits;
+     * it needs neither a database nor requests, QR images or metrics.
      */
     @Test
     void kiosk_dependsOnlyOnTheRootPackageAndTheCheckInModel() {
