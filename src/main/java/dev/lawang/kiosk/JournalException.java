@@ -16,6 +16,7 @@ public final class JournalException extends LawangException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The byte position, from the start of the file, of the first record that could not be read. */
     private final long position;
     private final transient @Nullable List<Journal.Entry> intact;
 
