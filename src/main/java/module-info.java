@@ -5,7 +5,8 @@
  * ({@code dev.lawang.code}) and their QR images ({@code dev.lawang.qr}), capacity rules and the occupancy ledger
  * ({@code dev.lawang.capacity}), visits ({@code dev.lawang.visit}), code requests and coverage
  * ({@code dev.lawang.request}), PostgreSQL storage ({@code dev.lawang.jdbc}), the check-in flow that ties them together
- * ({@code dev.lawang}), and its metrics for Micrometer ({@code dev.lawang.micrometer}, optional).
+ * ({@code dev.lawang}), its metrics for Micrometer ({@code dev.lawang.micrometer}, optional), and the offline kiosk
+ * and its journal ({@code dev.lawang.kiosk}).
  */
 module dev.lawang {
     requires static transitive org.jspecify;
@@ -23,6 +24,7 @@ module dev.lawang {
     exports dev.lawang.directory;
     exports dev.lawang.geo;
     exports dev.lawang.jdbc;
+    exports dev.lawang.kiosk;
     exports dev.lawang.micrometer;
     exports dev.lawang.qr;
     exports dev.lawang.request;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * The package layout of docs/concepts.md: dependencies point down, never up or sideways across the tree, and the
  * packages form no cycles. Every package may use the root exception {@code dev.lawang.LawangException}.
  * {@code dev.lawang.micrometer} sits above the root package, whose gate it listens to, and nothing depends on it, so
- * that Micrometer stays optional.
+ * that Micrometer stays optional. {@code dev.lawang.kiosk} sits above the root package too, whose decisions it takes
+ * offline, and nothing depends on it.
  */
 class PackageLayoutTest {
     private static JavaClasses classes;
@@ -72,6 +73,22 @@ class PackageLayoutTest {
         onlyDependsOn("jdbc", "capacity", "visit", "request", "code", "directory", "geo");
     }
 
+    /**
+     * The kiosk takes leases from the capacity package's ledger, decides with the gate's rules and journals visits;
+     * it needs neither a database nor requests, QR images or metrics.
+     */
+    @Test
+    void kiosk_dependsOnlyOnTheRootPackageAndTheCheckInModel() {
+        onlyDependsOn("kiosk", "capacity", "visit", "code", "directory", "geo");
+    }
+
+    @Test
+    void kiosk_isUsedByNoOtherPackage() {
+        noClasses().that().resideOutsideOfPackage("dev.lawang.kiosk..")
+                .should().dependOnClassesThat().resideInAPackage("dev.lawang.kiosk..")
+                .check(classes);
+    }
+
     @Test
     void micrometer_isUsedByNoOtherPackage() {
         noClasses().that().resideOutsideOfPackage("dev.lawang.micrometer..")
@@ -87,9 +104,10 @@ class PackageLayoutTest {
     }
 
     @Test
-    void noSubpackageButMicrometer_dependsOnTheRootPackageExceptForTheRootException() {
+    void noSubpackageButMicrometerAndKiosk_dependsOnTheRootPackageExceptForTheRootException() {
         noClasses().that().resideInAPackage("dev.lawang.(*)..")
                 .and().resideOutsideOfPackage("dev.lawang.micrometer..")
+                .and().resideOutsideOfPackage("dev.lawang.kiosk..")
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "are in dev.lawang other than LawangException",
                         c -> c.getPackageName().equals("dev.lawang")
@@ -104,7 +122,7 @@ class PackageLayoutTest {
             allowedPackages.add("dev.lawang." + a + "..");
         }
         String[] lawangPackages = {"geo", "directory", "code", "qr", "capacity", "visit", "request", "jdbc",
-            "micrometer"};
+            "micrometer", "kiosk"};
         var forbidden = new java.util.ArrayList<String>();
         for (String p : lawangPackages) {
             if (!allowedPackages.contains("dev.lawang." + p + "..")) {

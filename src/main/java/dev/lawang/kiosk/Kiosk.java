@@ -1,0 +1,506 @@
+package dev.lawang.kiosk;
+
+import dev.lawang.Decision;
+import dev.lawang.RefusalReason;
+import dev.lawang.ScreeningProtocol;
+import dev.lawang.WalkIn;
+import dev.lawang.capacity.CapacityPolicy;
+import dev.lawang.capacity.Limit;
+import dev.lawang.directory.AgencyId;
+import dev.lawang.directory.Directory;
+import dev.lawang.directory.Site;
+import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Role;
+import dev.lawang.visit.Ticket;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitorRef;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A kiosk deciding walk-ins and check-outs offline, against its leases, with the gate's rules in the gate's order
+ * (docs/check-in.md): the site is in the directory, the agency works there, the screening passes, a repeat is
+ * admitted with its ticket, and capacity comes last: people present under the lease, then admissions under it.
+ * A lease's places bound both: at most {@link Lease#places()} people present at once, and, where the policy has a
+ * daily quota for the site or the agency that counts the visitor's role, at most that many admissions.
+ *
+ * <p>Every decision is in the {@link Journal} before it is returned. The kiosk rebuilds its counts from the journal's
+ * recovered records when it is built, so a restart after a power cut admits no more than the lease allows.
+ *
+ * <p>The kiosk refuses to decide ({@link OfflineAnswer.Undecided}) without a lease for the site and agency, once the
+ * lease has expired, and once its trust data is older than {@link Builder#maxTrustAge}. It flags a decision
+ * ({@link OfflineDecision#clockJumped()}) when its wall clock has moved against the monotonic clock
+ * ({@code System.nanoTime}) by more than {@link Builder#clockTolerance} since the kiosk was built.
+ *
+ * <p>A stay counts as present under its lease until it is checked out; the kiosk does not expire stays offline (the
+ * central gate does, after sync). Check-ins with a shared code are not decided offline yet.
+ *
+ * <p>Thread-safe. Desks deciding at once share the journal's flushes: each decision is checked and counted under
+ * the kiosk's lock, and written outside it; a place is counted before its record is written, so no other desk can
+ * take it meanwhile, and a failed write gives it back. A repeat or a check-out of a visit whose record is still
+ * being written waits for it, so no answer rests on a record that is not on disk.
+ */
+public final class Kiosk {
+    private final Directory directory;
+    private final CapacityPolicy policy;
+    private final Journal journal;
+    private final Map<String, Held> leases = new HashMap<>();
+    private final Map<TicketId, Ticket> open = new HashMap<>();
+    private final Map<VisitorRef, TicketId> openByVisitor = new HashMap<>();
+    private final Map<TicketId, VisitorRef> visitorOf = new HashMap<>();
+    private final Set<TicketId> writing = new HashSet<>();
+    private final Clock clock;
+    private final LongSupplier nanoTime;
+    private final Instant trustedAsOf;
+    private final Duration maxTrustAge;
+    private final long toleranceNanos;
+    private final ScreeningProtocol screeningProtocol;
+    private final long offsetNanos;
+
+    /** A lease and what the kiosk has used of it. */
+    private static final class Held {
+        final Lease lease;
+        int admitted;
+        int present;
+
+        Held(Lease lease) {
+            this.lease = lease;
+        }
+    }
+
+    private Kiosk(Builder b) {
+        this.directory = Objects.requireNonNull(b.directory, "directory");
+        this.policy = Objects.requireNonNull(b.policy, "policy");
+        this.journal = Objects.requireNonNull(b.journal, "journal");
+        this.clock = b.clock;
+        this.nanoTime = b.nanoTime;
+        this.trustedAsOf = Objects.requireNonNull(b.trustedAsOf, "trustedAsOf");
+        this.maxTrustAge = b.maxTrustAge;
+        this.toleranceNanos = b.clockTolerance.toNanos();
+        this.screeningProtocol = b.screeningProtocol;
+        for (Lease lease : b.leases) {
+            leases.put(key(lease.site(), lease.agency()), new Held(lease));
+        }
+        this.offsetNanos = wallNanos(clock.instant()) - nanoTime.getAsLong();
+        Instant now = clock.instant();
+        for (Journal.Entry e : journal.recovered()) {
+            replay(e.decision(), now);
+        }
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static String key(SiteId site, AgencyId agency) {
+        return site.value() + "/" + agency.value();
+    }
+
+    private static long wallNanos(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+    }
+
+    /** Counts a recovered decision: admissions under a lease since it was taken, stays not yet due as present. */
+    private void replay(OfflineDecision d, Instant now) {
+        if (d.isRefused()) {
+            return;
+        }
+        TicketId ticket = Objects.requireNonNull(d.ticket());
+        if (d.kind() == OfflineDecision.Kind.CHECK_OUT) {
+            close(ticket);
+            return;
+        }
+        Held held = leases.get(key(d.site(), d.agency()));
+        if (held != null && !d.at().isBefore(held.lease.taken())) {
+            held.admitted++;
+        }
+        Instant due = d.at().plus(policy.defaultStay());
+        if (due.isAfter(now)) {
+            openStay(new Ticket(ticket, d.site(), d.agency(), d.role(), d.at(), due), d.visitor());
+        }
+    }
+
+    private void openStay(Ticket ticket, VisitorRef visitor) {
+        open.put(ticket.id(), ticket);
+        openByVisitor.put(visitor, ticket.id());
+        visitorOf.put(ticket.id(), visitor);
+        Held held = leases.get(key(ticket.site(), ticket.agency()));
+        if (held != null) {
+            held.present++;
+        }
+    }
+
+    private @Nullable Ticket close(TicketId id) {
+        Ticket ticket = open.remove(id);
+        if (ticket == null) {
+            return null;
+        }
+        VisitorRef visitor = visitorOf.remove(id);
+        if (visitor != null) {
+            openByVisitor.remove(visitor, id);
+        }
+        Held held = leases.get(key(ticket.site(), ticket.agency()));
+        if (held != null && held.present > 0) {
+            held.present--;
+        }
+        return ticket;
+    }
+
+    /**
+     * Decides a walk-in offline, as {@code Gate.walkIn} would against the lease, and journals the decision.
+     *
+     * @param request the walk-in
+     * @return the decision once it is on disk, or why the kiosk may not decide
+     * @throws IOException if the journal could not write the decision; nothing is decided or counted then
+     */
+    public OfflineAnswer walkIn(WalkIn request) throws IOException {
+        Objects.requireNonNull(request, "request");
+        OfflineDecision moved = null;
+        OfflineDecision d;
+        Ticket ticket;
+        Ticket earlierTicket;
+        boolean jumped;
+        synchronized (this) {
+            Instant now = clock.instant();
+            OfflineAnswer.Reason undecided = undecided(request.site(), request.agency(), now);
+            if (undecided != null) {
+                return new OfflineAnswer.Undecided(undecided);
+            }
+            jumped = clockJumped(now);
+            RefusalReason refusal = checks(request);
+            earlierTicket = null;
+            if (refusal == null) {
+                earlierTicket = earlierVisit(request.visitor());
+                if (earlierTicket != null && earlierTicket.site().equals(request.site())
+                        && earlierTicket.agency().equals(request.agency())) {
+                    return new OfflineAnswer.Decided(new Decision.Admitted(earlierTicket, true), jumped);
+                }
+                refusal = capacity(Objects.requireNonNull(leases.get(key(request.site(), request.agency()))),
+                        request.site(), request.agency(), request.role());
+            }
+            if (refusal != null) {
+                d = OfflineDecision.refused(OfflineDecision.Kind.WALK_IN, now, request.site(), request.agency(),
+                        request.visitor(), request.role(), refusal, jumped);
+                ticket = null;
+            } else {
+                if (earlierTicket != null) {
+                    moved = OfflineDecision.of(OfflineDecision.Kind.CHECK_OUT, now, earlierTicket.site(),
+                            earlierTicket.agency(), request.visitor(), earlierTicket.role(), earlierTicket.id(),
+                            jumped);
+                    close(earlierTicket.id());
+                }
+                ticket = new Ticket(TicketId.random(), request.site(), request.agency(), request.role(), now,
+                        now.plus(policy.defaultStay()));
+                d = OfflineDecision.of(OfflineDecision.Kind.WALK_IN, now, request.site(), request.agency(),
+                        request.visitor(), request.role(), ticket.id(), jumped);
+                // Counted now, so that no other desk can take the place while the record is being written; a
+                // repeat of this visitor waits until it is on disk.
+                Objects.requireNonNull(leases.get(key(request.site(), request.agency()))).admitted++;
+                openStay(ticket, request.visitor());
+                writing.add(ticket.id());
+            }
+        }
+        if (ticket == null) {
+            journal.append(d);
+            return new OfflineAnswer.Decided(new Decision.Refused(Objects.requireNonNull(d.refusal()),
+                    Objects.requireNonNull(d.refusal()).sentence()), jumped);
+        }
+        boolean written = false;
+        try {
+            if (moved != null) {
+                journal.append(moved);
+            }
+            journal.append(d);
+            written = true;
+        } finally {
+            synchronized (this) {
+                writing.remove(ticket.id());
+                if (!written) {
+                    close(ticket.id());
+                    Objects.requireNonNull(leases.get(key(request.site(), request.agency()))).admitted--;
+                    if (moved != null && earlierTicket != null) {
+                        openStay(earlierTicket, request.visitor());
+                    }
+                }
+                notifyAll();
+            }
+        }
+        return new OfflineAnswer.Decided(new Decision.Admitted(ticket, false), jumped);
+    }
+
+    /** The gate's checks before capacity, for a walk-in. */
+    private @Nullable RefusalReason checks(WalkIn request) {
+        Optional<Site> site = directory.site(request.site());
+        if (site.isEmpty()) {
+            return RefusalReason.UNKNOWN_SITE;
+        }
+        if (!site.get().hasTenant(request.agency())) {
+            return RefusalReason.AGENCY_NOT_COVERED;
+        }
+        if (!screeningProtocol.passes(request.screening())) {
+            return RefusalReason.SCREENING_FAILED;
+        }
+        return null;
+    }
+
+    /** The visitor's open visit at this kiosk, once its record is on disk. Holds the lock. */
+    private @Nullable Ticket earlierVisit(VisitorRef visitor) {
+        while (true) {
+            TicketId earlier = openByVisitor.get(visitor);
+            if (earlier == null || !writing.contains(earlier)) {
+                return earlier == null ? null : open.get(earlier);
+            }
+            awaitWrite();
+        }
+    }
+
+    @SuppressWarnings("WaitNotInLoop") // both callers loop
+    private void awaitWrite() {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a desk's record was being written", e);
+        }
+    }
+
+    /**
+     * Checks a visit out offline and journals it; a visit the kiosk does not know is not a decision.
+     *
+     * @param ticket the visit's ticket
+     * @return the journaled check-out, or empty if the kiosk has no open visit under that ticket
+     * @throws IOException if the journal could not write the check-out; the visit stays open then
+     */
+    public Optional<OfflineDecision> checkOut(TicketId ticket) throws IOException {
+        Objects.requireNonNull(ticket, "ticket");
+        OfflineDecision d;
+        Ticket stay;
+        VisitorRef visitor;
+        synchronized (this) {
+            while (writing.contains(ticket)) {
+                awaitWrite();
+            }
+            stay = open.get(ticket);
+            visitor = visitorOf.get(ticket);
+            if (stay == null || visitor == null) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            d = OfflineDecision.of(OfflineDecision.Kind.CHECK_OUT, now, stay.site(), stay.agency(), visitor,
+                    stay.role(), ticket, clockJumped(now));
+            close(ticket);
+        }
+        boolean written = false;
+        try {
+            journal.append(d);
+            written = true;
+        } finally {
+            if (!written) {
+                synchronized (this) {
+                    openStay(stay, visitor);
+                }
+            }
+        }
+        return Optional.of(d);
+    }
+
+    private OfflineAnswer.@Nullable Reason undecided(SiteId site, AgencyId agency, Instant now) {
+        if (Duration.between(trustedAsOf, now).compareTo(maxTrustAge) > 0) {
+            return OfflineAnswer.Reason.TRUST_DATA_TOO_OLD;
+        }
+        Held held = leases.get(key(site, agency));
+        if (held == null) {
+            return OfflineAnswer.Reason.NO_LEASE;
+        }
+        if (!now.isBefore(held.lease.expires())) {
+            return OfflineAnswer.Reason.LEASE_EXPIRED;
+        }
+        return null;
+    }
+
+    private boolean clockJumped(Instant now) {
+        long drift = wallNanos(now) - nanoTime.getAsLong() - offsetNanos;
+        return Math.abs(drift) > toleranceNanos;
+    }
+
+    /** The gate's order: site present, agency present, then the daily quotas, each against the lease's places. */
+    private @Nullable RefusalReason capacity(Held held, SiteId site, AgencyId agency, Role role) {
+        int places = held.lease.places();
+        boolean sitePresent = counts(policy.maxPresent(site), role);
+        if ((sitePresent || counts(policy.maxPresent(site, agency), role)) && held.present >= places) {
+            return sitePresent ? RefusalReason.SITE_FULL : RefusalReason.AGENCY_FULL;
+        }
+        boolean quota = counts(policy.dailyQuota(site), role) || counts(policy.dailyQuota(site, agency), role);
+        if (quota && held.admitted >= places) {
+            return RefusalReason.DAILY_QUOTA_REACHED;
+        }
+        return null;
+    }
+
+    private static boolean counts(Optional<Limit> limit, Role role) {
+        return limit.isPresent() && limit.get().counts(role);
+    }
+
+    /** Builds a kiosk; reusable. */
+    public static final class Builder {
+        private @Nullable Directory directory;
+        private @Nullable CapacityPolicy policy;
+        private @Nullable Journal journal;
+        private List<Lease> leases = List.of();
+        private Clock clock = Clock.systemUTC();
+        private LongSupplier nanoTime = System::nanoTime;
+        private @Nullable Instant trustedAsOf;
+        private Duration maxTrustAge = Duration.ofHours(24);
+        private Duration clockTolerance = Duration.ofSeconds(2);
+        private ScreeningProtocol screeningProtocol = ScreeningProtocol.standard();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the directory, as of the kiosk's last sync. Required.
+         *
+         * @param directory the sites and agencies
+         * @return this builder
+         */
+        public Builder directory(Directory directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Sets the capacity policy, which says which limits count which roles. Required.
+         *
+         * @param policy the central gate's policy
+         * @return this builder
+         */
+        public Builder policy(CapacityPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets the journal, whose recovered records the kiosk counts against its leases. Required.
+         *
+         * @param journal the open journal
+         * @return this builder
+         */
+        public Builder journal(Journal journal) {
+            this.journal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        /**
+         * Sets the leases, at most one per site and agency.
+         *
+         * @param leases the leases taken before going offline
+         * @return this builder
+         * @throws IllegalArgumentException if two leases are for the same site and agency
+         */
+        public Builder leases(Lease... leases) {
+            List<Lease> list = List.of(leases);
+            if (list.stream().map(l -> key(l.site(), l.agency())).distinct().count() != list.size()) {
+                throw new IllegalArgumentException("two leases for the same site and agency: " + list);
+            }
+            this.leases = list;
+            return this;
+        }
+
+        /**
+         * Sets the wall clock. Default: {@link Clock#systemUTC()}.
+         *
+         * @param clock the wall clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        Builder nanoTime(LongSupplier nanoTime) {
+            this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        /**
+         * Sets when the kiosk's trust data (keys, revocations) was last brought up to date. Required.
+         *
+         * @param trustedAsOf the instant of the last update
+         * @return this builder
+         */
+        public Builder trustedAsOf(Instant trustedAsOf) {
+            this.trustedAsOf = Objects.requireNonNull(trustedAsOf, "trustedAsOf");
+            return this;
+        }
+
+        /**
+         * Sets how old the trust data may be for the kiosk to decide offline. Default: 24 hours.
+         *
+         * @param maxTrustAge positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxTrustAge} is not positive
+         */
+        public Builder maxTrustAge(Duration maxTrustAge) {
+            Objects.requireNonNull(maxTrustAge, "maxTrustAge");
+            if (maxTrustAge.isNegative() || maxTrustAge.isZero()) {
+                throw new IllegalArgumentException("maxTrustAge must be positive: " + maxTrustAge);
+            }
+            this.maxTrustAge = maxTrustAge;
+            return this;
+        }
+
+        /**
+         * Sets how far the wall clock may move against the monotonic clock before decisions are flagged. Default:
+         * 2 seconds.
+         *
+         * @param clockTolerance not negative
+         * @return this builder
+         * @throws IllegalArgumentException if {@code clockTolerance} is negative
+         */
+        public Builder clockTolerance(Duration clockTolerance) {
+            Objects.requireNonNull(clockTolerance, "clockTolerance");
+            if (clockTolerance.isNegative()) {
+                throw new IllegalArgumentException("clockTolerance must not be negative: " + clockTolerance);
+            }
+            this.clockTolerance = clockTolerance;
+            return this;
+        }
+
+        /**
+         * Sets the screening protocol for walk-ins. Default: {@link ScreeningProtocol#standard()}.
+         *
+         * @param screeningProtocol the protocol
+         * @return this builder
+         */
+        public Builder screeningProtocol(ScreeningProtocol screeningProtocol) {
+            this.screeningProtocol = Objects.requireNonNull(screeningProtocol, "screeningProtocol");
+            return this;
+        }
+
+        /**
+         * Builds the kiosk and counts the journal's recovered records against its leases.
+         *
+         * @return the kiosk
+         * @throws NullPointerException if the directory, policy, journal or trust instant is not set
+         */
+        public Kiosk build() {
+            return new Kiosk(this);
+        }
+    }
+}
