@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -150,7 +151,7 @@ public final class BookingDesk {
         if (s == null) {
             return Refused.of(Reason.UNKNOWN_SERVICE, "No service " + service + ".");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         ZonedDateTime local = now.atZone(zone(service));
         LocalDate today = local.toLocalDate();
         if (day.isBefore(today)) {
@@ -192,7 +193,7 @@ public final class BookingDesk {
         if (s == null) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
+        Instant now = now();
         return Optional.ofNullable(nextDayWithRoom(s, after, now.atZone(zone(service)).toLocalDate(), now));
     }
 
@@ -221,17 +222,22 @@ public final class BookingDesk {
             return Refused.of(Reason.UNKNOWN_BOOKING, "No booking " + booking + ".");
         }
         Booking b = found.get();
-        Instant now = clock.instant();
+        Instant now = now();
         if (b.state() == Booking.State.CONFIRMED) {
             return Refused.of(Reason.ALREADY_CONFIRMED, "Booking " + booking + " is confirmed already.");
         }
         if (b.state() != Booking.State.HELD) {
             return Refused.of(Reason.NOT_CONFIRMED, "Booking " + booking + " is " + b.state() + ".");
         }
-        if (!b.takesPlaceAt(now)) {
+        Service s = services.get(b.service());
+        if (s == null) {
+            return Refused.of(Reason.UNKNOWN_SERVICE, "No service " + b.service() + ".");
+        }
+        Optional<Booking> confirmed = store.confirm(b, s.bookedPerDay(), now);
+        if (confirmed.isEmpty()) {
             return Refused.of(Reason.HOLD_EXPIRED, "The hold expired at " + b.placeUntil() + ".");
         }
-        return replaced(b, b.confirmed());
+        return new Done(confirmed.get());
     }
 
     /**
@@ -252,7 +258,7 @@ public final class BookingDesk {
                 || (b.state() != Booking.State.HELD && b.state() != Booking.State.CONFIRMED)) {
             return Refused.of(Reason.ALREADY_ENDED, "Booking " + booking + " is " + b.state() + ".");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         return replaced(b, b.cancelledAt(now, now.plus(releaseDelay)));
     }
 
@@ -289,7 +295,7 @@ public final class BookingDesk {
         if (!b.visitor().equals(visitor) || !s.agency().equals(agency)) {
             return Refused.of(Reason.OTHER_VISITOR, "Booking " + booking + " is for another visitor or agency.");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         Refused outside = switch (b.state()) {
             case ARRIVED, SERVED -> Refused.of(Reason.ALREADY_ARRIVED, "Booking " + booking + " is " + b.state() + ".");
             case NO_SHOW -> Refused.of(Reason.TOO_LATE, "Booking " + booking + " was marked a no-show.");
@@ -352,7 +358,7 @@ public final class BookingDesk {
             return Refused.of(Reason.OTHER_SITE, "Service " + service + " is given by " + s.agency() + " at "
                     + s.site() + ".");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         ZonedDateTime local = now.atZone(zone(service));
         LocalDate today = local.toLocalDate();
         if (holidays.contains(today)) {
@@ -397,7 +403,7 @@ public final class BookingDesk {
         if (b.state() != Booking.State.ARRIVED) {
             return Refused.of(Reason.NOT_ARRIVED, "Booking " + booking + " is " + b.state() + ".");
         }
-        return replaced(b, b.servedAt(clock.instant()));
+        return replaced(b, b.servedAt(now()));
     }
 
     /**
@@ -407,7 +413,7 @@ public final class BookingDesk {
      * @return how many bookings were marked
      */
     public int markNoShows() {
-        Instant now = clock.instant();
+        Instant now = now();
         int marked = 0;
         for (Service s : services.values()) {
             LocalDate today = now.atZone(zone(s.id())).toLocalDate();
@@ -486,7 +492,7 @@ public final class BookingDesk {
         if (openCounters < 1) {
             throw new IllegalArgumentException("openCounters must be positive: " + openCounters);
         }
-        LocalDate today = clock.instant().atZone(zone(service)).toLocalDate();
+        LocalDate today = now().atZone(zone(service)).toLocalDate();
         List<Booking> day = store.day(service, today);
         long ahead = day.stream().filter(b -> b.state() == Booking.State.ARRIVED).count();
         List<Duration> recent = new ArrayList<>();
@@ -504,6 +510,11 @@ public final class BookingDesk {
             each = sum.dividedBy(recent.size());
         }
         return Duration.ofSeconds(each.multipliedBy(ahead).dividedBy(openCounters).toSeconds());
+    }
+
+    /** The clock's instant to the microsecond, which every store keeps exactly. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private ZoneId zone(String service) {

@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * <p>Every method is atomic, and the quota checks hold across every user of the same store, across application
  * instances for a shared database: {@link #reserve} never gives more booked places of a service-day than its quota,
- * nor a visitor more active bookings than the limit; {@link #walkIn} never more walk-ins than the walk-in places plus
+ * nor a visitor more active bookings than the limit, and {@link #confirm} confirms no hold whose place was taken
+ * since it expired; {@link #walkIn} never more walk-ins than the walk-in places plus
  * the day's no-shows; {@link #replace} changes a booking only from the state its caller read.
  *
  * <p>Implementations are thread-safe.
@@ -58,6 +59,18 @@ public interface BookingStore {
      * @return whether it was stored
      */
     boolean walkIn(Booking walkIn, int quota);
+
+    /**
+     * Confirms a hold if it is stored as held, is unexpired at {@code now}, and the day's booked places taken at
+     * {@code now}, this hold included, are within the quota: an expired hold whose place someone else took since is
+     * not confirmed, even on a clock behind the other's.
+     *
+     * @param hold the hold as read
+     * @param quota the booked places of the day
+     * @param now the instant of the confirmation
+     * @return the confirmed booking, or empty if it was not confirmed
+     */
+    Optional<Booking> confirm(Booking hold, int quota, Instant now);
 
     /**
      * Replaces a booking if it is stored as {@code expected} still stands: same id and state.

@@ -51,6 +51,20 @@ final class InMemoryBookingStore implements BookingStore {
     }
 
     @Override
+    public synchronized Optional<Booking> confirm(Booking hold, int quota, Instant now) {
+        Objects.requireNonNull(hold, "hold");
+        Objects.requireNonNull(now, "now");
+        Booking stored = byId.get(hold.id());
+        if (stored == null || stored.state() != Booking.State.HELD || !stored.takesPlaceAt(now)
+                || placesTaken(stored.service(), stored.day(), now) > quota) {
+            return Optional.empty();
+        }
+        Booking confirmed = stored.confirmed();
+        byId.put(confirmed.id(), confirmed);
+        return Optional.of(confirmed);
+    }
+
+    @Override
     public synchronized boolean replace(Booking expected, Booking next) {
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(next, "next");

@@ -15,11 +15,11 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * The PostgreSQL schema of {@link JdbcLedger} and {@link JdbcVisitLog}: versioned SQL migration scripts shipped in
- * the jar, in the layout Flyway reads.
+ * The PostgreSQL schema of {@link JdbcLedger}, {@link JdbcVisitLog} and {@link JdbcBookingStore}: versioned SQL
+ * migration scripts shipped in the jar, in the layout Flyway reads.
  *
- * <p>The scripts are {@code dev/lawang/jdbc/schema/V<n>__<description>.sql}, one per version, each applied once and in
- * order; each records its version in the table {@code lawang_schema_version}. Apply them with Flyway
+ * <p>The scripts are {@code dev/lawang/jdbc/schema/V<n>__<description>.sql}, at most one per version, each applied once
+ * and in order; each records its version in the table {@code lawang_schema_version}. Apply them with Flyway
  * ({@code locations = classpath:dev/lawang/jdbc/schema}; Flyway keeps its own history beside ours), with Liquibase or
  * a DBA's change process as plain SQL files ({@link #scripts()} returns their texts), or with
  * {@link #create(DataSource)}, which applies those a database lacks. A database migrated one way can be migrated
@@ -30,11 +30,13 @@ import javax.sql.DataSource;
  */
 public final class JdbcSchema {
     /** The schema version this library reads and writes: the number of the last script. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 5;
 
+    /** The scripts in the order they apply; a version number without a script here is not used. */
     private static final List<String> SCRIPTS = List.of(
             "schema/V1__ledger_and_visit_log.sql",
-            "schema/V2__visits_in_the_same_step.sql");
+            "schema/V2__visits_in_the_same_step.sql",
+            "schema/V5__bookings.sql");
     /** Serialises concurrent {@link #create} calls from several application instances: an arbitrary fixed key. */
     private static final long CREATE_LOCK = 0x4C6177616E67L;
 
@@ -44,7 +46,7 @@ public final class JdbcSchema {
     /**
      * Returns the migration scripts up to {@link #VERSION}, in the order they apply, as shipped in the jar.
      *
-     * @return the scripts' texts, the first creating version 1; each holds several statements, including PL/pgSQL
+     * @return the scripts' texts, the first creating version 1, in the order of their versions; each holds several statements, including PL/pgSQL
      *     functions in dollar quotes
      */
     public static List<String> scripts() {
@@ -100,9 +102,12 @@ public final class JdbcSchema {
                     throw new IllegalStateException("database holds Lawang schema version " + installed
                             + ", this library uses version " + VERSION);
                 }
-                for (int version = installed + 1; version <= target; version++) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute(text(SCRIPTS.get(version - 1)));
+                for (String name : SCRIPTS) {
+                    int version = versionOf(name);
+                    if (version > installed && version <= target) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute(text(name));
+                        }
                     }
                 }
                 c.commit();
@@ -115,6 +120,11 @@ public final class JdbcSchema {
         } catch (SQLException e) {
             throw Transactions.failure("create schema", e);
         }
+    }
+
+    /** The version in a script's name, {@code schema/V<n>__<description>.sql}. */
+    static int versionOf(String name) {
+        return Integer.parseInt(name.substring(name.indexOf("/V") + 2, name.indexOf("__")));
     }
 
     /** Returns the installed schema version, or 0 if there is none. */

@@ -67,8 +67,13 @@ class PackageLayoutTest {
     }
 
     @Test
-    void jdbc_dependsOnlyOnCapacityVisitAndDirectory() {
-        onlyDependsOn("jdbc", "capacity", "visit", "directory", "geo");
+    void booking_dependsOnlyOnVisitAndDirectory() {
+        onlyDependsOn("booking", "visit", "directory", "geo");
+    }
+
+    @Test
+    void jdbc_dependsOnlyOnCapacityBookingVisitAndDirectory() {
+        onlyDependsOn("jdbc", "capacity", "booking", "visit", "directory", "geo");
     }
 
     @Test
@@ -103,7 +108,7 @@ class PackageLayoutTest {
             allowedPackages.add("dev.lawang." + a + "..");
         }
         String[] lawangPackages = {"geo", "directory", "code", "qr", "capacity", "visit", "request", "jdbc",
-            "micrometer"};
+            "micrometer", "booking"};
         var forbidden = new java.util.ArrayList<String>();
         for (String p : lawangPackages) {
             if (!allowedPackages.contains("dev.lawang." + p + "..")) {
