@@ -316,7 +316,11 @@ public final class BookingDesk {
 
     private @Nullable Refused outsideArrival(Service s, LocalDate day, Instant now) {
         ZoneId zone = zone(s.id());
-        Service.Window window = s.window(day.getDayOfWeek()).orElseThrow();
+        Optional<Service.Window> opening = s.window(day.getDayOfWeek());
+        if (opening.isEmpty()) {
+            return Refused.of(Reason.CLOSED, "Closed on " + day.getDayOfWeek() + ".");
+        }
+        Service.Window window = opening.get();
         Instant opens = day.atTime(window.from()).atZone(zone).toInstant();
         Instant from = opens.minus(earlyArrival);
         Instant until = opens.plus(noShowGrace);
