@@ -29,8 +29,14 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -345,6 +351,41 @@ public abstract class BookingDeskContract {
 
         assertThat(day(WEDNESDAY)).isEmpty();
         assertThat(gate.occupancy(DUKCAPIL_OFFICE).admittedToday()).isZero();
+    }
+
+    @Test
+    void reserveAndWalkIn_fromManyThreadsAtOnce_neverGiveMoreThanTheDaysPlaces() throws Exception {
+        booked(1, WEDNESDAY);
+        clock.set(Sragen.at(8, 0));
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (int v = 100; v < 140; v++) {
+                int visitor = v;
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return visitor % 2 == 0 ? desk.reserve(FAMILY_CARD, visitor(visitor), WEDNESDAY)
+                            : gate.walkIn(desk, FAMILY_CARD, walkIn(visitor, 36.6));
+                }));
+            }
+            start.countDown();
+            int reserved = 0;
+            int walkedIn = 0;
+            for (Future<Outcome> f : futures) {
+                if (f.get(60, TimeUnit.SECONDS) instanceof Done done) {
+                    reserved += done.booking().channel() == Booking.Channel.BOOKED ? 1 : 0;
+                    walkedIn += done.booking().channel() == Booking.Channel.WALK_IN ? 1 : 0;
+                }
+            }
+
+            assertThat(reserved).isEqualTo(2);
+            assertThat(walkedIn).isEqualTo(2);
+            assertThat(day(WEDNESDAY)).hasSize(5);
+            assertThat(gate.occupancy(DUKCAPIL_OFFICE).admittedToday()).isEqualTo(2);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
