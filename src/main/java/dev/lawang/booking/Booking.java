@@ -65,6 +65,17 @@ public record Booking(UUID id, String service, VisitorRef visitor, LocalDate day
     /**
      * Checks the booking.
      *
+     * @param id the booking's id
+     * @param service a well-formed service id
+     * @param visitor the visitor's pseudonym
+     * @param day the day
+     * @param channel the channel
+     * @param state the state
+     * @param created when it was made
+     * @param placeUntil set for held and cancelled bookings only
+     * @param arrived set for arrived and served bookings only
+     * @param ended set for served, no-show and cancelled bookings only
+     * @param ticket set for arrived and served bookings only
      * @throws IllegalArgumentException if the service id is malformed, or the times do not fit the state: a hold or
      *     cancellation without {@code placeUntil}, an arrived or served booking without its arrival and ticket, an
      *     ended one without {@code ended}, a walk-in that is held or cancelled

@@ -588,7 +588,11 @@ public final class BookingDesk {
      * @param booking the booking as stored now
      */
     public record Done(Booking booking) implements Outcome {
-        /** Checks the booking is there. */
+        /**
+         * Checks the booking is there.
+         *
+         * @param booking not null
+         */
         public Done {
             Objects.requireNonNull(booking, "booking");
         }
@@ -603,7 +607,13 @@ public final class BookingDesk {
      *     none within the days bookings open
      */
     public record Refused(Reason reason, String detail, @Nullable LocalDate nextDay) implements Outcome {
-        /** Checks the reason and detail are there. */
+        /**
+         * Checks the reason and detail are there.
+         *
+         * @param reason not null
+         * @param detail not null
+         * @param nextDay the next day with room, or null
+         */
         public Refused {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(detail, "detail");
@@ -669,6 +679,9 @@ public final class BookingDesk {
         /**
          * Checks that exactly one of a ticket and a refusal is there.
          *
+         * @param ticket the ticket, or null
+         * @param refusal the refusal, or null
+         * @param detail not null
          * @throws IllegalArgumentException if both or neither are there
          */
         public Entry {

@@ -173,6 +173,8 @@ public final class Service {
         /**
          * Checks the window.
          *
+         * @param from when it opens
+         * @param until when it closes
          * @throws IllegalArgumentException if {@code until} is not after {@code from}
          */
         public Window {
