@@ -6,6 +6,7 @@ import static dev.lawang.testing.Sragen.KEJARI;
 import static dev.lawang.testing.Sragen.KEJARI_OFFICE;
 import static dev.lawang.testing.Sragen.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lawang.CheckIn;
 import dev.lawang.Gate;
@@ -386,6 +387,65 @@ public abstract class BookingDeskContract {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void confirm_ofACancelledBooking_isRefused() {
+        Booking cancelled = done(desk.cancel(booked(1, THURSDAY).id()));
+
+        refused(desk.confirm(cancelled.id()), Reason.NOT_CONFIRMED);
+
+        assertThat(day(THURSDAY)).containsExactly(cancelled);
+    }
+
+    @Test
+    void aDeskWithoutTheService_refusesItsBookingsInTheSharedStore() {
+        Booking b = booked(1, WEDNESDAY);
+        Booking held = done(desk.reserve(FAMILY_CARD, visitor(2), WEDNESDAY));
+        BookingDesk other = BookingDesk.builder(Sragen.directory(), store).clock(clock).build();
+        clock.set(Sragen.at(8, 0));
+
+        refused(other.confirm(held.id()), Reason.UNKNOWN_SERVICE);
+        refused(gate.arrive(other, b.id(), scan(1)), Reason.UNKNOWN_SERVICE);
+
+        assertThat(day(WEDNESDAY)).containsExactlyInAnyOrder(b, held);
+    }
+
+    @Test
+    void arriveForAnotherAgency_andWalkInForAnotherAgencyOrOnAClosedDay_areRefused() {
+        Booking b = booked(1, WEDNESDAY);
+        clock.set(Sragen.at(8, 0));
+        CheckIn otherAgency = new CheckIn(code(DUKCAPIL_OFFICE, DUKCAPIL), visitor(1), KEJARI, Role.GUEST,
+                Fix.of(Sragen.IN_DUKCAPIL_OFFICE, 10).at(clock.instant()), HealthStatus.GREEN);
+
+        refused(gate.arrive(desk, b.id(), otherAgency), Reason.OTHER_VISITOR);
+        refused(gate.walkIn(desk, FAMILY_CARD, new WalkIn(DUKCAPIL_OFFICE, KEJARI, visitor(10), Role.GUEST,
+                Screening.of(36.6, true, true))), Reason.OTHER_SITE);
+        clock.set(Sragen.wib("2021-12-18T09:00"));
+        refused(gate.walkIn(desk, FAMILY_CARD, walkIn(10, 36.6)), Reason.CLOSED);
+
+        assertThat(desk.booking(b.id())).contains(b);
+        assertThat(day(WEDNESDAY.plusDays(3))).isEmpty();
+    }
+
+    @Test
+    void store_refusesMisuseAndReplacesOnlyFromTheStateRead() {
+        Booking held = done(desk.reserve(FAMILY_CARD, visitor(1), THURSDAY));
+        Booking other = done(desk.reserve(FAMILY_CARD, visitor(2), THURSDAY));
+
+        assertThatThrownBy(() -> store.replace(held, other)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.walkIn(held, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.reserve(held.confirmed(), 5, 5, clock.instant()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.remove(held)).isFalse();
+        assertThat(store.replace(held.confirmed(), held.confirmed().cancelledAt(clock.instant(),
+                clock.instant()))).isFalse();
+        Booking ghost = Booking.hold(FAMILY_CARD, visitor(3), THURSDAY, clock.instant(), clock.instant()
+                .plusSeconds(1));
+        assertThat(store.replace(ghost, ghost.confirmed())).isFalse();
+        assertThat(store.find(ghost.id())).isEmpty();
+
+        assertThat(day(THURSDAY)).containsExactlyInAnyOrder(held, other);
     }
 
     @Test
