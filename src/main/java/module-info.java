@@ -3,10 +3,11 @@
  *
  * <p>Agencies and sites ({@code dev.lawang.directory}), geofences ({@code dev.lawang.geo}), signed shared codes
  * ({@code dev.lawang.code}) and their QR images ({@code dev.lawang.qr}), capacity rules and the occupancy ledger
- * ({@code dev.lawang.capacity}), visits ({@code dev.lawang.visit}), code requests and coverage
- * ({@code dev.lawang.request}), PostgreSQL storage ({@code dev.lawang.jdbc}), the check-in flow that ties them together
- * ({@code dev.lawang}), its metrics for Micrometer ({@code dev.lawang.micrometer}, optional), and the offline kiosk
- * and its journal ({@code dev.lawang.kiosk}).
+ * ({@code dev.lawang.capacity}), booked face-to-face service ({@code dev.lawang.booking}), visits
+ * ({@code dev.lawang.visit}), code requests and coverage ({@code dev.lawang.request}), PostgreSQL storage
+ * ({@code dev.lawang.jdbc}), the check-in flow that ties them together ({@code dev.lawang}), its metrics for
+ * Micrometer ({@code dev.lawang.micrometer}, optional), and the offline kiosk and its journal
+ * ({@code dev.lawang.kiosk}).
  */
 module dev.lawang {
     requires static transitive org.jspecify;
@@ -19,6 +20,7 @@ module dev.lawang {
     requires transitive java.sql;
 
     exports dev.lawang;
+    exports dev.lawang.booking;
     exports dev.lawang.code;
     exports dev.lawang.capacity;
     exports dev.lawang.directory;

@@ -1,5 +1,6 @@
 package dev.lawang;
 
+import dev.lawang.booking.BookingDesk;
 import dev.lawang.capacity.Admission;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +122,36 @@ public final class Gate {
      * @return {@link Decision.Admitted} with the ticket, or {@link Decision.Refused} with the first failed check
      */
     public Decision checkIn(CheckIn request) {
-        Objects.requireNonNull(request, "request");
+        return Objects.requireNonNull(decide(Objects.requireNonNull(request, "request"), null), "decision");
+    }
+
+    /**
+     * Decides a booked visitor's arrival: the desk checks the booking and its arrival window, then the code is checked
+     * as by {@link #checkIn}, must be of the service's site, and counts once against the capacity rules.
+     *
+     * @param desk the booking desk
+     * @param booking the booking's id
+     * @param request the check-in, with the visitor and agency of the booking
+     * @return the desk's outcome: the booking arrived with the gate's ticket, or why not
+     */
+    public BookingDesk.Outcome arrive(BookingDesk desk, UUID booking, CheckIn request) {
+        return Arrivals.arrive(desk, booking, request, this::decide);
+    }
+
+    /**
+     * Registers a walk-in for a booked service, within the day's walk-in places, and decides it as {@link #walkIn}.
+     *
+     * @param desk the booking desk
+     * @param service the service's id
+     * @param request the walk-in, at the service's site
+     * @return the desk's outcome: the walk-in arrived with the gate's ticket, or why not
+     */
+    public BookingDesk.Outcome walkIn(BookingDesk desk, String service, WalkIn request) {
+        return Arrivals.walkIn(desk, service, request, this::walkIn);
+    }
+
+    /** A check-in; with {@code only}, null when the verified code is of another site, which records nothing. */
+    private @Nullable Decision decide(CheckIn request, @Nullable SiteId only) {
         Call call = new Call(request.visitor(), request.agency(), request.role(), false, clock.instant(),
                 System.nanoTime());
         Verification verification = verifier.check(request.code(), call.now);
@@ -128,6 +159,9 @@ public final class Gate {
             return refuse(RefusalReason.of(rejected.reason()), rejected.detail(), null, call);
         }
         SharedCode code = ((Verification.Verified) verification).code();
+        if (only != null && !code.site().equals(only)) {
+            return null;
+        }
         Optional<Site> found = directory.site(code.site());
         if (found.isEmpty()) {
             return refuse(RefusalReason.UNKNOWN_SITE, "Site " + code.site() + ".", code.site(), call);

@@ -15,8 +15,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * The PostgreSQL schema of {@link JdbcLedger}, {@link JdbcVisitLog} and {@link JdbcRequestStore}: versioned SQL migration scripts shipped in
- * the jar, in the layout Flyway reads.
+ * The PostgreSQL schema of {@link JdbcLedger}, {@link JdbcVisitLog}, {@link JdbcRequestStore} and
+ * {@link JdbcBookingStore}: versioned SQL migration scripts shipped in the jar, in the layout Flyway reads.
  *
  * <p>The scripts are {@code dev/lawang/jdbc/schema/V<n>__<description>.sql}, one per version, each applied once and in
  * order; each records its version in the table {@code lawang_schema_version}. Apply them with Flyway
@@ -30,12 +30,13 @@ import javax.sql.DataSource;
  */
 public final class JdbcSchema {
     /** The schema version this library reads and writes: the number of the last script. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private static final List<String> SCRIPTS = List.of(
             "schema/V1__ledger_and_visit_log.sql",
             "schema/V2__visits_in_the_same_step.sql",
-            "schema/V3__request_book.sql");
+            "schema/V3__request_book.sql",
+            "schema/V4__bookings.sql");
     /** Serialises concurrent {@link #create} calls from several application instances: an arbitrary fixed key. */
     private static final long CREATE_LOCK = 0x4C6177616E67L;
 

@@ -67,10 +67,15 @@ class PackageLayoutTest {
         onlyDependsOn("request", "code", "directory", "geo", "qr");
     }
 
-    /** The PostgreSQL stores implement the ledger, visit log and request book SPIs, whose values they keep. */
+    /** The PostgreSQL stores implement the ledger, visit log, request book and booking SPIs, whose values they keep. */
     @Test
     void jdbc_dependsOnlyOnTheStoresItImplementsAndTheirValues() {
-        onlyDependsOn("jdbc", "capacity", "visit", "request", "code", "directory", "geo");
+        onlyDependsOn("jdbc", "capacity", "visit", "request", "booking", "code", "directory", "geo");
+    }
+
+    @Test
+    void booking_dependsOnlyOnVisitAndDirectory() {
+        onlyDependsOn("booking", "visit", "directory", "geo");
     }
 
     /**
@@ -122,7 +127,7 @@ class PackageLayoutTest {
             allowedPackages.add("dev.lawang." + a + "..");
         }
         String[] lawangPackages = {"geo", "directory", "code", "qr", "capacity", "visit", "request", "jdbc",
-            "micrometer", "kiosk"};
+            "micrometer", "kiosk", "booking"};
         var forbidden = new java.util.ArrayList<String>();
         for (String p : lawangPackages) {
             if (!allowedPackages.contains("dev.lawang." + p + "..")) {

@@ -1,6 +1,7 @@
 package dev.lawang.demo;
 
 import dev.lawang.RefusalReason;
+import dev.lawang.booking.BookingDesk;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
@@ -11,6 +12,7 @@ import dev.lawang.testing.Sragen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -23,7 +25,11 @@ final class DemoPage {
     /** Occupancy at one moment of the day. */
     record Sample(Instant at, int setda, int dukcapil, int others, long dukcapilToday) {}
 
+    /** The civil registry's wait estimate at one moment. */
+    record Wait(Instant at, Duration estimate) {}
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private final Directory directory;
     private final Map<SiteId, SragenDemo.IssuedCode> codes;
@@ -34,13 +40,18 @@ final class DemoPage {
     private final Map<SiteId, Integer> peak;
     private final int quota;
     private final List<Frame> frames;
+    private final BookingDesk.Report bookings;
+    private final List<Wait> waits;
 
     /** One code of the Setda display's strip: when it is shown, its text and its SVG drawing. */
     record Frame(Instant from, String text, String svg) {}
 
-    DemoPage(Directory directory, Map<SiteId, SragenDemo.IssuedCode> codes, CoverageReport coverage, List<Sample> samples, List<String> log,
-            Map<RefusalReason, Integer> refusals, Map<SiteId, Integer> peak, int quota, List<Frame> frames) {
+    DemoPage(Directory directory, Map<SiteId, SragenDemo.IssuedCode> codes, CoverageReport coverage, List<Sample> samples,
+            List<String> log, Map<RefusalReason, Integer> refusals, Map<SiteId, Integer> peak, int quota,
+            List<Frame> frames, BookingDesk.Report bookings, List<Wait> waits) {
         this.frames = List.copyOf(frames);
+        this.bookings = bookings;
+        this.waits = waits;
         this.directory = directory;
         this.codes = codes;
         this.coverage = coverage;
@@ -95,6 +106,7 @@ final class DemoPage {
         }
         h.append("</div>\n");
         h.append("<h2>Occupancy over the day</h2>").append(chart()).append(quotaChart());
+        bookings(h);
         coverage(h);
         h.append("<h2>The day's log</h2><pre>");
         for (String line : log) {
@@ -120,6 +132,21 @@ final class DemoPage {
                         "Dispendukcapil guests served face to face"))
                 .append(card(refusals.values().stream().mapToInt(Integer::intValue).sum(), "refusals"))
                 .append("</div>\n");
+    }
+
+    private void bookings(StringBuilder h) {
+        h.append("<h2>Dispendukcapil: booked ahead and walk-ins</h2><div class=\"cards\">")
+                .append(card(bookings.booked(), "places booked ahead and confirmed"))
+                .append(card(bookings.arrived(), "booked visitors who came"))
+                .append(card(bookings.noShows() + " (" + Math.round(100 * bookings.noShowRate()) + " %)",
+                        "no-shows, their places given to walk-ins"))
+                .append(card(bookings.walkIns(), "walk-ins admitted"))
+                .append("</div>\n<table><tr><th>time (WIB)</th><th>wait estimate at 3 counters</th></tr>");
+        for (Wait w : waits) {
+            h.append("<tr><td>").append(CLOCK.format(w.at().atZone(Sragen.WIB))).append("</td><td>")
+                    .append(w.estimate().toMinutes()).append(" min</td></tr>");
+        }
+        h.append("</table>\n");
     }
 
     private static String card(Object value, String label) {

@@ -23,6 +23,10 @@ import dev.lawang.GateEvent;
 import dev.lawang.RefusalReason;
 import dev.lawang.Screening;
 import dev.lawang.WalkIn;
+import dev.lawang.booking.Booking;
+import dev.lawang.booking.BookingDesk;
+import dev.lawang.booking.BookingStore;
+import dev.lawang.booking.Service;
 import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.capacity.Occupancy;
 import dev.lawang.code.Display;
@@ -57,8 +61,10 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -70,6 +76,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -79,13 +86,21 @@ import java.util.stream.Collectors;
  *
  * <p>It runs in the shared {@link Sragen} world: the directory of docs/examples/sragen.geojson and the request book
  * of the case ({@link SragenRequests}: one shared code for the 14 units of the Setda complex, one for each other office
- * that had received its code, none for the civil registry). It writes a PNG and a printable poster per code, runs a
+ * that had received its code, none for the civil registry), and the civil registry's face-to-face service booked
+ * ahead: 100 of its 150 places booked, 20 no-shows whose places go to walk-ins, booked visitors scanning a code of
+ * the office's own, and a wait estimate. It writes a PNG and a printable poster per code, runs a
  * day of check-ins, walk-ins, refusals and automatic check-outs on a fixed clock, prints a short log and a summary,
  * and writes {@code target/demo/index.html}.
  */
 public final class SragenDemo {
     static final int DUKCAPIL_QUOTA = 150;
     static final SiteId GEMOLONG = SiteId.of("kecamatan-gemolong");
+    /** The civil registry's places booked ahead, of its daily quota. */
+    static final int BOOKED = 100;
+    /** The booked visitors who do not come. */
+    static final int NO_SHOWS = 20;
+    private static final String FACE_TO_FACE = "face-to-face";
+    private static final int COUNTERS = 3;
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ROOT);
@@ -104,6 +119,10 @@ public final class SragenDemo {
     private final List<String> notable = new ArrayList<>();
     private final Map<SiteId, Integer> peak = new TreeMap<>();
     private Gate gate;
+    private BookingDesk desk;
+    private String registryCode;
+    private BookingDesk.Report report;
+    private final List<DemoPage.Wait> waits = new ArrayList<>();
     private RequestBook book;
     private CoverageReport coverage;
     private Display display;
@@ -139,10 +158,11 @@ public final class SragenDemo {
                 directory.sites().size());
         demo.issueCodes();
         demo.buildGate();
+        demo.buildDesk();
         demo.simulateDay();
         demo.summarise();
         Path page = new DemoPage(directory, demo.codes, demo.coverage, demo.samples, demo.notable, demo.refusals, demo.peak,
-                DUKCAPIL_QUOTA, demo.frames).write(out);
+                DUKCAPIL_QUOTA, demo.frames, demo.report, demo.waits).write(out);
         System.out.printf("%nWrote %s and %d codes (PNG and poster SVG) to %s in %.1f s%n", page.getFileName(),
                 demo.codes.size(), out.resolve("codes"), (System.nanoTime() - started) / 1e9);
     }
@@ -225,6 +245,18 @@ public final class SragenDemo {
     private TrustList trust() {
         return TrustList.builder().trust(authority.publicKey()).grant(grant)
                 .registerForeign(LEGACY_POSTER, legacyBinding).build();
+    }
+
+    private void buildDesk() {
+        Service faceToFace = Service.builder(FACE_TO_FACE, DUKCAPIL_OFFICE, DUKCAPIL).bookedPerDay(BOOKED)
+                .walkInsPerDay(DUKCAPIL_QUOTA - BOOKED).daysAhead(14).serviceTime(Duration.ofMinutes(10))
+                .open(LocalTime.of(8, 0), LocalTime.of(15, 0), DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+                        DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
+                .build();
+        desk = BookingDesk.builder(directory, BookingStore.inMemory()).services(faceToFace).clock(clock)
+                .maxActive(1).build();
+        registryCode = authority.sign(SharedCode.builder(DUKCAPIL_OFFICE).covering(DUKCAPIL)
+                .validFrom(at(0, 0)).validUntil(at(0, 0).plus(Duration.ofDays(90))).build());
     }
 
     private void buildGate() {
@@ -334,34 +366,50 @@ public final class SragenDemo {
             }));
         }
 
-        // The civil registry has no code: its desk screens walk-ins by hand, up to 150 guests a day.
+        // The civil registry's face-to-face service: 100 of its 150 places booked ahead, 80 of them come; the desk
+        // screens walk-ins by hand, 50 places and, after 10:00, the 20 no-shows' places; the 151st person is refused.
         for (int k = 0; k < 6; k++) {
             VisitorRef clerk = visitor(++person);
             day.add(new Step(at(7, 20).plus(minutes(k)), order.incrementAndGet(), () -> admit(gate.walkIn(
                     new WalkIn(DUKCAPIL_OFFICE, DUKCAPIL, clerk, Role.STAFF, Screening.of(36.4, true, true))), null)));
         }
-        for (int w = 1; w <= DUKCAPIL_QUOTA + 1; w++) {
+        for (int b = 1; b <= BOOKED; b++) {
+            VisitorRef resident = visitor(++person);
+            int n = b;
+            BookingDesk.Outcome held = desk.reserve(FACE_TO_FACE, resident, REPORT_DAY);
+            UUID booking = ((BookingDesk.Done) held).booking().id();
+            desk.confirm(booking);
+            if (b > BOOKED - NO_SHOWS) {
+                continue;
+            }
+            Instant arrives = at(7, 30).plus(Duration.ofSeconds(110L * (b - 1)));
+            day.add(new Step(arrives, order.incrementAndGet(), () -> served(gate.arrive(desk, booking, new CheckIn(
+                    registryCode, resident, DUKCAPIL, Role.GUEST, fixAt(Sragen.IN_DUKCAPIL_OFFICE), null)),
+                    n == 1 || n == BOOKED - NO_SHOWS ? "booked visitor #" + n + " scans the civil registry's code"
+                    : null, day, order)));
+        }
+        day.add(new Step(at(7, 0), order.incrementAndGet(), () -> say(at(7, 0), String.format(
+                "Dispendukcapil: %d of %d places booked ahead and confirmed, %d kept for walk-ins", BOOKED,
+                DUKCAPIL_QUOTA, DUKCAPIL_QUOTA - BOOKED))));
+        for (int w = 1; w <= DUKCAPIL_QUOTA - BOOKED + NO_SHOWS + 1; w++) {
             VisitorRef resident = visitor(++person);
             Instant arrives = at(8, 0).plus(Duration.ofSeconds(150L * (w - 1)));
             int n = w;
-            TicketId[] ticket = new TicketId[1];
             day.add(new Step(arrives, order.incrementAndGet(), () -> {
-                Decision d = gate.walkIn(new WalkIn(DUKCAPIL_OFFICE, DUKCAPIL, resident, Role.GUEST,
-                        Screening.of(36.2 + (n % 9) / 10.0, true, true)));
-                boolean tell = n == 1 || n == 50 || n == 100 || n == DUKCAPIL_QUOTA || n == DUKCAPIL_QUOTA + 1;
-                ticket[0] = admit(d, tell ? "walk-in #" + n + " at Dispendukcapil, screened by hand" : null);
+                BookingDesk.Outcome o = gate.walkIn(desk, FACE_TO_FACE, new WalkIn(DUKCAPIL_OFFICE, DUKCAPIL,
+                        resident, Role.GUEST, Screening.of(36.2 + (n % 9) / 10.0, true, true)));
+                boolean tell = n == 1 || n == 50 || n == 51 || n == DUKCAPIL_QUOTA - BOOKED + NO_SHOWS
+                        || n == DUKCAPIL_QUOTA - BOOKED + NO_SHOWS + 1;
+                String story = n == DUKCAPIL_QUOTA - BOOKED + NO_SHOWS + 1
+                        ? "walk-in #" + n + ", the day's person #" + (DUKCAPIL_QUOTA + 1) + " at Dispendukcapil"
+                        : "walk-in #" + n + " at Dispendukcapil, screened by hand";
+                served(o, tell ? story : null, day, order);
             }));
-            if (random.nextInt(10) > 0) {
-                day.add(new Step(arrives.plus(minutes(10 + random.nextInt(30))), order.incrementAndGet(), () -> {
-                    if (ticket[0] != null) {
-                        gate.checkOut(ticket[0]);
-                    }
-                }));
-            }
         }
         VisitorRef feverish = visitor(++person);
-        day.add(new Step(at(9, 17), order.incrementAndGet(), () -> admit(gate.walkIn(new WalkIn(DUKCAPIL_OFFICE,
-                DUKCAPIL, feverish, Role.GUEST, Screening.of(38.1, true, true))), "walk-in with a fever")));
+        day.add(new Step(at(9, 17), order.incrementAndGet(), () -> served(gate.walkIn(desk, FACE_TO_FACE,
+                new WalkIn(DUKCAPIL_OFFICE, DUKCAPIL, feverish, Role.GUEST, Screening.of(38.1, true, true))),
+                "walk-in with a fever", day, order)));
 
         // The special cases.
         VisitorRef twice = visitor(++person);
@@ -427,6 +475,18 @@ public final class SragenDemo {
 
     private void sweep(Instant tick) {
         gate.expireStays();
+        int noShows = desk.markNoShows();
+        if (noShows > 0) {
+            say(tick, String.format("%d booked visitors did not come by 10:00: their places go to the walk-ins",
+                    noShows));
+        }
+        if (tick.atZone(WIB).getMinute() == 0 && tick.atZone(WIB).getHour() >= 8
+                && tick.atZone(WIB).getHour() <= 12) {
+            Duration wait = desk.waitEstimate(FACE_TO_FACE, COUNTERS);
+            waits.add(new DemoPage.Wait(tick, wait));
+            say(tick, String.format("Dispendukcapil: about %d min wait at %d counters", wait.toMinutes(),
+                    COUNTERS));
+        }
         ZonedDateTime local = tick.atZone(WIB);
         if (local.getMinute() == 0 && !expiredThisHour.isEmpty()) {
             int total = expiredThisHour.values().stream().mapToInt(Integer::intValue).sum();
@@ -464,6 +524,29 @@ public final class SragenDemo {
         return null;
     }
 
+    /**
+     * Tells a booking step when worth it and, for an arrival, schedules its service at a counter and the
+     * check-out.
+     */
+    private void served(BookingDesk.Outcome outcome, String story, PriorityQueue<Step> day, AtomicInteger order) {
+        Instant now = clock.instant();
+        if (outcome instanceof BookingDesk.Refused r) {
+            say(now, String.format("%-62s -> REFUSED %s: %s", story == null ? "a visitor" : story, r.reason(),
+                    r.detail()));
+            return;
+        }
+        Booking booking = ((BookingDesk.Done) outcome).booking();
+        if (story != null) {
+            say(now, String.format("%-62s -> admitted (%s), ticket …%s", story, booking.channel(),
+                    booking.ticket().toString().substring(24)));
+        }
+        Instant done = now.plus(minutes(8 + booking.id().hashCode() % 5 + 5));
+        day.add(new Step(done, order.incrementAndGet(), () -> {
+            desk.served(booking.id());
+            gate.checkOut(booking.ticket());
+        }));
+    }
+
     private void say(Instant when, String line) {
         String text = CLOCK.format(when.atZone(WIB)) + "  " + line;
         System.out.println("  " + text);
@@ -475,8 +558,10 @@ public final class SragenDemo {
         System.out.printf("  events: %s%n", eventCounts);
         System.out.printf("  refusals: %s%n", refusals);
         Occupancy dukcapil = gate.occupancy(DUKCAPIL_OFFICE, DUKCAPIL);
-        System.out.printf("  Dispendukcapil: %d guests served face to face today (quota %d); the next was turned"
-                + " away%n", dukcapil.admittedToday(), DUKCAPIL_QUOTA);
+        report = desk.report(FACE_TO_FACE, REPORT_DAY, REPORT_DAY);
+        System.out.printf("  Dispendukcapil: %d guests served face to face today (quota %d): %d booked and arrived,"
+                + " %d walk-ins; %d no-shows (%.0f %%); the next was turned away%n", dukcapil.admittedToday(),
+                DUKCAPIL_QUOTA, report.arrived(), report.walkIns(), report.noShows(), 100 * report.noShowRate());
         System.out.printf("  Setda complex: peak %d present (limit 120), %d guests admitted today%n", peak.get(SETDA),
                 gate.occupancy(SETDA).admittedToday());
         List<Visit> tracked = gate.visitLog().visitsOf(visitor(71));

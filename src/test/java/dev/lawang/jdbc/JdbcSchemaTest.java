@@ -24,6 +24,8 @@ class JdbcSchemaTest {
             assertThat(scripts.get(v - 1)).as("script %d", v)
                     .contains("INSERT INTO lawang_schema_version (version) VALUES (" + v + ")");
         }
+        assertThat(scripts.get(2)).contains("CREATE TABLE lawang_request (", "CREATE TABLE lawang_request_step");
+        assertThat(scripts.get(3)).contains("CREATE TABLE lawang_booking_day", "CREATE TABLE lawang_booking (");
         assertThat(scripts.get(1)).contains("CREATE FUNCTION lawang_check_in", "CREATE FUNCTION lawang_check_out",
                 "CREATE FUNCTION lawang_expire_visits", "CREATE FUNCTION lawang_recover");
     }
@@ -55,7 +57,7 @@ class JdbcSchemaTest {
         try (Connection c = empty.getConnection()) {
             assertThat(JdbcSchema.installedVersion(c)).isEqualTo(JdbcSchema.VERSION);
             assertThat(count(c, "SELECT count(*) FROM lawang_schema_version")).isEqualTo(JdbcSchema.VERSION);
-            assertThat(count(c, "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'lawang%'")).isEqualTo(9);
+            assertThat(count(c, "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'lawang%'")).isEqualTo(11);
         }
     }
 

@@ -1,0 +1,46 @@
+package dev.lawang;
+
+import dev.lawang.booking.BookingDesk;
+import dev.lawang.directory.SiteId;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/** Booked arrivals and walk-ins through the gate: the gate as the booking desk's door. */
+final class Arrivals {
+    /** The gate's check-in restricted to one site. */
+    interface AtSite {
+        /** The decision, or null when the verified code is of another site, which records nothing. */
+        @Nullable Decision decide(CheckIn request, SiteId site);
+    }
+
+    private Arrivals() {
+    }
+
+    static BookingDesk.Outcome arrive(BookingDesk desk, UUID booking, CheckIn request, AtSite gate) {
+        Objects.requireNonNull(desk, "desk");
+        Objects.requireNonNull(request, "request");
+        return desk.arrive(booking, request.visitor(), request.agency(),
+                site -> entry(gate.decide(request, site)));
+    }
+
+    static BookingDesk.Outcome walkIn(BookingDesk desk, String service, WalkIn request,
+            Function<WalkIn, Decision> gate) {
+        Objects.requireNonNull(desk, "desk");
+        Objects.requireNonNull(request, "request");
+        return desk.walkIn(service, request.visitor(), request.agency(), request.site(),
+                site -> entry(gate.apply(request)));
+    }
+
+    /** The door's answer to a decision; null is a code of another site than the service's. */
+    static BookingDesk.Entry entry(@Nullable Decision decision) {
+        if (decision == null) {
+            return BookingDesk.Entry.refused(BookingDesk.Reason.OTHER_SITE, "The code is of another site.");
+        }
+        if (decision instanceof Decision.Admitted admitted) {
+            return BookingDesk.Entry.admitted(admitted.ticket().id());
+        }
+        return BookingDesk.Entry.refused(BookingDesk.Reason.GATE_REFUSED, ((Decision.Refused) decision).detail());
+    }
+}

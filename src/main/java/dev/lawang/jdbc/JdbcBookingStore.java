@@ -1,0 +1,318 @@
+package dev.lawang.jdbc;
+
+import dev.lawang.booking.Booking;
+import dev.lawang.booking.BookingStore;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.VisitorRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Bookings in PostgreSQL, in the database of the ledger (schema version 4, {@link JdbcSchema}).
+ *
+ * <p>Each quota check locks the service-day's row in {@code lawang_booking_day} and, for a reservation, the visitor
+ * first (an advisory lock), then counts and writes in the same transaction: several application instances sharing
+ * the database never give more places than the quotas. The instants are the caller's (the desk's clock), kept to the
+ * microsecond.
+ *
+ * <p>Thread-safe.
+ */
+public final class JdbcBookingStore implements BookingStore {
+    /** The class of the visitors' advisory locks: the text "lawn" as an integer, apart from other advisory locks. */
+    private static final int VISITOR_LOCKS = 0x6C61776E;
+    private static final String COLUMNS = "booking_id, service_id, visitor_ref, day, channel, state, created_at,"
+            + " place_until, arrived_at, ended_at, ticket_id";
+    private static final String TAKES_PLACE = "channel = 'BOOKED' AND (place_until IS NULL OR place_until > ?)";
+
+    private final Transactions transactions;
+
+    private JdbcBookingStore(DataSource dataSource) {
+        this.transactions = new Transactions(dataSource);
+    }
+
+    /**
+     * Returns a store on a database that holds the Lawang schema ({@link JdbcSchema#create}).
+     *
+     * @param dataSource the database, best a connection pool
+     * @return the store
+     */
+    public static JdbcBookingStore of(DataSource dataSource) {
+        return new JdbcBookingStore(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DatabaseUnavailableException if the database cannot be reached or fails
+     */
+    @Override
+    public Reserve reserve(Booking hold, int quota, int maxActive, Instant now) {
+        Objects.requireNonNull(hold, "hold");
+        Objects.requireNonNull(now, "now");
+        if (hold.state() != Booking.State.HELD) {
+            throw new IllegalArgumentException("not a hold: " + hold);
+        }
+        return transactions.run("reserve a booking", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+                ps.setInt(1, VISITOR_LOCKS);
+                ps.setString(2, hold.visitor().toText());
+                ps.execute();
+            }
+            lockDay(c, hold.service(), hold.day());
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM lawang_booking WHERE visitor_ref = ?"
+                    + " AND channel = 'BOOKED' AND (state IN ('CONFIRMED', 'ARRIVED')"
+                    + " OR (state = 'HELD' AND place_until > ?))")) {
+                ps.setString(1, hold.visitor().toText());
+                JdbcLedger.setInstant(ps, 2, now);
+                if (count(ps) >= maxActive) {
+                    return Reserve.TOO_MANY_ACTIVE;
+                }
+            }
+            if (taken(c, hold.service(), hold.day(), now) >= quota) {
+                return Reserve.DAY_FULL;
+            }
+            insert(c, hold);
+            return Reserve.RESERVED;
+        }, r -> r == Reserve.RESERVED, (c, r) -> stored(c, hold.id()) != null, false);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DatabaseUnavailableException if the database cannot be reached or fails
+     */
+    @Override
+    public Optional<Booking> confirm(Booking hold, int quota, Instant now) {
+        Objects.requireNonNull(hold, "hold");
+        Objects.requireNonNull(now, "now");
+        return transactions.run("confirm a booking", c -> {
+            lockDay(c, hold.service(), hold.day());
+            Booking stored = stored(c, hold.id());
+            if (stored == null || stored.state() != Booking.State.HELD || !stored.takesPlaceAt(now)
+                    || taken(c, stored.service(), stored.day(), now) > quota) {
+                return Optional.<Booking>empty();
+            }
+            Booking next = new Booking(stored.id(), stored.service(), stored.visitor(), stored.day(),
+                    stored.channel(), Booking.State.CONFIRMED, stored.created(), null, null, null, null);
+            update(c, stored, next);
+            return Optional.of(next);
+        }, Optional::isPresent, (c, r) -> {
+            Booking stored = stored(c, hold.id());
+            return stored != null && stored.state() == Booking.State.CONFIRMED;
+        }, false);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DatabaseUnavailableException if the database cannot be reached or fails
+     */
+    @Override
+    public boolean walkIn(Booking walkIn, int quota) {
+        Objects.requireNonNull(walkIn, "walkIn");
+        if (walkIn.channel() != Booking.Channel.WALK_IN) {
+            throw new IllegalArgumentException("not a walk-in: " + walkIn);
+        }
+        return transactions.run("register a walk-in", c -> {
+            lockDay(c, walkIn.service(), walkIn.day());
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE channel = 'WALK_IN')"
+                    + " - count(*) FILTER (WHERE state = 'NO_SHOW') FROM lawang_booking"
+                    + " WHERE service_id = ? AND day = ?")) {
+                ps.setString(1, walkIn.service());
+                ps.setObject(2, walkIn.day());
+                if (count(ps) >= quota) {
+                    return false;
+                }
+            }
+            insert(c, walkIn);
+            return true;
+        }, r -> r, (c, r) -> stored(c, walkIn.id()) != null, false);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DatabaseUnavailableException if the database cannot be reached or fails
+     */
+    @Override
+    public boolean replace(Booking expected, Booking next) {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(next, "next");
+        if (!expected.id().equals(next.id())) {
+            throw new IllegalArgumentException("not the same booking: " + expected.id() + ", " + next.id());
+        }
+        return transactions.run("change a booking", c -> update(c, expected, next), r -> r, (c, r) -> {
+            Booking stored = stored(c, next.id());
+            return stored != null && stored.state() == next.state();
+        }, false);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DatabaseUnavailableException if the database cannot be reached or fails
+     */
+    @Override
+    public boolean remove(Booking walkIn) {
+        Objects.requireNonNull(walkIn, "walkIn");
+        return transactions.run("remove a walk-in", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM lawang_booking WHERE booking_id = ?"
+                    + " AND channel = 'WALK_IN'")) {
+                ps.setObject(1, walkIn.id());
+                return ps.executeUpdate() == 1;
+            }
+        }, r -> r, (c, r) -> stored(c, walkIn.id()) == null, false);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DatabaseUnavailableException if the database cannot be reached or fails
+     */
+    @Override
+    public Optional<Booking> find(UUID id) {
+        Objects.requireNonNull(id, "id");
+        return transactions.read("find a booking", c -> Optional.ofNullable(stored(c, id)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DatabaseUnavailableException if the database cannot be reached or fails
+     */
+    @Override
+    public List<Booking> day(String service, LocalDate day) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(day, "day");
+        return transactions.read("read a day's bookings", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM lawang_booking"
+                    + " WHERE service_id = ? AND day = ? ORDER BY created_at, booking_id")) {
+                ps.setString(1, service);
+                ps.setObject(2, day);
+                List<Booking> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(booking(rs));
+                    }
+                }
+                return List.copyOf(out);
+            }
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DatabaseUnavailableException if the database cannot be reached or fails
+     */
+    @Override
+    public int placesTaken(String service, LocalDate day, Instant now) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(now, "now");
+        return transactions.read("count a day's places", c -> taken(c, service, day, now));
+    }
+
+    private static void lockDay(Connection c, String service, LocalDate day) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lawang_booking_day (service_id, day)"
+                + " VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, service);
+            ps.setObject(2, day);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lawang_booking_day WHERE service_id = ?"
+                + " AND day = ? FOR UPDATE")) {
+            ps.setString(1, service);
+            ps.setObject(2, day);
+            ps.executeQuery().close();
+        }
+    }
+
+    private static int taken(Connection c, String service, LocalDate day, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM lawang_booking WHERE service_id = ?"
+                + " AND day = ? AND " + TAKES_PLACE)) {
+            ps.setString(1, service);
+            ps.setObject(2, day);
+            JdbcLedger.setInstant(ps, 3, now);
+            return (int) count(ps);
+        }
+    }
+
+    private static long count(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void insert(Connection c, Booking b) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lawang_booking (" + COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, b.id());
+            ps.setString(2, b.service());
+            ps.setString(3, b.visitor().toText());
+            ps.setObject(4, b.day());
+            ps.setString(5, b.channel().name());
+            ps.setString(6, b.state().name());
+            JdbcLedger.setInstant(ps, 7, b.created());
+            JdbcLedger.setInstant(ps, 8, b.placeUntil());
+            JdbcLedger.setInstant(ps, 9, b.arrived());
+            JdbcLedger.setInstant(ps, 10, b.ended());
+            ps.setObject(11, b.ticket() == null ? null : b.ticket().toUuid());
+            ps.executeUpdate();
+        }
+    }
+
+    private static boolean update(Connection c, Booking expected, Booking next) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE lawang_booking SET state = ?, place_until = ?,"
+                + " arrived_at = ?, ended_at = ?, ticket_id = ? WHERE booking_id = ? AND state = ?")) {
+            ps.setString(1, next.state().name());
+            JdbcLedger.setInstant(ps, 2, next.placeUntil());
+            JdbcLedger.setInstant(ps, 3, next.arrived());
+            JdbcLedger.setInstant(ps, 4, next.ended());
+            ps.setObject(5, next.ticket() == null ? null : next.ticket().toUuid());
+            ps.setObject(6, next.id());
+            ps.setString(7, expected.state().name());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static @Nullable Booking stored(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM lawang_booking"
+                + " WHERE booking_id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? booking(rs) : null;
+            }
+        }
+    }
+
+    private static Booking booking(ResultSet rs) throws SQLException {
+        UUID ticket = rs.getObject(11, UUID.class);
+        return new Booking(rs.getObject(1, UUID.class), rs.getString(2), VisitorRef.parse(rs.getString(3)),
+                rs.getObject(4, LocalDate.class), Booking.Channel.valueOf(rs.getString(5)),
+                Booking.State.valueOf(rs.getString(6)), JdbcLedger.instant(rs, 7), nullableInstant(rs, 8),
+                nullableInstant(rs, 9), nullableInstant(rs, 10),
+                ticket == null ? null : TicketId.of(ticket.getMostSignificantBits(), ticket.getLeastSignificantBits()));
+    }
+
+    private static @Nullable Instant nullableInstant(ResultSet rs, int index) throws SQLException {
+        return rs.getObject(index) == null ? null : JdbcLedger.instant(rs, index);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcBookingStore";
+    }
+}
