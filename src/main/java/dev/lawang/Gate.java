@@ -14,12 +14,10 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
-import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitLog;
-import dev.lawang.visit.VisitorRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,7 +152,7 @@ public final class Gate {
     private @Nullable Decision decide(CheckIn request, @Nullable SiteId only) {
         Call call = new Call(request.visitor(), request.agency(), request.role(), false, clock.instant(),
                 System.nanoTime());
-        Verification verification = verifier.check(request.code(), call.now);
+        Verification verification = verifier.check(request.code(), call.now());
         if (verification instanceof Verification.Rejected rejected) {
             return refuse(RefusalReason.of(rejected.reason()), rejected.detail(), null, call);
         }
@@ -181,7 +179,7 @@ public final class Gate {
         if (health != null) {
             return refuse(health, "", site.id(), call);
         }
-        RefusalReason location = locationRule.check(request.fix(), site.geofence(), call.now);
+        RefusalReason location = locationRule.check(request.fix(), site.geofence(), call.now());
         if (location != null) {
             return refuse(location, locationDetail(location, request, site), site.id(), call);
         }
@@ -213,31 +211,24 @@ public final class Gate {
         return admit(found.get(), call);
     }
 
-    /** What a check-in or walk-in is about, and when it began (wall clock, and monotonic for its duration). */
-    record Call(VisitorRef visitor, AgencyId agency, Role role, boolean walkIn, Instant now, long startNanos) {
-        Duration took() {
-            return Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos));
-        }
-    }
-
     private Decision admit(Site place, Call call) {
         SiteId site = place.id();
         List<GateEvent> events = listeners.isEmpty() ? null : new ArrayList<>(2);
-        Admission admission = records.admit(new AdmitRequest(tickets.next(), call.visitor, site, place.zone(),
-                call.agency, call.role), call, events);
+        Admission admission = records.admit(new AdmitRequest(tickets.next(), call.visitor(), site, place.zone(),
+                call.agency(), call.role()), call, events);
         Decision decision;
         if (admission instanceof Admission.Refused refused) {
             RefusalReason reason = RefusalReason.of(refused.reason());
             String detail = detail(reason, capacityDetail(refused));
             decision = new Decision.Refused(reason, detail);
-            LOG.debug("refused at site {} for agency {}: {}", site, call.agency, reason);
+            LOG.debug("refused at site {} for agency {}: {}", site, call.agency(), reason);
             if (events != null) {
                 events.add(refusedEvent(reason, detail, site, call));
             }
         } else {
             Admission.Admitted admitted = (Admission.Admitted) admission;
             decision = new Decision.Admitted(admitted.ticket(), admitted.repeat());
-            LOG.debug("admitted at site {} for agency {}", site, call.agency);
+            LOG.debug("admitted at site {} for agency {}", site, call.agency());
         }
         if (events != null) {
             publish(events);
@@ -384,7 +375,7 @@ public final class Gate {
 
     private Decision refuse(RefusalReason reason, String particulars, @Nullable SiteId site, Call call) {
         String detail = detail(reason, particulars);
-        LOG.debug("refused at site {} for agency {}: {}", site == null ? "(unknown)" : site, call.agency, reason);
+        LOG.debug("refused at site {} for agency {}: {}", site == null ? "(unknown)" : site, call.agency(), reason);
         if (!listeners.isEmpty()) {
             publish(List.of(refusedEvent(reason, detail, site, call)));
         }
@@ -393,8 +384,8 @@ public final class Gate {
 
     private static GateEvent.Refused refusedEvent(RefusalReason reason, String detail, @Nullable SiteId site,
             Call call) {
-        return new GateEvent.Refused(reason, detail, site, call.agency, call.role, call.visitor, call.walkIn,
-                call.now, call.took());
+        return new GateEvent.Refused(reason, detail, site, call.agency(), call.role(), call.visitor(), call.walkIn(),
+                call.now(), call.took());
     }
 
     private void publish(List<GateEvent> events) {
@@ -431,9 +422,10 @@ public final class Gate {
      *
      * <p>Defaults: no capacity limits ({@link CapacityPolicy#unlimited()}), an
      * {@linkplain OccupancyLedger#inMemory in-memory ledger} on the gate's clock, an
-     * {@linkplain VisitLog#inMemory in-memory visit log}, the system clock in UTC, {@link LocationRule#requireInside()}, {@link HealthRule#ignore()},
-     * {@link ScreeningProtocol#standard()}, a retention of {@link #DEFAULT_RETENTION}, no listeners. Give either a
-     * policy or a ledger (a ledger holds its own policy and clock; give it the gate's clock), not both.
+     * {@linkplain VisitLog#inMemory in-memory visit log}, the system clock in UTC, {@link LocationRule#requireInside()},
+     * {@link HealthRule#ignore()}, {@link ScreeningProtocol#standard()}, a retention of {@link #DEFAULT_RETENTION}, no
+     * listeners. Give either a policy or a ledger (a ledger holds its own policy and clock; give it the gate's clock),
+     * not both.
      *
      * <p>Not thread-safe; {@link #build()} copies the state, so a builder can build several gates.
      */
@@ -454,7 +446,7 @@ public final class Gate {
         }
 
         /**
-         * Sets the directory of directory and agencies.
+         * Sets the directory of sites and agencies.
          *
          * @param directory the directory
          * @return this builder
@@ -465,7 +457,7 @@ public final class Gate {
         }
 
         /**
-         * Sets the verifier of verifier.
+         * Sets the verifier of code texts.
          *
          * @param verifier the verifier
          * @return this builder
@@ -498,7 +490,7 @@ public final class Gate {
         }
 
         /**
-         * Sets the visit visitLog instead of the default in-memory one.
+         * Sets the visit log instead of the default in-memory one.
          *
          * @param visitLog the visit log
          * @return this builder

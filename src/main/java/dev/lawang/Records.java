@@ -35,7 +35,7 @@ abstract sealed class Records permits Records.Together, Records.Apart {
         return together ? new Together(ledger, visits) : new Apart(ledger, visits);
     }
 
-    abstract Admission admit(AdmitRequest request, Gate.Call call, @Nullable List<GateEvent> events);
+    abstract Admission admit(AdmitRequest request, Call call, @Nullable List<GateEvent> events);
 
     abstract Optional<Visit> checkOut(TicketId ticket, Instant now, @Nullable List<GateEvent> events);
 
@@ -58,7 +58,7 @@ abstract sealed class Records permits Records.Together, Records.Apart {
         }
 
         @Override
-        Admission admit(AdmitRequest request, Gate.Call call, @Nullable List<GateEvent> events) {
+        Admission admit(AdmitRequest request, Call call, @Nullable List<GateEvent> events) {
             Instant now = call.now();
             Admission admission = ledger.admit(request);
             if (events != null && admission instanceof Admission.Admitted admitted) {
@@ -127,7 +127,7 @@ abstract sealed class Records permits Records.Together, Records.Apart {
         }
 
         @Override
-        Admission admit(AdmitRequest request, Gate.Call call, @Nullable List<GateEvent> events) {
+        Admission admit(AdmitRequest request, Call call, @Nullable List<GateEvent> events) {
             Instant now = call.now();
             VisitorRef visitor = request.visitor();
             synchronized (lockOf(visitor)) {
