@@ -24,9 +24,8 @@ final class InMemoryRequestStore implements RequestBook.Store {
         if (submitted.state() != State.SUBMITTED) {
             throw new IllegalArgumentException("a request is added with a SUBMITTED step, not " + submitted.state());
         }
-        for (RequestEntry e : entries.values()) {
-            if (e.state().isOpen() && e.request().site().equals(request.site())
-                    && !Collections.disjoint(e.request().covered(), request.covered())) {
+        for (RequestEntry e : openAt(request.site())) {
+            if (!Collections.disjoint(e.request().covered(), request.covered())) {
                 return Optional.empty();
             }
         }

@@ -2,16 +2,12 @@ package dev.lawang.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.lawang.testing.ChildJvm;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,38 +60,9 @@ class JdbcCrashTest {
     /** Starts the workload, lets it run, kills it with SIGKILL, and returns the complete lines it printed. */
     private static List<String> runAndKill(String url, int run, long millis) throws IOException,
             InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CrashWorkload.class.getName(), url, Long.toString(run)).redirectErrorStream(true).start();
-        try {
-            InputStream in = child.getInputStream();
-            ByteArrayOutputStream seen = new ByteArrayOutputStream();
-            long readyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!seen.toString(StandardCharsets.US_ASCII).contains("READY\n")) {
-                assertThat(System.nanoTime()).as("the workload starts within a minute").isLessThan(readyBy);
-                assertThat(child.isAlive()).as("the workload runs: %s", seen).isTrue();
-                if (in.available() > 0) {
-                    seen.write(in.readNBytes(in.available()));
-                } else {
-                    Thread.sleep(10);
-                }
-            }
-            Thread.sleep(millis);
-            // SIGKILL through the process handle, which leaves our end of the pipe open: what the child printed
-            // before it died is still read.
-            assertThat(child.toHandle().destroyForcibly()).as("SIGKILL sent").isTrue();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the killed workload ends").isTrue();
-            seen.write(in.readAllBytes());
-            String text = seen.toString(StandardCharsets.US_ASCII);
-            // A line cut off by the kill was never acknowledged.
-            String complete = text.substring(0, text.lastIndexOf('\n') + 1);
-            List<String> lines = new ArrayList<>(List.of(complete.split("\n")));
-            lines.removeIf(l -> !(l.startsWith("A ") || l.startsWith("O ")));
-            return lines;
-        } finally {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
+        List<String> lines = ChildJvm.runAndKill(CrashWorkload.class, "256m", millis, url, Long.toString(run));
+        lines.removeIf(l -> !(l.startsWith("A ") || l.startsWith("O ")));
+        return lines;
     }
 
     /**

@@ -2,19 +2,15 @@ package dev.lawang.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.lawang.testing.ChildJvm;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,38 +71,9 @@ class JournalCrashTest {
     /** Starts the workload, lets it run, kills it with SIGKILL, and returns the complete answer lines it printed. */
     private static List<String> runAndKill(Path file, int run, long millis) throws IOException,
             InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                JournalCrashWorkload.class.getName(), file.toString(), Integer.toString(run))
-                .redirectErrorStream(true).start();
-        try {
-            InputStream in = child.getInputStream();
-            ByteArrayOutputStream seen = new ByteArrayOutputStream();
-            long readyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!seen.toString(StandardCharsets.US_ASCII).contains("READY\n")) {
-                assertThat(System.nanoTime()).as("the workload starts within a minute").isLessThan(readyBy);
-                assertThat(child.isAlive()).as("the workload runs: %s", seen).isTrue();
-                if (in.available() > 0) {
-                    seen.write(in.readNBytes(in.available()));
-                } else {
-                    Thread.sleep(10);
-                }
-            }
-            Thread.sleep(millis);
-            assertThat(child.isAlive()).as("the workload still runs: %s", seen).isTrue();
-            // SIGKILL through the process handle; our end of the pipe stays open, so what it printed is still read.
-            assertThat(child.toHandle().destroyForcibly()).as("SIGKILL sent").isTrue();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the killed workload ends").isTrue();
-            seen.write(in.readAllBytes());
-            String text = seen.toString(StandardCharsets.US_ASCII);
-            // A line cut off by the kill was never an answer.
-            String complete = text.substring(0, text.lastIndexOf('\n') + 1);
-            List<String> lines = new ArrayList<>(List.of(complete.split("\n")));
-            lines.removeIf(l -> !l.startsWith("A "));
-            return lines;
-        } finally {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
+        List<String> lines = ChildJvm.runAndKill(JournalCrashWorkload.class, "128m", millis, file.toString(),
+                Integer.toString(run));
+        lines.removeIf(l -> !l.startsWith("A "));
+        return lines;
     }
 }
