@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -29,16 +31,30 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe.
  */
 public final class JdbcBookingStore implements BookingStore {
-    /** The class of the visitors' advisory locks: the text "lawn" as an integer, apart from other advisory locks. */
-    private static final int VISITOR_LOCKS = 0x6C61776E;
+    /**
+     * How many quota checks of one service-day one instance sends to the database at once; more would queue on the
+     * day's row lock in the server, where a hand-over costs more than in the JVM (as for {@link JdbcLedger}'s sites).
+     */
+    private static final int DAY_CONCURRENCY = 2;
+    private static final int DAY_GATES = 256;
     private static final String COLUMNS = "booking_id, service_id, visitor_ref, day, channel, state, created_at,"
             + " place_until, arrived_at, ended_at, ticket_id";
     private static final String TAKES_PLACE = "channel = 'BOOKED' AND (place_until IS NULL OR place_until > ?)";
 
     private final Transactions transactions;
+    /** Per-day gates, striped by the service-day's hash; fair, so that no booking waits for ever. */
+    private final Semaphore[] dayGates = new Semaphore[DAY_GATES];
 
     private JdbcBookingStore(DataSource dataSource) {
         this.transactions = new Transactions(dataSource);
+        for (int i = 0; i < DAY_GATES; i++) {
+            dayGates[i] = new Semaphore(DAY_CONCURRENCY, true);
+        }
+    }
+
+    private Semaphore dayGate(String service, LocalDate day) {
+        int h = (service.hashCode() * 31 + day.hashCode()) * 0x9E3779B9;
+        return dayGates[(h ^ (h >>> 16)) & (DAY_GATES - 1)];
     }
 
     /**
@@ -63,28 +79,12 @@ public final class JdbcBookingStore implements BookingStore {
         if (hold.state() != Booking.State.HELD) {
             throw new IllegalArgumentException("not a hold: " + hold);
         }
-        return transactions.run("reserve a booking", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-                ps.setInt(1, VISITOR_LOCKS);
-                ps.setString(2, hold.visitor().toText());
-                ps.execute();
-            }
-            lockDay(c, hold.service(), hold.day());
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM lawang_booking WHERE visitor_ref = ?"
-                    + " AND channel = 'BOOKED' AND (state IN ('CONFIRMED', 'ARRIVED')"
-                    + " OR (state = 'HELD' AND place_until > ?))")) {
-                ps.setString(1, hold.visitor().toText());
-                JdbcLedger.setInstant(ps, 2, now);
-                if (count(ps) >= maxActive) {
-                    return Reserve.TOO_MANY_ACTIVE;
-                }
-            }
-            if (taken(c, hold.service(), hold.day(), now) >= quota) {
-                return Reserve.DAY_FULL;
-            }
-            insert(c, hold);
-            return Reserve.RESERVED;
-        }, r -> r == Reserve.RESERVED, (c, r) -> stored(c, hold.id()) != null, false);
+        String outcome = throughGate(hold.service(), hold.day(), () -> transactions.autoCommit("reserve a booking",
+                (c, repeat) -> callReserve(c, hold, quota, maxActive, now, repeat), false));
+        if (outcome.equals("ID_IN_USE")) {
+            throw new IllegalArgumentException("not a new hold: booking id " + hold.id() + " is in use");
+        }
+        return Reserve.valueOf(outcome);
     }
 
     /**
@@ -96,7 +96,7 @@ public final class JdbcBookingStore implements BookingStore {
     public Optional<Booking> confirm(Booking hold, int quota, Instant now) {
         Objects.requireNonNull(hold, "hold");
         Objects.requireNonNull(now, "now");
-        return transactions.run("confirm a booking", c -> {
+        return throughGate(hold.service(), hold.day(), () -> transactions.run("confirm a booking", c -> {
             lockDay(c, hold.service(), hold.day());
             Booking stored = stored(c, hold.id());
             if (stored == null || stored.state() != Booking.State.HELD || !stored.takesPlaceAt(now)
@@ -110,7 +110,7 @@ public final class JdbcBookingStore implements BookingStore {
         }, Optional::isPresent, (c, r) -> {
             Booking stored = stored(c, hold.id());
             return stored != null && stored.state() == Booking.State.CONFIRMED;
-        }, false);
+        }, false));
     }
 
     /**
@@ -124,7 +124,7 @@ public final class JdbcBookingStore implements BookingStore {
         if (walkIn.channel() != Booking.Channel.WALK_IN) {
             throw new IllegalArgumentException("not a walk-in: " + walkIn);
         }
-        return transactions.run("register a walk-in", c -> {
+        return throughGate(walkIn.service(), walkIn.day(), () -> transactions.run("register a walk-in", c -> {
             lockDay(c, walkIn.service(), walkIn.day());
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE channel = 'WALK_IN')"
                     + " - count(*) FILTER (WHERE state = 'NO_SHOW') FROM lawang_booking"
@@ -137,7 +137,7 @@ public final class JdbcBookingStore implements BookingStore {
             }
             insert(c, walkIn);
             return true;
-        }, r -> r, (c, r) -> stored(c, walkIn.id()) != null, false);
+        }, r -> r, (c, r) -> stored(c, walkIn.id()) != null, false));
     }
 
     /**
@@ -224,18 +224,43 @@ public final class JdbcBookingStore implements BookingStore {
         return transactions.read("count a day's places", c -> taken(c, service, day, now));
     }
 
-    private static void lockDay(Connection c, String service, LocalDate day) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lawang_booking_day (service_id, day)"
-                + " VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            ps.setString(1, service);
-            ps.setObject(2, day);
-            ps.executeUpdate();
+    private static String callReserve(Connection c, Booking hold, int quota, int maxActive, Instant now,
+            boolean repeat) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT lawang_reserve(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, hold.id());
+            ps.setString(2, hold.service());
+            ps.setString(3, hold.visitor().toText());
+            ps.setObject(4, hold.day());
+            ps.setString(5, hold.channel().name());
+            JdbcLedger.setInstant(ps, 6, hold.created());
+            JdbcLedger.setInstant(ps, 7, hold.placeUntil());
+            ps.setInt(8, quota);
+            ps.setInt(9, maxActive);
+            JdbcLedger.setInstant(ps, 10, now);
+            ps.setBoolean(11, repeat);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lawang_booking_day WHERE service_id = ?"
-                + " AND day = ? FOR UPDATE")) {
+    }
+
+    private static void lockDay(Connection c, String service, LocalDate day) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT lawang_lock_booking_day(?, ?)")) {
             ps.setString(1, service);
             ps.setObject(2, day);
             ps.executeQuery().close();
+        }
+    }
+
+    /** Runs a quota check of a service-day through the day's gate. */
+    private <T> T throughGate(String service, LocalDate day, Supplier<T> check) {
+        Semaphore gate = dayGate(service, day);
+        gate.acquireUninterruptibly();
+        try {
+            return check.get();
+        } finally {
+            gate.release();
         }
     }
 
