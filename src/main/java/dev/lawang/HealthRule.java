@@ -86,8 +86,13 @@ public final class HealthRule {
         return statusRequired;
     }
 
-    /** The refusal this rule makes for a status, or null if it admits it. */
-    @Nullable RefusalReason check(@Nullable HealthStatus status) {
+    /**
+     * Returns the refusal this rule makes for a status, as a gate checks it; an offline kiosk checks with it too.
+     *
+     * @param status the visitor's health status, or null if the host has none
+     * @return the refusal reason, or null if the rule admits the status
+     */
+    public @Nullable RefusalReason check(@Nullable HealthStatus status) {
         if (status == null) {
             return statusRequired ? RefusalReason.STATUS_REQUIRED : null;
         }

@@ -121,8 +121,16 @@ public final class LocationRule {
         return mode != Mode.IGNORE;
     }
 
-    /** The refusal this rule makes for a fix at a fence, or null if it admits it. */
-    @Nullable RefusalReason check(@Nullable Fix fix, Geofence fence, Instant now) {
+    /**
+     * Returns the refusal this rule makes for a fix at a fence, as a gate checks it; an offline kiosk checks with it
+     * too.
+     *
+     * @param fix the phone's position, or null if the host has none
+     * @param fence the site's geofence
+     * @param now the instant of the check-in
+     * @return the refusal reason, or null if the rule admits the fix
+     */
+    public @Nullable RefusalReason check(@Nullable Fix fix, Geofence fence, Instant now) {
         if (mode == Mode.IGNORE) {
             return null;
         }

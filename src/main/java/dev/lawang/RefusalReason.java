@@ -96,7 +96,13 @@ public enum RefusalReason {
         };
     }
 
-    static RefusalReason of(CodeException.Reason reason) {
+    /**
+     * Returns the refusal for a code that did not verify, as a gate gives it; an offline kiosk decides with it too.
+     *
+     * @param reason why the code was rejected
+     * @return the refusal reason of the same name
+     */
+    public static RefusalReason of(CodeException.Reason reason) {
         return switch (reason) {
             case MALFORMED -> MALFORMED;
             case UNSUPPORTED_VERSION -> UNSUPPORTED_VERSION;

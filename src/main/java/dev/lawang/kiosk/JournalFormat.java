@@ -1,6 +1,7 @@
 package dev.lawang.kiosk;
 
 import dev.lawang.RefusalReason;
+import dev.lawang.code.CodeId;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
 import dev.lawang.visit.Role;
@@ -35,6 +36,7 @@ final class JournalFormat {
     private static final int FLAG_CLOCK_JUMPED = 1;
     private static final int FLAG_TICKET = 2;
     private static final int FLAG_REFUSAL = 4;
+    private static final int FLAG_CODE = 8;
     private static final int NANOS_PER_SECOND = 1_000_000_000;
 
     private JournalFormat() {
@@ -47,14 +49,15 @@ final class JournalFormat {
         TicketId ticket = d.ticket();
         RefusalReason reason = d.refusal();
         byte[] refusal = reason == null ? new byte[0] : ascii(reason.name());
+        CodeId code = d.code();
         int payload = 8 + 1 + 1 + 1 + 8 + 4 + 1 + site.length + 1 + agency.length + 32
-                + (ticket == null ? 0 : 16) + (reason == null ? 0 : 1 + refusal.length);
+                + (ticket == null ? 0 : 16) + (reason == null ? 0 : 1 + refusal.length) + (code == null ? 0 : 32);
         ByteBuffer b = ByteBuffer.allocate(HEADER + payload + TRAILER);
         b.putInt(payload).put((byte) TYPE_DECISION).put((byte) VERSION_DECISION);
         b.putInt(crc(b.array(), 0, 6));
         b.putLong(sequence).put(kindCode(d.kind())).put(roleCode(d.role()));
         int flags = (d.clockJumped() ? FLAG_CLOCK_JUMPED : 0) | (ticket == null ? 0 : FLAG_TICKET)
-                | (reason == null ? 0 : FLAG_REFUSAL);
+                | (reason == null ? 0 : FLAG_REFUSAL) | (code == null ? 0 : FLAG_CODE);
         Instant at = d.at();
         long seconds = at.getEpochSecond();
         b.put((byte) flags).putLong(seconds).putInt(at.getNano());
@@ -65,6 +68,9 @@ final class JournalFormat {
         }
         if (reason != null) {
             b.put((byte) refusal.length).put(refusal);
+        }
+        if (code != null) {
+            b.put(ascii(code.toString()));
         }
         b.putInt(crc(b.array(), 0, HEADER + payload));
         return b.array();
@@ -100,7 +106,7 @@ final class JournalFormat {
                 OfflineDecision.Kind kind = kind(payload.get());
                 Role role = role(payload.get());
                 int flags = payload.get() & 0xff;
-                if ((flags & ~(FLAG_CLOCK_JUMPED | FLAG_TICKET | FLAG_REFUSAL)) != 0) {
+                if ((flags & ~(FLAG_CLOCK_JUMPED | FLAG_TICKET | FLAG_REFUSAL | FLAG_CODE)) != 0) {
                     return fail("unknown flags " + flags);
                 }
                 long seconds = payload.getLong();
@@ -117,6 +123,12 @@ final class JournalFormat {
                 TicketId ticket = (flags & FLAG_TICKET) == 0 ? null
                         : TicketId.of(payload.getLong(), payload.getLong());
                 RefusalReason refusal = (flags & FLAG_REFUSAL) == 0 ? null : RefusalReason.valueOf(text(payload));
+                CodeId code = null;
+                if ((flags & FLAG_CODE) != 0) {
+                    byte[] codeText = new byte[32];
+                    payload.get(codeText);
+                    code = CodeId.parse(new String(codeText, StandardCharsets.ISO_8859_1));
+                }
                 if (payload.hasRemaining()) {
                     return fail(payload.remaining() + " bytes after the decision");
                 }
@@ -126,7 +138,7 @@ final class JournalFormat {
                 SiteId site = sites.computeIfAbsent(siteText, SiteId::of);
                 AgencyId agency = agencies.computeIfAbsent(agencyText, AgencyId::of);
                 return new OfflineDecision(kind, at, site, agency, visitor, role, ticket, refusal,
-                        (flags & FLAG_CLOCK_JUMPED) != 0);
+                        (flags & FLAG_CLOCK_JUMPED) != 0, code);
             } catch (BufferUnderflowException e) {
                 return fail("payload shorter than its fields");
             } catch (IllegalArgumentException | DateTimeException e) {

@@ -1,14 +1,20 @@
 package dev.lawang.kiosk;
 
+import dev.lawang.CheckIn;
 import dev.lawang.Decision;
+import dev.lawang.HealthRule;
+import dev.lawang.LocationRule;
 import dev.lawang.RefusalReason;
 import dev.lawang.ScreeningProtocol;
 import dev.lawang.WalkIn;
 import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.capacity.Limit;
+import dev.lawang.code.CodeId;
+import dev.lawang.code.SharedCode;
+import dev.lawang.code.Verification;
+import dev.lawang.code.Verifier;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
-import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
@@ -29,7 +35,7 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A kiosk deciding walk-ins and check-outs offline, against its leases, with the gate's rules in the gate's order
+ * A kiosk deciding check-ins, walk-ins and check-outs offline, against its leases, with the gate's rules in the gate's order
  * (docs/check-in.md): the site is in the directory, the agency works there, the screening passes, a repeat is
  * admitted with its ticket, and capacity comes last: people present under the lease, then admissions under it.
  * A lease's places bound both: at most {@link Lease#places()} people present at once, and, where the policy has a
@@ -44,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code System.nanoTime}) by more than {@link Builder#clockTolerance} since the kiosk was built.
  *
  * <p>A stay counts as present under its lease until it is checked out; the kiosk does not expire stays offline (the
- * central gate does, after sync). Check-ins with a shared code are not decided offline yet.
+ * central gate does, after sync). Check-ins with a shared code need a {@link Builder#verifier}.
  *
  * <p>Thread-safe. Desks deciding at once share the journal's flushes: each decision is checked and counted under
  * the kiosk's lock, and written outside it; a place is counted before its record is written, so no other desk can
@@ -66,6 +72,9 @@ public final class Kiosk {
     private final Duration maxTrustAge;
     private final long toleranceNanos;
     private final ScreeningProtocol screeningProtocol;
+    private final @Nullable Verifier verifier;
+    private final LocationRule locationRule;
+    private final HealthRule healthRule;
     private final long offsetNanos;
 
     /** A lease and what the kiosk has used of it. */
@@ -89,6 +98,9 @@ public final class Kiosk {
         this.maxTrustAge = b.maxTrustAge;
         this.toleranceNanos = b.clockTolerance.toNanos();
         this.screeningProtocol = b.screeningProtocol;
+        this.verifier = b.verifier;
+        this.locationRule = b.locationRule;
+        this.healthRule = b.healthRule;
         for (Lease lease : b.leases) {
             leases.put(key(lease.site(), lease.agency()), new Held(lease));
         }
@@ -99,11 +111,7 @@ public final class Kiosk {
         }
     }
 
-    /**
-     * Returns a builder.
-     *
-     * @return a new builder
-     */
+    /** Returns a new builder. @return the builder */
     public static Builder builder() {
         return new Builder();
     }
@@ -171,6 +179,66 @@ public final class Kiosk {
      */
     public OfflineAnswer walkIn(WalkIn request) throws IOException {
         Objects.requireNonNull(request, "request");
+        return decide(OfflineDecision.Kind.WALK_IN, request.site(), request.agency(), request.visitor(),
+                request.role(), null, OfflineRules.walkIn(directory, screeningProtocol, request));
+    }
+
+    /**
+     * Decides a check-in with a shared code offline, as {@code Gate.checkIn} would against the lease, and journals
+     * the decision: the code is verified with the kiosk's {@link Builder#verifier} (signature, validity, the
+     * revocations it knows), then the site is in the directory, takes the code's channel, the code covers the
+     * agency, the health rule and the location rule pass, and capacity comes last, against the lease for the code's
+     * site and the agency. A code that does not verify is journaled as a refusal at the site of the kiosk's lease for
+     * the agency.
+     *
+     * @param request the check-in
+     * @return the decision once it is on disk, or why the kiosk may not decide
+     * @throws IOException if the journal could not write the decision; nothing is decided or counted then
+     * @throws IllegalStateException if the kiosk was built without a verifier
+     */
+    public OfflineAnswer checkIn(CheckIn request) throws IOException {
+        Objects.requireNonNull(request, "request");
+        Verifier codes = verifier;
+        if (codes == null) {
+            throw new IllegalStateException("this kiosk has no verifier: Builder.verifier decides check-ins");
+        }
+        Instant now = clock.instant();
+        if (trustTooOld(now)) {
+            return new OfflineAnswer.Undecided(OfflineAnswer.Reason.TRUST_DATA_TOO_OLD);
+        }
+        Verification verification = codes.check(request.code(), now);
+        if (verification instanceof Verification.Rejected rejected) {
+            SiteId site = leasedSiteOf(request.agency());
+            if (site == null) {
+                return new OfflineAnswer.Undecided(OfflineAnswer.Reason.NO_LEASE);
+            }
+            return decide(OfflineDecision.Kind.CHECK_IN, site, request.agency(), request.visitor(), request.role(),
+                    null, RefusalReason.of(rejected.reason()));
+        }
+        Verification.Verified verified = (Verification.Verified) verification;
+        SharedCode code = verified.code();
+        return decide(OfflineDecision.Kind.CHECK_IN, code.site(), request.agency(), request.visitor(),
+                request.role(), code.id(), OfflineRules.checkIn(directory, healthRule, locationRule, code,
+                        verified.channel(), request, now));
+    }
+
+    /** The site of a lease for the agency, the first by site id if there are several; null without one. */
+    private synchronized @Nullable SiteId leasedSiteOf(AgencyId agency) {
+        SiteId site = null;
+        for (Held held : leases.values()) {
+            if (held.lease.agency().equals(agency) && (site == null || held.lease.site().compareTo(site) < 0)) {
+                site = held.lease.site();
+            }
+        }
+        return site;
+    }
+
+    /**
+     * Decides an admission whose checks before capacity gave {@code refusal} (null if they passed): a repeat, or
+     * capacity against the lease; journals it and answers once it is on disk.
+     */
+    private OfflineAnswer decide(OfflineDecision.Kind kind, SiteId site, AgencyId agency, VisitorRef visitor,
+            Role role, @Nullable CodeId code, @Nullable RefusalReason checked) throws IOException {
         OfflineDecision moved = null;
         OfflineDecision d;
         Ticket ticket;
@@ -178,42 +246,39 @@ public final class Kiosk {
         boolean jumped;
         synchronized (this) {
             Instant now = clock.instant();
-            OfflineAnswer.Reason undecided = undecided(request.site(), request.agency(), now);
+            OfflineAnswer.Reason undecided = undecided(site, agency, now);
             if (undecided != null) {
                 return new OfflineAnswer.Undecided(undecided);
             }
             jumped = clockJumped(now);
-            RefusalReason refusal = checks(request);
+            RefusalReason refusal = checked;
             earlierTicket = null;
             if (refusal == null) {
-                earlierTicket = earlierVisit(request.visitor());
-                if (earlierTicket != null && earlierTicket.site().equals(request.site())
-                        && earlierTicket.agency().equals(request.agency())) {
+                earlierTicket = earlierVisit(visitor);
+                if (earlierTicket != null && earlierTicket.site().equals(site)
+                        && earlierTicket.agency().equals(agency)) {
                     return new OfflineAnswer.Decided(new Decision.Admitted(earlierTicket, true), jumped);
                 }
-                refusal = capacity(Objects.requireNonNull(leases.get(key(request.site(), request.agency()))),
-                        request.site(), request.agency(), request.role());
+                refusal = capacity(Objects.requireNonNull(leases.get(key(site, agency))), site, agency, role);
             }
             if (refusal != null) {
-                d = OfflineDecision.refused(OfflineDecision.Kind.WALK_IN, now, request.site(), request.agency(),
-                        request.visitor(), request.role(), refusal, jumped);
+                d = OfflineDecision.refused(kind, now, site, agency, visitor, role, refusal, jumped);
                 ticket = null;
             } else {
                 if (earlierTicket != null) {
                     moved = OfflineDecision.of(OfflineDecision.Kind.CHECK_OUT, now, earlierTicket.site(),
-                            earlierTicket.agency(), request.visitor(), earlierTicket.role(), earlierTicket.id(),
-                            jumped);
+                            earlierTicket.agency(), visitor, earlierTicket.role(), earlierTicket.id(), jumped);
                     close(earlierTicket.id());
                 }
-                ticket = new Ticket(TicketId.random(), request.site(), request.agency(), request.role(), now,
-                        now.plus(policy.defaultStay()));
-                d = OfflineDecision.of(OfflineDecision.Kind.WALK_IN, now, request.site(), request.agency(),
-                        request.visitor(), request.role(), ticket.id(), jumped);
-                // Counted now, so that no other desk can take the place while the record is being written; a
-                // repeat of this visitor waits until it is on disk.
-                Objects.requireNonNull(leases.get(key(request.site(), request.agency()))).admitted++;
-                openStay(ticket, request.visitor());
+                ticket = new Ticket(TicketId.random(), site, agency, role, now, now.plus(policy.defaultStay()));
+                d = OfflineDecision.of(kind, now, site, agency, visitor, role, ticket.id(), jumped);
+                // Counted now: no other desk takes the place while the record is written; a repeat waits for it.
+                Objects.requireNonNull(leases.get(key(site, agency))).admitted++;
+                openStay(ticket, visitor);
                 writing.add(ticket.id());
+            }
+            if (code != null) {
+                d = d.under(code);
             }
         }
         if (ticket == null) {
@@ -233,30 +298,15 @@ public final class Kiosk {
                 writing.remove(ticket.id());
                 if (!written) {
                     close(ticket.id());
-                    Objects.requireNonNull(leases.get(key(request.site(), request.agency()))).admitted--;
+                    Objects.requireNonNull(leases.get(key(site, agency))).admitted--;
                     if (moved != null && earlierTicket != null) {
-                        openStay(earlierTicket, request.visitor());
+                        openStay(earlierTicket, visitor);
                     }
                 }
                 notifyAll();
             }
         }
         return new OfflineAnswer.Decided(new Decision.Admitted(ticket, false), jumped);
-    }
-
-    /** The gate's checks before capacity, for a walk-in. */
-    private @Nullable RefusalReason checks(WalkIn request) {
-        Optional<Site> site = directory.site(request.site());
-        if (site.isEmpty()) {
-            return RefusalReason.UNKNOWN_SITE;
-        }
-        if (!site.get().hasTenant(request.agency())) {
-            return RefusalReason.AGENCY_NOT_COVERED;
-        }
-        if (!screeningProtocol.passes(request.screening())) {
-            return RefusalReason.SCREENING_FAILED;
-        }
-        return null;
     }
 
     /** The visitor's open visit at this kiosk, once its record is on disk. Holds the lock. */
@@ -320,8 +370,12 @@ public final class Kiosk {
         return Optional.of(d);
     }
 
+    private boolean trustTooOld(Instant now) {
+        return Duration.between(trustedAsOf, now).compareTo(maxTrustAge) > 0;
+    }
+
     private OfflineAnswer.@Nullable Reason undecided(SiteId site, AgencyId agency, Instant now) {
-        if (Duration.between(trustedAsOf, now).compareTo(maxTrustAge) > 0) {
+        if (trustTooOld(now)) {
             return OfflineAnswer.Reason.TRUST_DATA_TOO_OLD;
         }
         Held held = leases.get(key(site, agency));
@@ -369,8 +423,45 @@ public final class Kiosk {
         private Duration maxTrustAge = Duration.ofHours(24);
         private Duration clockTolerance = Duration.ofSeconds(2);
         private ScreeningProtocol screeningProtocol = ScreeningProtocol.standard();
+        private @Nullable Verifier verifier;
+        private LocationRule locationRule = LocationRule.requireInside();
+        private HealthRule healthRule = HealthRule.ignore();
 
         private Builder() {
+        }
+
+        /**
+         * Sets the verifier of shared codes, over the trust data as of {@link #trustedAsOf}. Required for
+         * {@link Kiosk#checkIn}.
+         *
+         * @param verifier the verifier
+         * @return this builder
+         */
+        public Builder verifier(Verifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
+            return this;
+        }
+
+        /**
+         * Sets the location rule for check-ins, as the central gate's. Default: {@link LocationRule#requireInside()}.
+         *
+         * @param locationRule the rule
+         * @return this builder
+         */
+        public Builder locationRule(LocationRule locationRule) {
+            this.locationRule = Objects.requireNonNull(locationRule, "locationRule");
+            return this;
+        }
+
+        /**
+         * Sets the health rule for check-ins, as the central gate's. Default: {@link HealthRule#ignore()}.
+         *
+         * @param healthRule the rule
+         * @return this builder
+         */
+        public Builder healthRule(HealthRule healthRule) {
+            this.healthRule = Objects.requireNonNull(healthRule, "healthRule");
+            return this;
         }
 
         /**

@@ -1,6 +1,7 @@
 package dev.lawang.kiosk;
 
 import dev.lawang.RefusalReason;
+import dev.lawang.code.CodeId;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
 import dev.lawang.visit.Role;
@@ -28,9 +29,11 @@ import org.jspecify.annotations.Nullable;
  * @param refusal why the visitor was refused; {@code null} for an admission or a check-out
  * @param clockJumped whether the kiosk's wall clock had jumped against its monotonic clock when it decided, so that
  *     {@code at} may be wrong
+ * @param code the id of the shared code a check-in was decided under, so that the centre can tell a decision under a
+ *     code it revoked meanwhile; {@code null} for a walk-in, a check-out, or a check-in whose code did not verify
  */
 public record OfflineDecision(Kind kind, Instant at, SiteId site, AgencyId agency, VisitorRef visitor, Role role,
-        @Nullable TicketId ticket, @Nullable RefusalReason refusal, boolean clockJumped) {
+        @Nullable TicketId ticket, @Nullable RefusalReason refusal, boolean clockJumped, @Nullable CodeId code) {
     /** What the kiosk was asked to decide. */
     public enum Kind {
         /** A check-in with a site's shared code. */
@@ -53,8 +56,9 @@ public record OfflineDecision(Kind kind, Instant at, SiteId site, AgencyId agenc
      * @param ticket not null exactly when {@code refusal} is null
      * @param refusal null for a {@link Kind#CHECK_OUT}, and exactly when {@code ticket} is not null
      * @param clockJumped whether the wall clock had jumped
-     * @throws IllegalArgumentException if both or neither of {@code ticket} and {@code refusal} are given, or a
-     *     check-out names a refusal
+     * @param code only for a {@link Kind#CHECK_IN}, or null
+     * @throws IllegalArgumentException if both or neither of {@code ticket} and {@code refusal} are given, a
+     *     check-out names a refusal, or a decision other than a check-in names a code
      */
     public OfflineDecision {
         Objects.requireNonNull(kind, "kind");
@@ -70,6 +74,39 @@ public record OfflineDecision(Kind kind, Instant at, SiteId site, AgencyId agenc
         if (kind == Kind.CHECK_OUT && refusal != null) {
             throw new IllegalArgumentException("a check-out is never refused: " + refusal);
         }
+        if (code != null && kind != Kind.CHECK_IN) {
+            throw new IllegalArgumentException("only a check-in is decided under a code: " + kind);
+        }
+    }
+
+    /**
+     * Returns a decision without a code.
+     *
+     * @param kind not null
+     * @param at not null
+     * @param site not null
+     * @param agency not null
+     * @param visitor not null
+     * @param role not null
+     * @param ticket not null exactly when {@code refusal} is null
+     * @param refusal null for a {@link Kind#CHECK_OUT}, and exactly when {@code ticket} is not null
+     * @param clockJumped whether the wall clock had jumped
+     */
+    public OfflineDecision(Kind kind, Instant at, SiteId site, AgencyId agency, VisitorRef visitor, Role role,
+            @Nullable TicketId ticket, @Nullable RefusalReason refusal, boolean clockJumped) {
+        this(kind, at, site, agency, visitor, role, ticket, refusal, clockJumped, null);
+    }
+
+    /**
+     * Returns this check-in as decided under a code.
+     *
+     * @param code the verified code's id
+     * @return the same decision naming the code
+     * @throws IllegalArgumentException if this is not a check-in
+     */
+    public OfflineDecision under(CodeId code) {
+        return new OfflineDecision(kind, at, site, agency, visitor, role, ticket, refusal, clockJumped,
+                Objects.requireNonNull(code, "code"));
     }
 
     /**
