@@ -34,6 +34,16 @@ class Counts {
         }
     }
 
+    /** Counts one person present under another role, without a new admission. */
+    final void swapPresent(Role from, Role to) {
+        leave(from);
+        if (to == Role.STAFF) {
+            presentStaff++;
+        } else {
+            presentGuests++;
+        }
+    }
+
     final void leave(Role role) {
         if (role == Role.STAFF) {
             presentStaff--;

@@ -37,6 +37,7 @@ final class InMemoryLedger implements OccupancyLedger {
     private final ConcurrentHashMap<SiteId, SiteState> sites = new ConcurrentHashMap<>();
     private final LeaseIndex.ById byId = new LeaseIndex.ById();
     private final LeaseIndex.ByVisitor byVisitor = new LeaseIndex.ByVisitor();
+    private final OfflineRecords offline = new OfflineRecords();
 
     private InMemoryLedger(CapacityPolicy policy, Clock clock) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -262,6 +263,105 @@ final class InMemoryLedger implements OccupancyLedger {
             }
         });
         return open;
+    }
+
+    @Override
+    public OfflineEffect.Applied applyOffline(OfflineEffect effect) {
+        Objects.requireNonNull(effect, "effect");
+        TicketId ticket = effect.stay().ticket();
+        synchronized (offline) {
+            OfflineRecords.Entry before = offline.applied(effect.device(), effect.sequence());
+            if (before != null) {
+                return before.ticket().equals(ticket)
+                        ? new OfflineEffect.Applied(OfflineEffect.Outcome.ALREADY_APPLIED, null, null, before.outcome())
+                        : OfflineEffect.Applied.now(OfflineEffect.Outcome.MISMATCH, null, null);
+            }
+            OfflineEffect.Applied applied = switch (effect.kind()) {
+                case REFUSAL -> OfflineEffect.Applied.now(OfflineEffect.Outcome.RECORDED, null, null);
+                case CHECK_OUT -> checkOutOffline(ticket);
+                case ADMISSION -> admitOffline(effect);
+            };
+            offline.record(effect, applied.outcome());
+            return applied;
+        }
+    }
+
+    private OfflineEffect.Applied checkOutOffline(TicketId ticket) {
+        if (!offline.admitted(ticket)) {
+            return OfflineEffect.Applied.now(OfflineEffect.Outcome.PENDING, null, null);
+        }
+        Optional<Departure> departure = release(ticket);
+        return departure.isPresent()
+                ? OfflineEffect.Applied.now(OfflineEffect.Outcome.RELEASED, departure.get().ticket(), null)
+                : OfflineEffect.Applied.now(OfflineEffect.Outcome.NOT_OPEN, null, null);
+    }
+
+    private OfflineEffect.Applied admitOffline(OfflineEffect effect) {
+        AdmitRequest stay = effect.stay();
+        if (offline.admitted(stay.ticket()) || byId.get(stay.ticket()) != null) {
+            return OfflineEffect.Applied.now(OfflineEffect.Outcome.TICKET_IN_USE, null, null);
+        }
+        OfflineEffect.Outcome unswapped = offline.checkedOut(stay.ticket()) != null
+                ? OfflineEffect.Outcome.ALREADY_OVER
+                : byVisitor.get(stay.visitor()) != null ? OfflineEffect.Outcome.VISITOR_ELSEWHERE : null;
+        for (TicketId placeholder : effect.placeholders()) {
+            Lease held = byId.get(placeholder);
+            if (held == null || !held.site.id.equals(stay.site()) || !held.agency.id.equals(stay.agency())) {
+                continue;
+            }
+            if (unswapped != null) {
+                if (release(placeholder).isPresent()) {
+                    return OfflineEffect.Applied.now(unswapped, null, placeholder);
+                }
+                continue;
+            }
+            Ticket swapped = swap(held, stay, effect.at());
+            if (swapped != null) {
+                return OfflineEffect.Applied.now(OfflineEffect.Outcome.SWAPPED, swapped, placeholder);
+            }
+            if (byVisitor.get(stay.visitor()) != null) {
+                unswapped = OfflineEffect.Outcome.VISITOR_ELSEWHERE;
+                if (release(placeholder).isPresent()) {
+                    return OfflineEffect.Applied.now(unswapped, null, placeholder);
+                }
+            }
+        }
+        return OfflineEffect.Applied.now(unswapped != null ? unswapped : OfflineEffect.Outcome.UNLEASED, null, null);
+    }
+
+    /**
+     * Puts the stay of an offline admission in the place of an open placeholder: the same place present and the
+     * same admission today (the day's count stays the placeholder's, a guest). Null if the placeholder is no longer
+     * open or the visitor has an open stay.
+     */
+    private @Nullable Ticket swap(Lease placeholder, AdmitRequest stay, Instant at) {
+        CapacityPolicy rules = policy;
+        long clockMicros = Lease.micros(clock.instant());
+        synchronized (placeholder.site) {
+            if (!placeholder.open) {
+                return null;
+            }
+            long now = placeholder.site.advance(clockMicros);
+            long start = Math.min(Math.max(Lease.micros(at), placeholder.startMicros), now);
+            Lease lease = new Lease(stay.ticket(), stay.visitor(), placeholder.site, placeholder.agency, stay.role(),
+                    start, due(start, rules));
+            if (!byId.putIfAbsent(lease)) {
+                return null;
+            }
+            if (!byVisitor.putIfAbsent(lease)) {
+                byId.remove(lease);
+                return null;
+            }
+            placeholder.open = false;
+            byId.remove(placeholder);
+            byVisitor.remove(placeholder);
+            if (stay.role() != placeholder.role) {
+                placeholder.site.swapPresent(placeholder.role, stay.role());
+                placeholder.agency.swapPresent(placeholder.role, stay.role());
+            }
+            lease.open = true;
+            return lease.toTicket(stay.ticket());
+        }
     }
 
     @Override

@@ -169,6 +169,39 @@ public interface OccupancyLedger {
     }
 
     /**
+     * Applies one decision a kiosk took offline, once per device and sequence number, in one atomic step with the
+     * record that it was applied, kept in the same store as the counts (docs/offline.md, "Sync"). In order:
+     *
+     * <ul>
+     *   <li>A device and sequence number applied before: {@code ALREADY_APPLIED} if with the same ticket, otherwise
+     *       {@code MISMATCH}; nothing changes either way.
+     *   <li>A refusal is recorded ({@code RECORDED}).
+     *   <li>A check-out whose admission was applied closes the stay ({@code RELEASED}), or finds it closed by the
+     *       centre ({@code NOT_OPEN}); one whose admission was not applied yet is recorded ({@code PENDING}).
+     *   <li>An admission whose ticket id an open stay, a visit or another applied admission already has:
+     *       {@code TICKET_IN_USE}. One whose check-out was applied first releases a placeholder
+     *       ({@code ALREADY_OVER}); one whose visitor has another open stay releases a placeholder and opens no stay
+     *       ({@code VISITOR_ELSEWHERE}). Otherwise the first open placeholder (in the order given) at the stay's site
+     *       and agency becomes the stay ({@code SWAPPED}): same place present, same admission today (a staff stay
+     *       counts today as the guest its placeholder was), the stay beginning at {@code at} (not before the
+     *       placeholder's, not after the ledger's clock) and due a default stay later. Without an open placeholder:
+     *       {@code UNLEASED}, recorded and not counted.
+     * </ul>
+     *
+     * <p>A ledger that keeps its own visit log ({@link #visitLog()}) writes the visits in the same step: a swapped
+     * placeholder's visit closes and the stay's opens; a released stay's visit closes at the check-out's instant;
+     * an admission that opened no stay gets a closed visit; a released placeholder's visit closes. Otherwise the
+     * caller writes them. The default throws {@link UnsupportedOperationException}.
+     *
+     * @param effect the decision's effect
+     * @return what was applied
+     * @throws UnsupportedOperationException if the ledger cannot apply offline decisions
+     */
+    default OfflineEffect.Applied applyOffline(OfflineEffect effect) {
+        throw new UnsupportedOperationException("this ledger does not apply offline decisions: " + getClass());
+    }
+
+    /**
      * Returns the policy in force.
      *
      * @return the policy
