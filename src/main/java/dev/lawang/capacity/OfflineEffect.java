@@ -25,6 +25,23 @@ public record OfflineEffect(String device, long sequence, Kind kind, AdmitReques
         List<TicketId> placeholders) {
     private static final Pattern DEVICE = Pattern.compile("[a-z0-9._-]{1,64}");
 
+    /**
+     * Checks a device id.
+     *
+     * @param device the id
+     * @return the id
+     * @throws IllegalArgumentException if it is not 1 to 64 of a-z, 0-9, '.', '_' and '-'; the message does not
+     *     repeat it
+     */
+    public static String checkDevice(String device) {
+        Objects.requireNonNull(device, "device");
+        if (!DEVICE.matcher(device).matches()) {
+            throw new IllegalArgumentException("a device id is 1 to 64 of a-z, 0-9, '.', '_' and '-' (length "
+                    + device.length() + ")");
+        }
+        return device;
+    }
+
     /** What an offline decision does to the counts. */
     public enum Kind {
         /** An admission: the visit takes the place of one of the lease's placeholders. */
@@ -115,10 +132,7 @@ public record OfflineEffect(String device, long sequence, Kind kind, AdmitReques
         Objects.requireNonNull(stay, "stay");
         Objects.requireNonNull(at, "at");
         placeholders = List.copyOf(placeholders);
-        if (!DEVICE.matcher(device).matches()) {
-            throw new IllegalArgumentException("a device id is 1 to 64 of a-z, 0-9, '.', '_' and '-' (length "
-                    + device.length() + ")");
-        }
+        checkDevice(device);
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence must be at least 1: " + sequence);
         }

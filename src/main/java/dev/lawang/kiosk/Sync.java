@@ -1,0 +1,219 @@
+package dev.lawang.kiosk;
+
+import dev.lawang.capacity.AdmitRequest;
+import dev.lawang.capacity.OccupancyLedger;
+import dev.lawang.capacity.OfflineEffect;
+import dev.lawang.code.CodeId;
+import dev.lawang.directory.Directory;
+import dev.lawang.directory.Site;
+import dev.lawang.visit.Ticket;
+import dev.lawang.visit.TicketId;
+import dev.lawang.visit.Visit;
+import dev.lawang.visit.VisitLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The centre's side of a kiosk's return: applies the decisions recovered from its journal to the central ledger and
+ * visit log, each once per device and sequence number ({@link OccupancyLedger#applyOffline}), and reports what it
+ * did ({@link Reconciliation}). Uploading twice, or out of order, changes nothing more; an upload whose
+ * acknowledgement was lost is retried as it was.
+ *
+ * <p>An offline admission takes the place of one of its lease's placeholder stays: the central counts do not move,
+ * and the visit's ticket, admitted offline, checks out at the central gate like any other. The record of what was
+ * applied is in the ledger's store, in the same step as the effect. Thread-safe; several kiosks may sync at once
+ * while the central gate admits.
+ */
+public final class Sync {
+    private static final TicketId NO_TICKET = TicketId.of(0, 0);
+
+    private final OccupancyLedger ledger;
+    private final VisitLog visitLog;
+    private final Directory directory;
+    private final Set<CodeId> revoked;
+    private final Clock clock;
+
+    private Sync(OccupancyLedger ledger, VisitLog visitLog, Directory directory, Set<CodeId> revoked, Clock clock) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.visitLog = Objects.requireNonNull(visitLog, "visitLog");
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.revoked = Set.copyOf(revoked);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Returns the centre's side of sync.
+     *
+     * @param ledger the central ledger; it must apply offline decisions (the in-memory ledger and
+     *     {@code JdbcLedger} do)
+     * @param visitLog the central visit log, written here unless the ledger keeps its own
+     * @param directory the centre's directory, for the sites' zones
+     * @param revoked the ids of the codes the centre has revoked, to flag decisions taken under them
+     * @param clock the central clock, for giving leases back
+     * @return the sync
+     */
+    public static Sync of(OccupancyLedger ledger, VisitLog visitLog, Directory directory, Set<CodeId> revoked,
+            Clock clock) {
+        return new Sync(ledger, visitLog, directory, revoked, clock);
+    }
+
+    /**
+     * Applies a kiosk's decisions, in sequence order, and optionally gives its leases' unused places back.
+     *
+     * @param device the kiosk's device id (see {@link OfflineEffect#device()})
+     * @param entries the decisions recovered from the kiosk's journal ({@link Journal#recovered()}), in any order;
+     *     an entry given twice identically counts once
+     * @param leases the kiosk's leases, at most one per site and agency
+     * @param giveBack whether the kiosk is back online for good: then its leases are given back after the
+     *     decisions are applied, and their unused places return to the central ledger
+     * @return the reconciliation report
+     * @throws IllegalArgumentException if the device id is malformed, two entries have the same sequence number and
+     *     different decisions, or two leases are for the same site and agency; nothing is applied then
+     */
+    public Reconciliation upload(String device, List<Journal.Entry> entries, List<Lease> leases, boolean giveBack) {
+        OfflineEffect.checkDevice(device);
+        TreeMap<Long, OfflineDecision> bySequence = new TreeMap<>();
+        for (Journal.Entry e : entries) {
+            OfflineDecision before = bySequence.putIfAbsent(e.sequence(), e.decision());
+            if (before != null && !before.equals(e.decision())) {
+                throw new IllegalArgumentException("two different decisions under sequence number " + e.sequence());
+            }
+        }
+        Map<String, Lease> leaseOf = new HashMap<>();
+        for (Lease lease : leases) {
+            if (leaseOf.put(lease.site().value() + "/" + lease.agency().value(), lease) != null) {
+                throw new IllegalArgumentException("two leases for the same site and agency: " + lease);
+            }
+        }
+        boolean writeVisits = ledger.visitLog().isEmpty();
+        VisitLog visits = ledger.visitLog().orElse(visitLog);
+        int applied = 0;
+        int already = 0;
+        int admitted = 0;
+        int returned = 0;
+        List<Reconciliation.Conflict> conflicts = new ArrayList<>();
+        for (Map.Entry<Long, OfflineDecision> e : bySequence.entrySet()) {
+            long sequence = e.getKey();
+            OfflineDecision d = e.getValue();
+            Optional<Site> site = directory.site(d.site());
+            if (site.isEmpty()) {
+                conflicts.add(new Reconciliation.Conflict(Reconciliation.Kind.UNKNOWN_SITE, sequence, d, null));
+                continue;
+            }
+            Lease lease = leaseOf.get(d.site().value() + "/" + d.agency().value());
+            OfflineEffect.Kind kind = d.isRefused() ? OfflineEffect.Kind.REFUSAL
+                    : d.kind() == OfflineDecision.Kind.CHECK_OUT ? OfflineEffect.Kind.CHECK_OUT
+                    : OfflineEffect.Kind.ADMISSION;
+            TicketId ticket = d.ticket() == null ? NO_TICKET : d.ticket();
+            OfflineEffect effect = new OfflineEffect(device, sequence, kind, new AdmitRequest(ticket, d.visitor(),
+                    d.site(), site.get().zone(), d.agency(), d.role()), d.at(),
+                    lease == null ? List.of() : lease.placeholders());
+            OfflineEffect.Applied result = ledger.applyOffline(effect);
+            if (result.outcome() == OfflineEffect.Outcome.ALREADY_APPLIED) {
+                already++;
+            } else if (result.outcome() != OfflineEffect.Outcome.MISMATCH) {
+                applied++;
+                if (kind == OfflineEffect.Kind.ADMISSION) {
+                    admitted++;
+                }
+                if (result.placeholder() != null && result.outcome() != OfflineEffect.Outcome.SWAPPED) {
+                    returned++;
+                }
+                if (writeVisits) {
+                    writeVisits(d, result);
+                }
+            }
+            flag(conflicts, visits, sequence, d, result);
+        }
+        if (giveBack) {
+            Instant now = clock.instant();
+            for (Lease lease : leases) {
+                returned += lease.giveBack(ledger, visitLog, now);
+            }
+        }
+        return new Reconciliation(device, applied, already, admitted, returned, conflicts);
+    }
+
+    /** The visits of an applied decision, for a ledger that keeps no visit log of its own. */
+    private void writeVisits(OfflineDecision d, OfflineEffect.Applied result) {
+        TicketId placeholder = result.placeholder();
+        Ticket stay = result.stay();
+        Instant at = d.at();
+        switch (result.outcome()) {
+            case SWAPPED -> {
+                Ticket open = Objects.requireNonNull(stay);
+                closeAtOrAfter(Objects.requireNonNull(placeholder), open.in());
+                visitLog.append(Visit.open(open.id(), d.visitor(), open.site(), open.agency(), open.role(),
+                        open.in()));
+            }
+            case RELEASED -> closeAtOrAfter(Objects.requireNonNull(d.ticket()), at);
+            case ALREADY_OVER, VISITOR_ELSEWHERE, UNLEASED -> {
+                if (placeholder != null) {
+                    closeAtOrAfter(placeholder, at);
+                }
+                TicketId ticket = Objects.requireNonNull(d.ticket());
+                if (visitLog.find(ticket).isEmpty() && visitLog.openVisitOf(d.visitor()).isEmpty()) {
+                    visitLog.append(Visit.open(ticket, d.visitor(), d.site(), d.agency(), d.role(), at));
+                    visitLog.close(ticket, at);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void closeAtOrAfter(TicketId ticket, Instant at) {
+        Optional<Visit> visit = visitLog.find(ticket);
+        if (visit.isPresent() && visit.get().out().isEmpty()) {
+            visitLog.close(ticket, at.isBefore(visit.get().in()) ? visit.get().in() : at);
+        }
+    }
+
+    private void flag(List<Reconciliation.Conflict> conflicts, VisitLog visits, long sequence, OfflineDecision d,
+            OfflineEffect.Applied result) {
+        Reconciliation.@Nullable Kind kind = switch (result.first()) {
+            case VISITOR_ELSEWHERE -> Reconciliation.Kind.SAME_VISITOR_ELSEWHERE;
+            case NOT_OPEN -> Reconciliation.Kind.CLOSED_BY_CENTRE;
+            case UNLEASED -> Reconciliation.Kind.UNLEASED;
+            case TICKET_IN_USE -> Reconciliation.Kind.TICKET_IN_USE;
+            case MISMATCH -> Reconciliation.Kind.MISMATCH;
+            default -> null;
+        };
+        if (result.outcome() == OfflineEffect.Outcome.MISMATCH) {
+            kind = Reconciliation.Kind.MISMATCH;
+        }
+        if (kind == null && result.first() == OfflineEffect.Outcome.SWAPPED) {
+            TicketId other = overlapping(visits, d);
+            if (other != null) {
+                conflicts.add(new Reconciliation.Conflict(Reconciliation.Kind.SAME_VISITOR_ELSEWHERE, sequence, d,
+                        other));
+            }
+        } else if (kind != null) {
+            TicketId other = kind == Reconciliation.Kind.SAME_VISITOR_ELSEWHERE ? overlapping(visits, d) : null;
+            conflicts.add(new Reconciliation.Conflict(kind, sequence, d, other));
+        }
+        CodeId code = d.code();
+        if (code != null && !d.isRefused() && revoked.contains(code)) {
+            conflicts.add(new Reconciliation.Conflict(Reconciliation.Kind.REVOKED_CODE, sequence, d, null));
+        }
+    }
+
+    /** Another visit of the decision's visitor that was open when the decision was taken. */
+    private static @Nullable TicketId overlapping(VisitLog visits, OfflineDecision d) {
+        for (Visit v : visits.visitsOf(d.visitor())) {
+            if (!v.ticket().equals(d.ticket()) && !v.in().isAfter(d.at())
+                    && (v.out().isEmpty() || v.out().get().isAfter(d.at()))) {
+                return v.ticket();
+            }
+        }
+        return null;
+    }
+}
