@@ -7,6 +7,7 @@ import dev.lawang.capacity.Departure;
 import dev.lawang.capacity.Limit;
 import dev.lawang.capacity.Occupancy;
 import dev.lawang.capacity.OccupancyLedger;
+import dev.lawang.capacity.OfflineEffect;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
 import dev.lawang.visit.Role;
@@ -369,6 +370,17 @@ public final class JdbcLedger implements OccupancyLedger {
                 }
             }
         }, done -> true, (c, done) -> true, false);
+    }
+
+    /**
+     * Applies an offline decision once, as {@link OccupancyLedger#applyOffline} says: one statement, in which the
+     * record of the device and sequence number (table {@code lawang_offline_applied}, schema version 7) and the
+     * decision's effect on stays, counts and, for {@link #of}, visits commit together.
+     */
+    @Override
+    public OfflineEffect.Applied applyOffline(OfflineEffect effect) {
+        Objects.requireNonNull(effect, "effect");
+        return JdbcOffline.apply(transactions, effect, policy.defaultStay(), visits != null, now());
     }
 
     @Override

@@ -30,14 +30,15 @@ import javax.sql.DataSource;
  */
 public final class JdbcSchema {
     /** The schema version this library reads and writes: the number of the last script. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 7;
 
     private static final List<String> SCRIPTS = List.of(
             "schema/V1__ledger_and_visit_log.sql",
             "schema/V2__visits_in_the_same_step.sql",
             "schema/V3__request_book.sql",
             "schema/V4__bookings.sql",
-            "schema/V5__reservation_in_one_statement.sql");
+            "schema/V5__reservation_in_one_statement.sql",
+            "schema/V7__kiosk_sync.sql");
     /** Serialises concurrent {@link #create} calls from several application instances: an arbitrary fixed key. */
     private static final long CREATE_LOCK = 0x4C6177616E67L;
 
@@ -103,9 +104,12 @@ public final class JdbcSchema {
                     throw new IllegalStateException("database holds Lawang schema version " + installed
                             + ", this library uses version " + VERSION);
                 }
-                for (int version = installed + 1; version <= target; version++) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute(text(SCRIPTS.get(version - 1)));
+                for (String script : SCRIPTS) {
+                    int version = versionOf(script);
+                    if (version > installed && version <= target) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute(text(script));
+                        }
                     }
                 }
                 c.commit();
@@ -118,6 +122,11 @@ public final class JdbcSchema {
         } catch (SQLException e) {
             throw Transactions.failure("create schema", e);
         }
+    }
+
+    /** The version number in a script's name, {@code schema/V<n>__...}. */
+    static int versionOf(String script) {
+        return Integer.parseInt(script.substring("schema/V".length(), script.indexOf("__")));
     }
 
     /** Returns the installed schema version, or 0 if there is none. */

@@ -108,7 +108,7 @@ final class TestDatabase {
     /** Empties every Lawang table of a database, keeping the schema; quicker than TRUNCATE for a few rows. */
     static void clean(DataSource database) {
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM lawang_booking; DELETE FROM lawang_booking_day;"
+            s.execute("DELETE FROM lawang_offline_applied; DELETE FROM lawang_booking; DELETE FROM lawang_booking_day;"
                     + " DELETE FROM lawang_visit; DELETE FROM lawang_stay; DELETE FROM lawang_admitted;"
                     + " DELETE FROM lawang_agency; DELETE FROM lawang_site; DELETE FROM lawang_request_open_cover;"
                     + " DELETE FROM lawang_request_step; DELETE FROM lawang_request");
