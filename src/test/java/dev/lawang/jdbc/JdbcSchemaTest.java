@@ -70,12 +70,12 @@ class JdbcSchemaTest {
     void create_refusesADatabaseWithAnUnknownVersion() throws SQLException {
         DataSource ds = TestDatabase.fresh();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO lawang_schema_version (version) VALUES (7)");
+            s.execute("INSERT INTO lawang_schema_version (version) VALUES (" + (JdbcSchema.VERSION + 1) + ")");
         }
 
         assertThatThrownBy(() -> JdbcSchema.create(ds))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("version 7");
+                .hasMessageContaining("version " + (JdbcSchema.VERSION + 1));
     }
 
     @Test
