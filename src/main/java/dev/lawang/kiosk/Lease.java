@@ -31,9 +31,9 @@ import java.util.Objects;
  *   <li>An admission counts against the day's quota when it is made, and a release does not undo that: a leased
  *       place given back unused frees its place present, but <b>not its place in today's quota</b>, which stays
  *       spent until the day ends. The day therefore never exceeds its quota, and may fall short of it by the unused
- *       places of leases given back. Giving quota back needs an SPI method that un-counts an admission (for
- *       example {@code OccupancyLedger.returnToQuota(ticket)}), or one that turns a placeholder into the real
- *       admission it stood for, which sync will need too.
+ *       places of leases given back. Giving quota back would need an SPI method that un-counts an admission (for
+ *       example {@code OccupancyLedger.returnToQuota(ticket)}). {@link Sync} turns a used placeholder into the
+ *       admission it stood for ({@code OccupancyLedger.applyOffline}), which keeps its place in the quota.
  *   <li>Placeholders are guests: a quota that counts only staff is not escrowed.
  *   <li>The placeholders' visits are in the visit log, under pseudonyms that match nobody; contact tracing finds
  *       no one through them.
