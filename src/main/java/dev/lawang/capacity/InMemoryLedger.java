@@ -281,7 +281,9 @@ final class InMemoryLedger implements OccupancyLedger {
                 case CHECK_OUT -> checkOutOffline(ticket);
                 case ADMISSION -> admitOffline(effect);
             };
-            offline.record(effect, applied.outcome());
+            if (applied.outcome() != OfflineEffect.Outcome.NO_OPEN_PLACEHOLDER) {
+                offline.record(effect, applied.outcome());
+            }
             return applied;
         }
     }
@@ -325,6 +327,9 @@ final class InMemoryLedger implements OccupancyLedger {
                     return OfflineEffect.Applied.now(unswapped, null, placeholder);
                 }
             }
+        }
+        if (!effect.placeholders().isEmpty()) {
+            return OfflineEffect.Applied.now(OfflineEffect.Outcome.NO_OPEN_PLACEHOLDER, null, null);
         }
         return OfflineEffect.Applied.now(unswapped != null ? unswapped : OfflineEffect.Outcome.UNLEASED, null, null);
     }

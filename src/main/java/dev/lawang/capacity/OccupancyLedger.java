@@ -184,8 +184,11 @@ public interface OccupancyLedger {
      *       ({@code VISITOR_ELSEWHERE}). Otherwise the first open placeholder (in the order given) at the stay's site
      *       and agency becomes the stay ({@code SWAPPED}): same place present, same admission today (a staff stay
      *       counts today as the guest its placeholder was), the stay beginning at {@code at} (not before the
-     *       placeholder's, not after the ledger's clock) and due a default stay later. Without an open placeholder:
-     *       {@code UNLEASED}, recorded and not counted.
+     *       placeholder's, not after the ledger's clock) and due a default stay later. If placeholders were given
+     *       and none of them is open: {@code NO_OPEN_PLACEHOLDER}, and nothing is recorded or changed, so that the
+     *       caller can pass the lease's next ones (long leases go in windows, each call costing their size). With no
+     *       placeholders given: {@code UNLEASED} (or {@code ALREADY_OVER}, {@code VISITOR_ELSEWHERE} without a
+     *       placeholder), recorded; an {@code UNLEASED} admission is not counted.
      * </ul>
      *
      * <p>A ledger that keeps its own visit log ({@link #visitLog()}) writes the visits in the same step: a swapped

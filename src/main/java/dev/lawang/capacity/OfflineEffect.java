@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param kind what the decision does to the counts
  * @param stay the visit: its ticket id, visitor, site, zone, agency and role
  * @param at when the kiosk decided, by its clock
- * @param placeholders the placeholder stays of the kiosk's lease for the site and agency (empty without one)
+ * @param placeholders placeholder stays of the kiosk's lease for the site and agency, in the lease's order: all of
+ *     them, or a window of them (see {@link Outcome#NO_OPEN_PLACEHOLDER}); empty without a lease, or once every
+ *     window was tried
  */
 public record OfflineEffect(String device, long sequence, Kind kind, AdmitRequest stay, Instant at,
         List<TicketId> placeholders) {
@@ -75,7 +77,12 @@ public record OfflineEffect(String device, long sequence, Kind kind, AdmitReques
         /** The check-out came before its admission: recorded, applied with the admission. */
         PENDING,
         /** A refusal, recorded. */
-        RECORDED
+        RECORDED,
+        /**
+         * None of the placeholders given is open: nothing was recorded or changed; apply it again with the lease's
+         * next placeholders, or with none to record it.
+         */
+        NO_OPEN_PLACEHOLDER
     }
 
     /**

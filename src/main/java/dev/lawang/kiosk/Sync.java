@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Sync {
     private static final TicketId NO_TICKET = TicketId.of(0, 0);
+    /** How many of a lease's placeholders one call offers the ledger: each call costs about that many look-ups. */
+    static final int WINDOW = 16;
 
     private final OccupancyLedger ledger;
     private final VisitLog visitLog;
@@ -101,6 +103,8 @@ public final class Sync {
         int admitted = 0;
         int returned = 0;
         List<Reconciliation.Conflict> conflicts = new ArrayList<>();
+        // Per lease, how many of its first placeholders this upload saw taken: the windows start after them.
+        Map<Lease, Integer> used = new HashMap<>();
         for (Map.Entry<Long, OfflineDecision> e : bySequence.entrySet()) {
             long sequence = e.getKey();
             OfflineDecision d = e.getValue();
@@ -114,10 +118,10 @@ public final class Sync {
                     : d.kind() == OfflineDecision.Kind.CHECK_OUT ? OfflineEffect.Kind.CHECK_OUT
                     : OfflineEffect.Kind.ADMISSION;
             TicketId ticket = d.ticket() == null ? NO_TICKET : d.ticket();
-            OfflineEffect effect = new OfflineEffect(device, sequence, kind, new AdmitRequest(ticket, d.visitor(),
-                    d.site(), site.get().zone(), d.agency(), d.role()), d.at(),
-                    lease == null ? List.of() : lease.placeholders());
-            OfflineEffect.Applied result = ledger.applyOffline(effect);
+            AdmitRequest stay = new AdmitRequest(ticket, d.visitor(), d.site(), site.get().zone(), d.agency(),
+                    d.role());
+            OfflineEffect.Applied result = apply(new OfflineEffect(device, sequence, kind, stay, d.at(), List.of()),
+                    lease, used);
             if (result.outcome() == OfflineEffect.Outcome.ALREADY_APPLIED) {
                 already++;
             } else if (result.outcome() != OfflineEffect.Outcome.MISMATCH) {
@@ -141,6 +145,37 @@ public final class Sync {
             }
         }
         return new Reconciliation(device, applied, already, admitted, returned, conflicts);
+    }
+
+    /**
+     * Applies an effect, offering an admission its lease's placeholders a window at a time, from the first this
+     * upload has not seen taken, until one is open or none is left.
+     */
+    private OfflineEffect.Applied apply(OfflineEffect effect, @Nullable Lease lease, Map<Lease, Integer> used) {
+        if (effect.kind() != OfflineEffect.Kind.ADMISSION || lease == null) {
+            return ledger.applyOffline(effect);
+        }
+        List<TicketId> all = lease.placeholders();
+        int from = used.getOrDefault(lease, 0);
+        while (true) {
+            List<TicketId> window = all.subList(Math.min(from, all.size()), Math.min(from + WINDOW, all.size()));
+            OfflineEffect.Applied result = ledger.applyOffline(new OfflineEffect(effect.device(), effect.sequence(),
+                    effect.kind(), effect.stay(), effect.at(), window));
+            if (result.outcome() != OfflineEffect.Outcome.NO_OPEN_PLACEHOLDER) {
+                TicketId taken = result.placeholder();
+                int at = taken == null ? -1 : window.indexOf(taken);
+                if (at >= 0) {
+                    // The ledger takes the first open one: those before it in the window are taken too.
+                    used.put(lease, from + at + 1);
+                }
+                return result;
+            }
+            if (window.isEmpty()) {
+                throw new IllegalStateException("the ledger asked for placeholders where none were left");
+            }
+            from += window.size();
+            used.put(lease, from);
+        }
     }
 
     /** The visits of an applied decision, for a ledger that keeps no visit log of its own. */

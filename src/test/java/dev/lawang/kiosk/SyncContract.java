@@ -220,6 +220,31 @@ public abstract class SyncContract {
     }
 
     @Test
+    void aLongLease_isOfferedInWindows_acrossUploads_andItsUnusedPlacesComeBack() throws IOException {
+        start();
+        Lease lease = lease(3 * Sync.WINDOW);
+        try (Journal journal = journal()) {
+            Kiosk kiosk = kiosk(journal, lease);
+            for (int i = 0; i < 2 * Sync.WINDOW + 5; i++) {
+                admitted(kiosk.walkIn(walkIn(100 + i)));
+            }
+        }
+        List<Journal.Entry> entries = reopen(1);
+        Sync sync = sync(Set.of());
+
+        Reconciliation first = sync.upload("kiosk-a", entries.subList(0, Sync.WINDOW + 3), List.of(lease), false);
+        Reconciliation rest = sync.upload("kiosk-a", entries, List.of(lease), true);
+
+        assertThat(first.admittedOffline()).isEqualTo(Sync.WINDOW + 3);
+        assertThat(rest.admittedOffline()).isEqualTo(Sync.WINDOW + 2);
+        assertThat(rest.alreadyApplied()).isEqualTo(Sync.WINDOW + 3);
+        assertThat(rest.returned()).isEqualTo(Sync.WINDOW - 5);
+        assertThat(rest.conflicts()).isEmpty();
+        assertThat(present()).isEqualTo(2 * Sync.WINDOW + 5);
+        assertThat(admittedToday()).isEqualTo(3 * Sync.WINDOW);
+    }
+
+    @Test
     void outOfOrder_aCheckOutBeforeItsAdmission_leavesTheSameCountsAsInOrder() throws IOException {
         start();
         Lease lease = lease(2);

@@ -18,7 +18,9 @@ CREATE TABLE lawang_offline_applied (
 );
 CREATE INDEX lawang_offline_applied_ticket ON lawang_offline_applied (ticket_id, kind);
 
--- Applies one offline decision. Returns the outcome, the stay opened or closed (if any) and the placeholder swapped
+-- Applies one offline decision. p_placeholders is a window of the lease's placeholders, in the lease's order;
+-- when none of them is open, nothing is recorded or changed (NO_OPEN_PLACEHOLDER) and the caller passes the next
+-- window, or an empty array to record the decision without a place. Returns the outcome, the stay opened or closed (if any) and the placeholder swapped
 -- or released (if any). p_keep_visits: the ledger keeps the visit log (JdbcLedger.of), whose rows change in the same
 -- step. Concurrency: the record's primary key serialises two uploads of the same decision (the second waits, then
 -- finds it); every change to a site's stays takes the site's row lock first, as everywhere else.
@@ -85,6 +87,13 @@ BEGIN
             SELECT * INTO v_ph FROM lawang_stay s
                 WHERE s.visit_id = ANY (p_placeholders) AND s.site_id = p_site AND s.agency_id = p_agency
                 ORDER BY array_position(p_placeholders, s.visit_id) LIMIT 1 FOR UPDATE;
+            IF v_ph.visit_id IS NULL AND cardinality(p_placeholders) > 0 THEN
+                -- None of this window is open: record nothing, so that the caller passes the next window.
+                DELETE FROM lawang_offline_applied a WHERE a.device_id = p_device AND a.sequence = p_sequence;
+                outcome := 'NO_OPEN_PLACEHOLDER'; first_outcome := 'NO_OPEN_PLACEHOLDER';
+                RETURN NEXT;
+                RETURN;
+            END IF;
             IF v_out_at IS NOT NULL THEN
                 v_outcome := 'ALREADY_OVER';
             ELSIF EXISTS (SELECT 1 FROM lawang_stay s WHERE s.visitor_key = p_visitor) THEN
