@@ -205,6 +205,23 @@ public interface OccupancyLedger {
     }
 
     /**
+     * Applies several offline decisions, each as {@link #applyOffline(OfflineEffect)} does, in order. A ledger may
+     * apply them in one transaction (as {@code JdbcLedger} does), so that a sync costs one commit per batch; each
+     * decision is still applied once. The default applies them one by one.
+     *
+     * @param effects the decisions' effects, in the order to apply them
+     * @return what was applied, one result per effect, in the same order
+     * @throws UnsupportedOperationException if the ledger cannot apply offline decisions
+     */
+    default List<OfflineEffect.Applied> applyOffline(List<OfflineEffect> effects) {
+        List<OfflineEffect.Applied> results = new java.util.ArrayList<>(effects.size());
+        for (OfflineEffect effect : effects) {
+            results.add(applyOffline(effect));
+        }
+        return results;
+    }
+
+    /**
      * Returns the policy in force.
      *
      * @return the policy

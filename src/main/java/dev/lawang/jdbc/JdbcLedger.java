@@ -383,6 +383,12 @@ public final class JdbcLedger implements OccupancyLedger {
         return JdbcOffline.apply(transactions, effect, policy.defaultStay(), visits != null, now());
     }
 
+    /** Applies the offline decisions in one transaction, each as {@link #applyOffline(OfflineEffect)}. */
+    @Override
+    public List<OfflineEffect.Applied> applyOffline(List<OfflineEffect> effects) {
+        return JdbcOffline.applyAll(transactions, List.copyOf(effects), policy.defaultStay(), visits != null, now());
+    }
+
     @Override
     public Occupancy read(SiteId site, ZoneId zone) {
         Objects.requireNonNull(site, "site");

@@ -37,6 +37,8 @@ public final class Sync {
     private static final TicketId NO_TICKET = TicketId.of(0, 0);
     /** How many of a lease's placeholders one call offers the ledger: each call costs about that many look-ups. */
     static final int WINDOW = 16;
+    /** How many decisions go to the ledger in one call ({@link OccupancyLedger#applyOffline(List)}). */
+    static final int BATCH = 100;
 
     private final OccupancyLedger ledger;
     private final VisitLog visitLog;
@@ -98,53 +100,122 @@ public final class Sync {
         }
         boolean writeVisits = ledger.visitLog().isEmpty();
         VisitLog visits = ledger.visitLog().orElse(visitLog);
-        int applied = 0;
-        int already = 0;
-        int admitted = 0;
-        int returned = 0;
-        List<Reconciliation.Conflict> conflicts = new ArrayList<>();
+        Tally tally = new Tally();
         // Per lease, how many of its first placeholders this upload saw taken: the windows start after them.
         Map<Lease, Integer> used = new HashMap<>();
+        List<Pending> pending = new ArrayList<>();
         for (Map.Entry<Long, OfflineDecision> e : bySequence.entrySet()) {
             long sequence = e.getKey();
             OfflineDecision d = e.getValue();
             Optional<Site> site = directory.site(d.site());
             if (site.isEmpty()) {
-                conflicts.add(new Reconciliation.Conflict(Reconciliation.Kind.UNKNOWN_SITE, sequence, d, null));
+                tally.conflicts.add(new Reconciliation.Conflict(Reconciliation.Kind.UNKNOWN_SITE, sequence, d, null));
                 continue;
             }
-            Lease lease = leaseOf.get(d.site().value() + "/" + d.agency().value());
             OfflineEffect.Kind kind = d.isRefused() ? OfflineEffect.Kind.REFUSAL
                     : d.kind() == OfflineDecision.Kind.CHECK_OUT ? OfflineEffect.Kind.CHECK_OUT
                     : OfflineEffect.Kind.ADMISSION;
             TicketId ticket = d.ticket() == null ? NO_TICKET : d.ticket();
             AdmitRequest stay = new AdmitRequest(ticket, d.visitor(), d.site(), site.get().zone(), d.agency(),
                     d.role());
-            OfflineEffect.Applied result = apply(new OfflineEffect(device, sequence, kind, stay, d.at(), List.of()),
-                    lease, used);
+            pending.add(new Pending(d, new OfflineEffect(device, sequence, kind, stay, d.at(), List.of()),
+                    kind == OfflineEffect.Kind.ADMISSION ? leaseOf.get(d.site().value() + "/" + d.agency().value())
+                            : null));
+        }
+        for (int from = 0; from < pending.size(); from += BATCH) {
+            List<Pending> batch = pending.subList(from, Math.min(from + BATCH, pending.size()));
+            List<OfflineEffect.Applied> results = ledger.applyOffline(windowed(batch, used));
+            for (int i = 0; i < batch.size(); i++) {
+                Pending p = batch.get(i);
+                OfflineEffect.Applied result = results.get(i);
+                if (result.outcome() == OfflineEffect.Outcome.NO_OPEN_PLACEHOLDER) {
+                    result = apply(p.effect(), p.lease(), used);
+                } else {
+                    taken(p, result, used);
+                }
+                tally.add(p, result, writeVisits, visits);
+            }
+        }
+        tally.conflicts.sort(java.util.Comparator.comparingLong(Reconciliation.Conflict::sequence));
+        if (giveBack) {
+            Instant now = clock.instant();
+            for (Lease lease : leases) {
+                tally.returned += lease.giveBack(ledger, visitLog, now);
+            }
+        }
+        return new Reconciliation(device, tally.applied, tally.already, tally.admitted, tally.returned,
+                tally.conflicts);
+    }
+
+    /** A decision to apply: its effect without placeholders, and the lease of an admission. */
+    private record Pending(OfflineDecision decision, OfflineEffect effect, @Nullable Lease lease) {
+    }
+
+    /** What an upload counted so far. */
+    private final class Tally {
+        int applied;
+        int already;
+        int admitted;
+        int returned;
+        final List<Reconciliation.Conflict> conflicts = new ArrayList<>();
+
+        void add(Pending p, OfflineEffect.Applied result, boolean writeVisits, VisitLog visits) {
             if (result.outcome() == OfflineEffect.Outcome.ALREADY_APPLIED) {
                 already++;
             } else if (result.outcome() != OfflineEffect.Outcome.MISMATCH) {
                 applied++;
-                if (kind == OfflineEffect.Kind.ADMISSION) {
+                if (p.effect().kind() == OfflineEffect.Kind.ADMISSION) {
                     admitted++;
                 }
                 if (result.placeholder() != null && result.outcome() != OfflineEffect.Outcome.SWAPPED) {
                     returned++;
                 }
                 if (writeVisits) {
-                    writeVisits(d, result);
+                    writeVisits(p.decision(), result);
                 }
             }
-            flag(conflicts, visits, sequence, d, result);
+            flag(conflicts, visits, p.effect().sequence(), p.decision(), result);
         }
-        if (giveBack) {
-            Instant now = clock.instant();
-            for (Lease lease : leases) {
-                returned += lease.giveBack(ledger, visitLog, now);
+    }
+
+    /**
+     * The batch's effects, each admission offered its lease's placeholders from the first not seen taken, as many
+     * as the batch has admissions under the lease and a window more.
+     */
+    private static List<OfflineEffect> windowed(List<Pending> batch, Map<Lease, Integer> used) {
+        Map<Lease, Integer> admissions = new HashMap<>();
+        for (Pending p : batch) {
+            if (p.lease() != null) {
+                admissions.merge(p.lease(), 1, Integer::sum);
             }
         }
-        return new Reconciliation(device, applied, already, admitted, returned, conflicts);
+        List<OfflineEffect> effects = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            Lease lease = p.lease();
+            OfflineEffect e = p.effect();
+            if (lease == null) {
+                effects.add(e);
+                continue;
+            }
+            List<TicketId> all = lease.placeholders();
+            int from = Math.min(used.getOrDefault(lease, 0), all.size());
+            List<TicketId> window = all.subList(from, Math.min(from + admissions.getOrDefault(lease, 0) + WINDOW, all.size()));
+            effects.add(new OfflineEffect(e.device(), e.sequence(), e.kind(), e.stay(), e.at(), window));
+        }
+        return effects;
+    }
+
+    /** Moves the lease's cursor past a placeholder taken: the ledger takes the first open one of its window. */
+    private static void taken(Pending p, OfflineEffect.Applied result, Map<Lease, Integer> used) {
+        Lease lease = p.lease();
+        TicketId placeholder = result.placeholder();
+        if (lease == null || placeholder == null) {
+            return;
+        }
+        int at = lease.placeholders().indexOf(placeholder);
+        if (at >= used.getOrDefault(lease, 0)) {
+            used.put(lease, at + 1);
+        }
     }
 
     /**
