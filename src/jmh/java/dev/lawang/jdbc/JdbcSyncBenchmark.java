@@ -42,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The sync of one kiosk's 10,000 offline decisions to {@link JdbcLedger#of} on an embedded PostgreSQL 17 server with
  * synchronous commit (issue 14's target: at most 5 s): 8,000 walk-ins admitted under a lease of 8,000 places and
- * 2,000 of them checked out, uploaded in one {@link Sync#upload}, each decision one statement in auto-commit mode.
+ * 2,000 of them checked out, uploaded in one {@link Sync#upload}: batches of 100 decisions, each one statement
+ * and one transaction.
  * Single-shot: before every iteration the database is emptied and the lease taken afresh (not measured).
  */
 @BenchmarkMode(Mode.SingleShotTime)

@@ -26,6 +26,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class JdbcOffline {
     private static final String APPLY = "SELECT * FROM lawang_apply_offline(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** A batch in one statement: the calls run in the arrays' order, one per row. */
+    private static final String APPLY_ALL = "SELECT r.* FROM unnest(?::varchar[], ?::bigint[], ?::varchar[],"
+            + " ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::integer[],"
+            + " ?::integer[]) WITH ORDINALITY AS x(device, seq, kind, ticket, visitor, site, agency, role, at,"
+            + " ph_from, ph_to, n) CROSS JOIN LATERAL lawang_apply_offline(x.device, x.seq, x.kind::char,"
+            + " x.ticket, x.visitor, x.site, x.agency, x.role, x.at::timestamptz,"
+            + " (?::uuid[])[x.ph_from:x.ph_to], ?, ?, ?) r ORDER BY x.n";
 
     private JdbcOffline() {
     }
@@ -45,13 +52,8 @@ final class JdbcOffline {
         if (effects.isEmpty()) {
             return List.of();
         }
-        return transactions.run("apply offline decisions", c -> {
-            List<OfflineEffect.Applied> results = new ArrayList<>(effects.size());
-            for (OfflineEffect effect : effects) {
-                results.add(call(c, effect, defaultStay, keepsVisits, clock));
-            }
-            return results;
-        }, results -> true, (c, results) -> {
+        return transactions.run("apply offline decisions", c -> applyInOneStatement(c, effects, defaultStay,
+                keepsVisits, clock), results -> true, (c, results) -> {
             for (int i = 0; i < results.size(); i++) {
                 if (results.get(i).outcome() != OfflineEffect.Outcome.NO_OPEN_PLACEHOLDER) {
                     try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lawang_offline_applied"
@@ -68,6 +70,76 @@ final class JdbcOffline {
         }, true);
     }
 
+    /** Every effect of a batch in one round trip: each row of the arrays is one call, in order. */
+    private static List<OfflineEffect.Applied> applyInOneStatement(Connection c, List<OfflineEffect> effects,
+            Duration defaultStay, boolean keepsVisits, @Nullable Instant clock) throws SQLException {
+        int n = effects.size();
+        String[] devices = new String[n];
+        Long[] sequences = new Long[n];
+        String[] kinds = new String[n];
+        UUID[] tickets = new UUID[n];
+        String[] visitors = new String[n];
+        String[] sites = new String[n];
+        String[] agencies = new String[n];
+        String[] roles = new String[n];
+        String[] ats = new String[n];
+        Integer[] from = new Integer[n];
+        Integer[] to = new Integer[n];
+        List<UUID> placeholders = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            OfflineEffect e = effects.get(i);
+            devices[i] = e.device();
+            sequences[i] = e.sequence();
+            kinds[i] = kind(e.kind());
+            tickets[i] = e.stay().ticket().toUuid();
+            visitors[i] = e.stay().visitor().toText();
+            sites[i] = e.stay().site().value();
+            agencies[i] = e.stay().agency().value();
+            roles[i] = e.stay().role().name();
+            ats[i] = e.at().truncatedTo(ChronoUnit.MICROS).toString();
+            from[i] = placeholders.size() + 1;
+            for (TicketId p : e.placeholders()) {
+                placeholders.add(p.toUuid());
+            }
+            to[i] = placeholders.size();
+        }
+        try (PreparedStatement ps = c.prepareStatement(APPLY_ALL)) {
+            ps.setArray(1, c.createArrayOf("varchar", devices));
+            ps.setArray(2, c.createArrayOf("int8", sequences));
+            ps.setArray(3, c.createArrayOf("varchar", kinds));
+            ps.setArray(4, c.createArrayOf("uuid", tickets));
+            ps.setArray(5, c.createArrayOf("varchar", visitors));
+            ps.setArray(6, c.createArrayOf("varchar", sites));
+            ps.setArray(7, c.createArrayOf("varchar", agencies));
+            ps.setArray(8, c.createArrayOf("varchar", roles));
+            ps.setArray(9, c.createArrayOf("varchar", ats));
+            ps.setArray(10, c.createArrayOf("int4", from));
+            ps.setArray(11, c.createArrayOf("int4", to));
+            ps.setArray(12, c.createArrayOf("uuid", placeholders.toArray(UUID[]::new)));
+            ps.setLong(13, defaultStay.toNanos() / 1_000);
+            ps.setBoolean(14, keepsVisits);
+            JdbcLedger.setInstant(ps, 15, clock);
+            List<OfflineEffect.Applied> results = new ArrayList<>(n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    results.add(applied(rs));
+                }
+            }
+            if (results.size() != n) {
+                throw new SQLException("lawang_apply_offline returned " + results.size() + " rows for " + n, "XX000");
+            }
+            return results;
+        }
+    }
+
+    private static String kind(OfflineEffect.Kind kind) {
+        return switch (kind) {
+            case ADMISSION -> "A";
+            case CHECK_OUT -> "O";
+            case REFUSAL -> "R";
+        };
+    }
+
     private static OfflineEffect.Applied call(Connection c, OfflineEffect effect, Duration defaultStay,
             boolean keepsVisits, @Nullable Instant clock) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(APPLY)) {
@@ -75,11 +147,7 @@ final class JdbcOffline {
             Array array = c.createArrayOf("uuid", placeholders);
             ps.setString(1, effect.device());
             ps.setLong(2, effect.sequence());
-            ps.setString(3, switch (effect.kind()) {
-                case ADMISSION -> "A";
-                case CHECK_OUT -> "O";
-                case REFUSAL -> "R";
-            });
+            ps.setString(3, kind(effect.kind()));
             ps.setObject(4, effect.stay().ticket().toUuid());
             ps.setString(5, effect.stay().visitor().toText());
             ps.setString(6, effect.stay().site().value());
@@ -94,19 +162,22 @@ final class JdbcOffline {
                 if (!rs.next()) {
                     throw new SQLException("lawang_apply_offline returned no row", "XX000");
                 }
-                OfflineEffect.Outcome outcome = OfflineEffect.Outcome.valueOf(rs.getString("outcome"));
-                OfflineEffect.Outcome first = OfflineEffect.Outcome.valueOf(rs.getString("first_outcome"));
-                UUID placeholder = rs.getObject("placeholder_id", UUID.class);
-                Ticket stay = null;
-                if (rs.getObject("visit_id") != null) {
-                    stay = new Ticket(JdbcLedger.ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
-                            AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
-                            JdbcLedger.instant(rs, "started_at"), JdbcLedger.instant(rs, "due_at"));
-                }
-                return new OfflineEffect.Applied(outcome, stay, placeholder == null ? null
-                        : TicketId.of(placeholder.getMostSignificantBits(), placeholder.getLeastSignificantBits()),
-                        first);
+                return applied(rs);
             }
         }
+    }
+
+    private static OfflineEffect.Applied applied(ResultSet rs) throws SQLException {
+        OfflineEffect.Outcome outcome = OfflineEffect.Outcome.valueOf(rs.getString("outcome"));
+        OfflineEffect.Outcome first = OfflineEffect.Outcome.valueOf(rs.getString("first_outcome"));
+        UUID placeholder = rs.getObject("placeholder_id", UUID.class);
+        Ticket stay = null;
+        if (rs.getObject("visit_id") != null) {
+            stay = new Ticket(JdbcLedger.ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
+                    AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
+                    JdbcLedger.instant(rs, "started_at"), JdbcLedger.instant(rs, "due_at"));
+        }
+        return new OfflineEffect.Applied(outcome, stay, placeholder == null ? null
+                : TicketId.of(placeholder.getMostSignificantBits(), placeholder.getLeastSignificantBits()), first);
     }
 }

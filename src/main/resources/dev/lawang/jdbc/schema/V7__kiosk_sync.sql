@@ -37,6 +37,7 @@ DECLARE
     v_outcome varchar;
     v_out_at timestamptz;
     v_ph lawang_stay%ROWTYPE;
+    v_candidate uuid;
     v_now timestamptz;
     v_start timestamptz;
     r record;
@@ -84,9 +85,13 @@ BEGIN
             SELECT a.decided_at INTO v_out_at FROM lawang_offline_applied a
                 WHERE a.ticket_id = p_ticket AND a.kind = 'O' ORDER BY a.decided_at LIMIT 1;
             v_now := greatest(coalesce(p_clock, clock_timestamp()), (lawang_lock_site(p_site)).last_at);
-            SELECT * INTO v_ph FROM lawang_stay s
-                WHERE s.visit_id = ANY (p_placeholders) AND s.site_id = p_site AND s.agency_id = p_agency
-                ORDER BY array_position(p_placeholders, s.visit_id) LIMIT 1 FOR UPDATE;
+            -- The first open placeholder in the window's order, one primary-key look-up at a time (a query over
+            -- the whole array would scan the stays).
+            FOREACH v_candidate IN ARRAY p_placeholders LOOP
+                SELECT * INTO v_ph FROM lawang_stay s
+                    WHERE s.visit_id = v_candidate AND s.site_id = p_site AND s.agency_id = p_agency FOR UPDATE;
+                EXIT WHEN FOUND;
+            END LOOP;
             IF v_ph.visit_id IS NULL AND cardinality(p_placeholders) > 0 THEN
                 -- None of this window is open: record nothing, so that the caller passes the next window.
                 DELETE FROM lawang_offline_applied a WHERE a.device_id = p_device AND a.sequence = p_sequence;
