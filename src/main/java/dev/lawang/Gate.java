@@ -14,6 +14,7 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
@@ -183,7 +184,7 @@ public final class Gate {
         if (location != null) {
             return refuse(location, locationDetail(location, request, site), site.id(), call);
         }
-        return admit(site, call);
+        return admit(site, call, call.channel(channel));
     }
 
     /**
@@ -208,14 +209,14 @@ public final class Gate {
         if (failure != null) {
             return refuse(RefusalReason.SCREENING_FAILED, "Failed: " + failure + ".", request.site(), call);
         }
-        return admit(found.get(), call);
+        return admit(found.get(), call, call.channel(null));
     }
 
-    private Decision admit(Site place, Call call) {
+    private Decision admit(Site place, Call call, EntryChannel channel) {
         SiteId site = place.id();
         List<GateEvent> events = listeners.isEmpty() ? null : new ArrayList<>(2);
         Admission admission = records.admit(new AdmitRequest(tickets.next(), call.visitor(), site, place.zone(),
-                call.agency(), call.role()), call, events);
+                call.agency(), call.role(), channel), call, events);
         Decision decision;
         if (admission instanceof Admission.Refused refused) {
             RefusalReason reason = RefusalReason.of(refused.reason());

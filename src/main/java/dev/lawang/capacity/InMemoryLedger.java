@@ -147,7 +147,8 @@ final class InMemoryLedger implements OccupancyLedger {
             boolean stale = previous == null && byVisitor.get(request.visitor()) != null;
             return stale || byId.get(request.ticket()) != null ? null : refused;
         }
-        Lease lease = new Lease(request.ticket(), request.visitor(), target, agency, request.role(), now,
+        Lease lease = new Lease(request.ticket(), request.visitor(), target, agency, request.role(),
+                request.channel(), now,
                 due(now, rules));
         if (!byId.putIfAbsent(lease)) {
             return null;

@@ -30,14 +30,15 @@ import javax.sql.DataSource;
  */
 public final class JdbcSchema {
     /** The schema version this library reads and writes: the number of the last script. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     private static final List<String> SCRIPTS = List.of(
             "schema/V1__ledger_and_visit_log.sql",
             "schema/V2__visits_in_the_same_step.sql",
             "schema/V3__request_book.sql",
             "schema/V4__bookings.sql",
-            "schema/V5__reservation_in_one_statement.sql");
+            "schema/V5__reservation_in_one_statement.sql",
+            "schema/V6__entry_channel.sql");
     /** Serialises concurrent {@link #create} calls from several application instances: an arbitrary fixed key. */
     private static final long CREATE_LOCK = 0x4C6177616E67L;
 

@@ -10,6 +10,7 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
@@ -132,7 +133,9 @@ public final class Kiosk {
         }
         Instant due = d.at().plus(policy.defaultStay());
         if (due.isAfter(now)) {
-            openStay(new Ticket(ticket, d.site(), d.agency(), d.role(), d.at(), due), d.visitor());
+            // Only walk-ins are decided offline, so every journalled admission came in through the desk.
+            openStay(new Ticket(ticket, d.site(), d.agency(), d.role(), EntryChannel.WALK_IN, d.at(), due),
+                    d.visitor());
         }
     }
 
@@ -205,7 +208,8 @@ public final class Kiosk {
                             jumped);
                     close(earlierTicket.id());
                 }
-                ticket = new Ticket(TicketId.random(), request.site(), request.agency(), request.role(), now,
+                ticket = new Ticket(TicketId.random(), request.site(), request.agency(), request.role(),
+                        EntryChannel.WALK_IN, now,
                         now.plus(policy.defaultStay()));
                 d = OfflineDecision.of(OfflineDecision.Kind.WALK_IN, now, request.site(), request.agency(),
                         request.visitor(), request.role(), ticket.id(), jumped);
