@@ -1,10 +1,10 @@
 package dev.lawang;
 
+import dev.lawang.booking.Outcome;
 import dev.lawang.booking.BookingDesk;
 import dev.lawang.capacity.Admission;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
-import dev.lawang.capacity.Departure;
 import dev.lawang.capacity.Occupancy;
 import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.code.SharedCode;
@@ -15,7 +15,6 @@ import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
 import dev.lawang.visit.EntryChannel;
-import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitLog;
@@ -133,7 +132,7 @@ public final class Gate {
      * @param request the check-in, with the visitor and agency of the booking
      * @return the desk's outcome: the booking arrived with the gate's ticket, or why not
      */
-    public BookingDesk.Outcome arrive(BookingDesk desk, UUID booking, CheckIn request) {
+    public Outcome arrive(BookingDesk desk, UUID booking, CheckIn request) {
         return Arrivals.arrive(desk, booking, request, this::decide);
     }
 
@@ -145,7 +144,7 @@ public final class Gate {
      * @param request the walk-in, at the service's site
      * @return the desk's outcome: the walk-in arrived with the gate's ticket, or why not
      */
-    public BookingDesk.Outcome walkIn(BookingDesk desk, String service, WalkIn request) {
+    public Outcome walkIn(BookingDesk desk, String service, WalkIn request) {
         return Arrivals.walkIn(desk, service, request, this::walkIn);
     }
 

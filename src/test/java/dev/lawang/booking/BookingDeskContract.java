@@ -13,10 +13,10 @@ import dev.lawang.Gate;
 import dev.lawang.HealthStatus;
 import dev.lawang.Screening;
 import dev.lawang.WalkIn;
-import dev.lawang.booking.BookingDesk.Done;
-import dev.lawang.booking.BookingDesk.Outcome;
-import dev.lawang.booking.BookingDesk.Reason;
-import dev.lawang.booking.BookingDesk.Refused;
+import dev.lawang.booking.Outcome.Done;
+import dev.lawang.booking.Outcome;
+import dev.lawang.booking.Outcome.Reason;
+import dev.lawang.booking.Outcome.Refused;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.TrustList;
@@ -321,8 +321,8 @@ public abstract class BookingDeskContract {
         done(gate.walkIn(desk, FAMILY_CARD, walkIn(13, 36.6)));
         refused(gate.walkIn(desk, FAMILY_CARD, walkIn(14, 36.6)), Reason.WALK_INS_FULL);
         assertThat(gate.occupancy(DUKCAPIL_OFFICE).admittedToday()).isEqualTo(5);
-        BookingDesk.Report report = desk.report(FAMILY_CARD, WEDNESDAY, WEDNESDAY);
-        assertThat(report).isEqualTo(new BookingDesk.Report(3, 1, 2, 4));
+        ServiceReport report = desk.report(FAMILY_CARD, WEDNESDAY, WEDNESDAY);
+        assertThat(report).isEqualTo(new ServiceReport(3, 1, 2, 4));
         assertThat(report.noShowRate()).isEqualTo(2.0 / 3);
     }
 

@@ -1,7 +1,7 @@
 package dev.lawang.demo;
 
 import dev.lawang.RefusalReason;
-import dev.lawang.booking.BookingDesk;
+import dev.lawang.booking.ServiceReport;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
@@ -40,7 +40,7 @@ final class DemoPage {
     private final Map<SiteId, Integer> peak;
     private final int quota;
     private final List<Frame> frames;
-    private final BookingDesk.Report bookings;
+    private final ServiceReport bookings;
     private final List<Wait> waits;
 
     /** One code of the Setda display's strip: when it is shown, its text and its SVG drawing. */
@@ -48,7 +48,7 @@ final class DemoPage {
 
     DemoPage(Directory directory, Map<SiteId, SragenDemo.IssuedCode> codes, CoverageReport coverage, List<Sample> samples,
             List<String> log, Map<RefusalReason, Integer> refusals, Map<SiteId, Integer> peak, int quota,
-            List<Frame> frames, BookingDesk.Report bookings, List<Wait> waits) {
+            List<Frame> frames, ServiceReport bookings, List<Wait> waits) {
         this.frames = List.copyOf(frames);
         this.bookings = bookings;
         this.waits = waits;

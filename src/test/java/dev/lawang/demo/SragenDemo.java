@@ -23,6 +23,8 @@ import dev.lawang.GateEvent;
 import dev.lawang.RefusalReason;
 import dev.lawang.Screening;
 import dev.lawang.WalkIn;
+import dev.lawang.booking.Outcome;
+import dev.lawang.booking.ServiceReport;
 import dev.lawang.booking.Booking;
 import dev.lawang.booking.BookingDesk;
 import dev.lawang.booking.BookingStore;
@@ -121,7 +123,7 @@ public final class SragenDemo {
     private Gate gate;
     private BookingDesk desk;
     private String registryCode;
-    private BookingDesk.Report report;
+    private ServiceReport report;
     private final List<DemoPage.Wait> waits = new ArrayList<>();
     private RequestBook book;
     private CoverageReport coverage;
@@ -376,8 +378,8 @@ public final class SragenDemo {
         for (int b = 1; b <= BOOKED; b++) {
             VisitorRef resident = visitor(++person);
             int n = b;
-            BookingDesk.Outcome held = desk.reserve(FACE_TO_FACE, resident, REPORT_DAY);
-            UUID booking = ((BookingDesk.Done) held).booking().id();
+            Outcome held = desk.reserve(FACE_TO_FACE, resident, REPORT_DAY);
+            UUID booking = ((Outcome.Done) held).booking().id();
             desk.confirm(booking);
             if (b > BOOKED - NO_SHOWS) {
                 continue;
@@ -396,7 +398,7 @@ public final class SragenDemo {
             Instant arrives = at(8, 0).plus(Duration.ofSeconds(150L * (w - 1)));
             int n = w;
             day.add(new Step(arrives, order.incrementAndGet(), () -> {
-                BookingDesk.Outcome o = gate.walkIn(desk, FACE_TO_FACE, new WalkIn(DUKCAPIL_OFFICE, DUKCAPIL,
+                Outcome o = gate.walkIn(desk, FACE_TO_FACE, new WalkIn(DUKCAPIL_OFFICE, DUKCAPIL,
                         resident, Role.GUEST, Screening.of(36.2 + (n % 9) / 10.0, true, true)));
                 boolean tell = n == 1 || n == 50 || n == 51 || n == DUKCAPIL_QUOTA - BOOKED + NO_SHOWS
                         || n == DUKCAPIL_QUOTA - BOOKED + NO_SHOWS + 1;
@@ -528,14 +530,14 @@ public final class SragenDemo {
      * Tells a booking step when worth it and, for an arrival, schedules its service at a counter and the
      * check-out.
      */
-    private void served(BookingDesk.Outcome outcome, String story, PriorityQueue<Step> day, AtomicInteger order) {
+    private void served(Outcome outcome, String story, PriorityQueue<Step> day, AtomicInteger order) {
         Instant now = clock.instant();
-        if (outcome instanceof BookingDesk.Refused r) {
+        if (outcome instanceof Outcome.Refused r) {
             say(now, String.format("%-62s -> REFUSED %s: %s", story == null ? "a visitor" : story, r.reason(),
                     r.detail()));
             return;
         }
-        Booking booking = ((BookingDesk.Done) outcome).booking();
+        Booking booking = ((Outcome.Done) outcome).booking();
         if (story != null) {
             say(now, String.format("%-62s -> admitted (%s), ticket …%s", story, booking.channel(),
                     booking.ticket().toString().substring(24)));
