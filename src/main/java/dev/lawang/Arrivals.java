@@ -1,8 +1,8 @@
 package dev.lawang;
 
-import dev.lawang.booking.Outcome;
-import dev.lawang.booking.Door;
 import dev.lawang.booking.BookingDesk;
+import dev.lawang.booking.Door;
+import dev.lawang.booking.Outcome;
 import dev.lawang.directory.SiteId;
 import java.util.Objects;
 import java.util.UUID;
@@ -25,6 +25,15 @@ final class Arrivals {
         Objects.requireNonNull(request, "request");
         return desk.arrive(booking, request.visitor(), request.agency(),
                 site -> entry(gate.decide(request, site)));
+    }
+
+    static Outcome arrive(BookingDesk desk, UUID booking, WalkIn request, Function<WalkIn, Decision> gate) {
+        Objects.requireNonNull(desk, "desk");
+        Objects.requireNonNull(request, "request");
+        return desk.arrive(booking, request.visitor(), request.agency(), site -> site.equals(request.site())
+                ? entry(gate.apply(request))
+                : Door.Entry.refused(Outcome.Reason.OTHER_SITE, "The desk registers at site " + request.site()
+                        + "; the service is at site " + site + "."));
     }
 
     static Outcome walkIn(BookingDesk desk, String service, WalkIn request,

@@ -1,7 +1,7 @@
 package dev.lawang;
 
-import dev.lawang.booking.Outcome;
 import dev.lawang.booking.BookingDesk;
+import dev.lawang.booking.Outcome;
 import dev.lawang.capacity.Admission;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
@@ -137,6 +137,19 @@ public final class Gate {
     }
 
     /**
+     * Decides a booked visitor's arrival registered by the desk, without a code: the desk checks the booking and its
+     * window as for a scan, the walk-in must be at the service's site, and is decided as by {@link #walkIn}.
+     *
+     * @param desk the booking desk
+     * @param booking the booking's id
+     * @param request the walk-in, with the visitor and agency of the booking, at the service's site
+     * @return the desk's outcome: the booking arrived with the gate's ticket, or why not
+     */
+    public Outcome arrive(BookingDesk desk, UUID booking, WalkIn request) {
+        return Arrivals.arrive(desk, booking, request, this::walkIn);
+    }
+
+    /**
      * Registers a walk-in for a booked service, within the day's walk-in places, and decides it as {@link #walkIn}.
      *
      * @param desk the booking desk
@@ -219,7 +232,7 @@ public final class Gate {
         Decision decision;
         if (admission instanceof Admission.Refused refused) {
             RefusalReason reason = RefusalReason.of(refused.reason());
-            String detail = detail(reason, capacityDetail(refused));
+            String detail = reason.detail(RefusalReason.particulars(refused));
             decision = new Decision.Refused(reason, detail);
             LOG.debug("refused at site {} for agency {}: {}", site, call.agency(), reason);
             if (events != null) {
@@ -368,13 +381,8 @@ public final class Gate {
         return directory.site(site).orElseThrow(() -> new IllegalArgumentException("unknown site: " + site));
     }
 
-    /** The reason's sentence, then what is particular to this refusal: the one place a refusal is worded. */
-    private static String detail(RefusalReason reason, String particulars) {
-        return particulars.isEmpty() ? reason.sentence() : reason.sentence() + " " + particulars;
-    }
-
     private Decision refuse(RefusalReason reason, String particulars, @Nullable SiteId site, Call call) {
-        String detail = detail(reason, particulars);
+        String detail = reason.detail(particulars);
         LOG.debug("refused at site {} for agency {}: {}", site == null ? "(unknown)" : site, call.agency(), reason);
         if (!listeners.isEmpty()) {
             publish(List.of(refusedEvent(reason, detail, site, call)));
@@ -409,12 +417,6 @@ public final class Gate {
                     Objects.requireNonNull(request.fix(), "fix").point())) + " m outside.";
             default -> "";
         };
-    }
-
-    private static String capacityDetail(Admission.Refused refused) {
-        return refused.reason() == Admission.Reason.DAILY_QUOTA_REACHED
-                ? refused.count() + " admitted today, quota " + refused.limit() + "."
-                : refused.count() + " present, limit " + refused.limit() + ".";
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.lawang.booking;
 
-import dev.lawang.directory.AgencyId;
-import dev.lawang.directory.Directory;
-import dev.lawang.directory.Site;
 import dev.lawang.booking.Door.Entry;
 import dev.lawang.booking.Outcome.Done;
 import dev.lawang.booking.Outcome.Reason;
 import dev.lawang.booking.Outcome.Refused;
+import dev.lawang.directory.AgencyId;
+import dev.lawang.directory.Directory;
+import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
 import dev.lawang.visit.VisitorRef;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.lawang.kiosk;
 
-import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.Admission;
+import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
