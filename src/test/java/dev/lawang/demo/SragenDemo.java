@@ -53,6 +53,7 @@ import dev.lawang.request.RequestEntry;
 import dev.lawang.request.SragenRequests;
 import dev.lawang.testing.Sragen;
 import dev.lawang.testing.TestClock;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
@@ -116,6 +117,7 @@ public final class SragenDemo {
     private final Map<SiteId, IssuedCode> codes = new LinkedHashMap<>();
     private final Map<String, Integer> eventCounts = new TreeMap<>();
     private final Map<RefusalReason, Integer> refusals = new EnumMap<>(RefusalReason.class);
+    private final Map<EntryChannel, Integer> waysIn = new EnumMap<>(EntryChannel.class);
     private final Map<SiteId, Integer> expiredThisHour = new TreeMap<>();
     private final List<DemoPage.Sample> samples = new ArrayList<>();
     private final List<String> notable = new ArrayList<>();
@@ -164,7 +166,7 @@ public final class SragenDemo {
         demo.simulateDay();
         demo.summarise();
         Path page = new DemoPage(directory, demo.codes, demo.coverage, demo.samples, demo.notable, demo.refusals, demo.peak,
-                DUKCAPIL_QUOTA, demo.frames, demo.report, demo.waits).write(out);
+                DUKCAPIL_QUOTA, demo.frames, demo.report, demo.waits, demo.waysIn).write(out);
         System.out.printf("%nWrote %s and %d codes (PNG and poster SVG) to %s in %.1f s%n", page.getFileName(),
                 demo.codes.size(), out.resolve("codes"), (System.nanoTime() - started) / 1e9);
     }
@@ -281,6 +283,8 @@ public final class SragenDemo {
         eventCounts.merge(event.getClass().getSimpleName(), 1, Integer::sum);
         if (event instanceof GateEvent.Refused r) {
             refusals.merge(r.reason(), 1, Integer::sum);
+        } else if (event instanceof GateEvent.Admitted a && !a.repeat()) {
+            waysIn.merge(a.visit().channel(), 1, Integer::sum);
         } else if (event instanceof GateEvent.Expired e) {
             expiredThisHour.merge(e.visit().site(), 1, Integer::sum);
         }
@@ -385,6 +389,12 @@ public final class SragenDemo {
                 continue;
             }
             Instant arrives = at(7, 30).plus(Duration.ofSeconds(110L * (b - 1)));
+            if (n % 10 == 0) { // without a phone: the desk registers the booked arrival, screened by hand
+                day.add(new Step(arrives, order.incrementAndGet(), () -> served(gate.arrive(desk, booking, new WalkIn(
+                        DUKCAPIL_OFFICE, DUKCAPIL, resident, Role.GUEST, Screening.of(36.6, true, true))),
+                        n == 10 ? "booked visitor #10, without a phone, is registered at the desk" : null, day, order)));
+                continue;
+            }
             day.add(new Step(arrives, order.incrementAndGet(), () -> served(gate.arrive(desk, booking, new CheckIn(
                     registryCode, resident, DUKCAPIL, Role.GUEST, fixAt(Sragen.IN_DUKCAPIL_OFFICE), null)),
                     n == 1 || n == BOOKED - NO_SHOWS ? "booked visitor #" + n + " scans the civil registry's code"
@@ -559,6 +569,7 @@ public final class SragenDemo {
         System.out.println("\nSummary:");
         System.out.printf("  events: %s%n", eventCounts);
         System.out.printf("  refusals: %s%n", refusals);
+        System.out.printf("  ways in: %s%n", waysIn);
         Occupancy dukcapil = gate.occupancy(DUKCAPIL_OFFICE, DUKCAPIL);
         report = desk.report(FACE_TO_FACE, REPORT_DAY, REPORT_DAY);
         System.out.printf("  Dispendukcapil: %d guests served face to face today (quota %d): %d booked and arrived,"
