@@ -7,11 +7,12 @@ import dev.lawang.visit.Role;
 import dev.lawang.visit.VisitorRef;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** What a check-in or walk-in is about, and when it began (wall clock, and monotonic for its duration). */
 record Call(VisitorRef visitor, AgencyId agency, Role role, boolean walkIn, Instant now, long startNanos) {
-    /** The entry channel of a walk-in, or of a check-in through a code that came in by the verified channel. */
-    EntryChannel channel(Verification.@org.jspecify.annotations.Nullable Channel verified) {
+    /** The entry channel: the desk's for a walk-in (or without a verified code), else the verified code's. */
+    EntryChannel channel(Verification.@Nullable Channel verified) {
         if (walkIn || verified == null) {
             return EntryChannel.WALK_IN;
         }
