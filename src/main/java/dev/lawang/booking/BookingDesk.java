@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>Rules, in the site's zone from the {@link Directory} ({@link Site#zone()}):
  * <ul>
  *   <li>a booking is for a day from today to today plus {@link Service#daysAhead()}, not a holiday, with an opening
- *       window that has not closed yet; it is first a hold that must be confirmed within {@link BookingDeskBuilder#hold}; a
- *       visitor holds at most {@link BookingDeskBuilder#maxActive} active bookings ({@link Booking#isActiveAt}); a full day
- *       answers with the next open day that has a booked place left;</li>
+ *       window that has not closed yet; it is first a hold that must be confirmed within
+ *       {@link BookingDeskBuilder#hold}; a visitor holds at most {@link BookingDeskBuilder#maxActive} active bookings
+ *       ({@link Booking#isActiveAt}); a full day answers with the next open day that has a booked place left;</li>
  *   <li>a cancelled booking's place comes back {@link BookingDeskBuilder#releaseDelay} after the cancellation;</li>
  *   <li>a booked visitor arrives from {@link BookingDeskBuilder#earlyArrival} before the day's window opens until
  *       {@link BookingDeskBuilder#noShowGrace} after it opens; before that is {@link Reason#TOO_EARLY}, after it

@@ -13,8 +13,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Builds a {@link BookingDesk}. Defaults: no service, no holiday, the system clock, {@link BookingDesk#DEFAULT_HOLD},
- * {@link BookingDesk#DEFAULT_RELEASE_DELAY}, {@link BookingDesk#DEFAULT_NO_SHOW_GRACE}, {@link BookingDesk#DEFAULT_EARLY_ARRIVAL},
+ * Builds a {@link BookingDesk}; {@link BookingDesk#builder} makes one. Defaults: no service, no holiday, the system
+ * clock, {@link BookingDesk#DEFAULT_HOLD}, {@link BookingDesk#DEFAULT_RELEASE_DELAY},
+ * {@link BookingDesk#DEFAULT_NO_SHOW_GRACE}, {@link BookingDesk#DEFAULT_EARLY_ARRIVAL},
  * {@link BookingDesk#DEFAULT_MAX_ACTIVE}. Not thread-safe; {@link #build()} copies the state.
  */
 public final class BookingDeskBuilder {

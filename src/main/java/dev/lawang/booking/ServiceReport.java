@@ -1,8 +1,8 @@
 package dev.lawang.booking;
 
 /**
- * A service's counts over days, from {@link BookingDesk#report}: the booked places confirmed (arrived, no-show or still expected), those arrived,
- * the no-shows, and the walk-ins admitted.
+ * A service's counts over days, from {@link BookingDesk#report}: the booked places confirmed (arrived, no-show or
+ * still expected), those arrived, the no-shows, and the walk-ins admitted.
  *
  * @param booked confirmed booked places
  * @param arrived booked visitors who arrived

@@ -392,7 +392,8 @@ public final class SragenDemo {
             if (n % 10 == 0) { // without a phone: the desk registers the booked arrival, screened by hand
                 day.add(new Step(arrives, order.incrementAndGet(), () -> served(gate.arrive(desk, booking, new WalkIn(
                         DUKCAPIL_OFFICE, DUKCAPIL, resident, Role.GUEST, Screening.of(36.6, true, true))),
-                        n == 10 ? "booked visitor #10, without a phone, is registered at the desk" : null, day, order)));
+                        n == 10 ? "booked visitor #10, without a phone, is registered at the desk" : null, day,
+                        order)));
                 continue;
             }
             day.add(new Step(arrives, order.incrementAndGet(), () -> served(gate.arrive(desk, booking, new CheckIn(
