@@ -1,6 +1,8 @@
 package dev.lawang;
 
 import dev.lawang.booking.BookingDesk;
+import dev.lawang.booking.Door;
+import dev.lawang.booking.Outcome;
 import dev.lawang.directory.SiteId;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,14 +20,23 @@ final class Arrivals {
     private Arrivals() {
     }
 
-    static BookingDesk.Outcome arrive(BookingDesk desk, UUID booking, CheckIn request, AtSite gate) {
+    static Outcome arrive(BookingDesk desk, UUID booking, CheckIn request, AtSite gate) {
         Objects.requireNonNull(desk, "desk");
         Objects.requireNonNull(request, "request");
         return desk.arrive(booking, request.visitor(), request.agency(),
                 site -> entry(gate.decide(request, site)));
     }
 
-    static BookingDesk.Outcome walkIn(BookingDesk desk, String service, WalkIn request,
+    static Outcome arrive(BookingDesk desk, UUID booking, WalkIn request, Function<WalkIn, Decision> gate) {
+        Objects.requireNonNull(desk, "desk");
+        Objects.requireNonNull(request, "request");
+        return desk.arrive(booking, request.visitor(), request.agency(), site -> site.equals(request.site())
+                ? entry(gate.apply(request))
+                : Door.Entry.refused(Outcome.Reason.OTHER_SITE, "The desk registers at site " + request.site()
+                        + "; the service is at site " + site + "."));
+    }
+
+    static Outcome walkIn(BookingDesk desk, String service, WalkIn request,
             Function<WalkIn, Decision> gate) {
         Objects.requireNonNull(desk, "desk");
         Objects.requireNonNull(request, "request");
@@ -34,13 +45,13 @@ final class Arrivals {
     }
 
     /** The door's answer to a decision; null is a code of another site than the service's. */
-    static BookingDesk.Entry entry(@Nullable Decision decision) {
+    static Door.Entry entry(@Nullable Decision decision) {
         if (decision == null) {
-            return BookingDesk.Entry.refused(BookingDesk.Reason.OTHER_SITE, "The code is of another site.");
+            return Door.Entry.refused(Outcome.Reason.OTHER_SITE, "The code is of another site.");
         }
         if (decision instanceof Decision.Admitted admitted) {
-            return BookingDesk.Entry.admitted(admitted.ticket().id());
+            return Door.Entry.admitted(admitted.ticket().id());
         }
-        return BookingDesk.Entry.refused(BookingDesk.Reason.GATE_REFUSED, ((Decision.Refused) decision).detail());
+        return Door.Entry.refused(Outcome.Reason.GATE_REFUSED, ((Decision.Refused) decision).detail());
     }
 }

@@ -1,10 +1,10 @@
 package dev.lawang;
 
 import dev.lawang.booking.BookingDesk;
+import dev.lawang.booking.Outcome;
 import dev.lawang.capacity.Admission;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
-import dev.lawang.capacity.Departure;
 import dev.lawang.capacity.Occupancy;
 import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.code.SharedCode;
@@ -14,7 +14,7 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
-import dev.lawang.visit.Ticket;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitLog;
@@ -132,8 +132,21 @@ public final class Gate {
      * @param request the check-in, with the visitor and agency of the booking
      * @return the desk's outcome: the booking arrived with the gate's ticket, or why not
      */
-    public BookingDesk.Outcome arrive(BookingDesk desk, UUID booking, CheckIn request) {
+    public Outcome arrive(BookingDesk desk, UUID booking, CheckIn request) {
         return Arrivals.arrive(desk, booking, request, this::decide);
+    }
+
+    /**
+     * Decides a booked visitor's arrival registered by the desk, without a code: the desk checks the booking and its
+     * window as for a scan, the walk-in must be at the service's site, and is decided as by {@link #walkIn}.
+     *
+     * @param desk the booking desk
+     * @param booking the booking's id
+     * @param request the walk-in, with the visitor and agency of the booking, at the service's site
+     * @return the desk's outcome: the booking arrived with the gate's ticket, or why not
+     */
+    public Outcome arrive(BookingDesk desk, UUID booking, WalkIn request) {
+        return Arrivals.arrive(desk, booking, request, this::walkIn);
     }
 
     /**
@@ -144,7 +157,7 @@ public final class Gate {
      * @param request the walk-in, at the service's site
      * @return the desk's outcome: the walk-in arrived with the gate's ticket, or why not
      */
-    public BookingDesk.Outcome walkIn(BookingDesk desk, String service, WalkIn request) {
+    public Outcome walkIn(BookingDesk desk, String service, WalkIn request) {
         return Arrivals.walkIn(desk, service, request, this::walkIn);
     }
 
@@ -183,7 +196,7 @@ public final class Gate {
         if (location != null) {
             return refuse(location, locationDetail(location, request, site), site.id(), call);
         }
-        return admit(site, call);
+        return admit(site, call, call.channel(channel));
     }
 
     /**
@@ -208,18 +221,18 @@ public final class Gate {
         if (failure != null) {
             return refuse(RefusalReason.SCREENING_FAILED, "Failed: " + failure + ".", request.site(), call);
         }
-        return admit(found.get(), call);
+        return admit(found.get(), call, call.channel(null));
     }
 
-    private Decision admit(Site place, Call call) {
+    private Decision admit(Site place, Call call, EntryChannel channel) {
         SiteId site = place.id();
         List<GateEvent> events = listeners.isEmpty() ? null : new ArrayList<>(2);
         Admission admission = records.admit(new AdmitRequest(tickets.next(), call.visitor(), site, place.zone(),
-                call.agency(), call.role()), call, events);
+                call.agency(), call.role(), channel), call, events);
         Decision decision;
         if (admission instanceof Admission.Refused refused) {
             RefusalReason reason = RefusalReason.of(refused.reason());
-            String detail = detail(reason, capacityDetail(refused));
+            String detail = reason.detail(RefusalReason.particulars(refused));
             decision = new Decision.Refused(reason, detail);
             LOG.debug("refused at site {} for agency {}: {}", site, call.agency(), reason);
             if (events != null) {
@@ -368,13 +381,8 @@ public final class Gate {
         return directory.site(site).orElseThrow(() -> new IllegalArgumentException("unknown site: " + site));
     }
 
-    /** The reason's sentence, then what is particular to this refusal: the one place a refusal is worded. */
-    private static String detail(RefusalReason reason, String particulars) {
-        return particulars.isEmpty() ? reason.sentence() : reason.sentence() + " " + particulars;
-    }
-
     private Decision refuse(RefusalReason reason, String particulars, @Nullable SiteId site, Call call) {
-        String detail = detail(reason, particulars);
+        String detail = reason.detail(particulars);
         LOG.debug("refused at site {} for agency {}: {}", site == null ? "(unknown)" : site, call.agency(), reason);
         if (!listeners.isEmpty()) {
             publish(List.of(refusedEvent(reason, detail, site, call)));
@@ -409,12 +417,6 @@ public final class Gate {
                     Objects.requireNonNull(request.fix(), "fix").point())) + " m outside.";
             default -> "";
         };
-    }
-
-    private static String capacityDetail(Admission.Refused refused) {
-        return refused.reason() == Admission.Reason.DAILY_QUOTA_REACHED
-                ? refused.count() + " admitted today, quota " + refused.limit() + "."
-                : refused.count() + " present, limit " + refused.limit() + ".";
     }
 
     /**

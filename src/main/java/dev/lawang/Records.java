@@ -44,7 +44,7 @@ abstract sealed class Records permits Records.Together, Records.Apart {
     abstract OccupancyLedger.Settlement recover(Instant startedBefore, Instant now);
 
     static Visit openVisit(Ticket ticket, VisitorRef visitor) {
-        return Visit.open(ticket.id(), visitor, ticket.site(), ticket.agency(), ticket.role(), ticket.in());
+        return Visit.open(ticket, visitor);
     }
 
     static Instant latest(Instant a, Instant b) {

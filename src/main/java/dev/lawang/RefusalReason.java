@@ -126,4 +126,16 @@ public enum RefusalReason {
             case DAILY_QUOTA_REACHED -> DAILY_QUOTA_REACHED;
         };
     }
+
+    /** This reason's sentence, then what is particular to one refusal: the one place a refusal is worded. */
+    String detail(String particulars) {
+        return particulars.isEmpty() ? sentence() : sentence() + " " + particulars;
+    }
+
+    /** What a capacity refusal adds to its reason's sentence: the count and the limit. */
+    static String particulars(Admission.Refused refused) {
+        return refused.reason() == Admission.Reason.DAILY_QUOTA_REACHED
+                ? refused.count() + " admitted today, quota " + refused.limit() + "."
+                : refused.count() + " present, limit " + refused.limit() + ".";
+    }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lawang.booking.Booking;
 import dev.lawang.booking.BookingDesk;
 import dev.lawang.booking.BookingStore;
+import dev.lawang.booking.Outcome;
 import dev.lawang.booking.Service;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
@@ -59,25 +60,25 @@ class AppointmentsDocTest {
                 .services(familyCard).holidays(LocalDate.of(2021, 12, 24)).clock(clock).build();
         Gate gate = Gate.builder().directory(dir).verifier(verifier).clock(clock).build();
 
-        BookingDesk.Outcome held = desk.reserve("family-card", visitor, LocalDate.of(2021, 12, 16));
-        UUID booking = ((BookingDesk.Done) held).booking().id();
-        BookingDesk.Outcome confirmed = desk.confirm(booking);           // within 30 minutes of the hold
+        Outcome held = desk.reserve("family-card", visitor, LocalDate.of(2021, 12, 16));
+        UUID booking = ((Outcome.Done) held).booking().id();
+        Outcome confirmed = desk.confirm(booking);           // within 30 minutes of the hold
         // appointments: reserved
 
-        assertThat(confirmed).isInstanceOf(BookingDesk.Done.class);
+        assertThat(confirmed).isInstanceOf(Outcome.Done.class);
         assertThat(desk.reserve("family-card", visitor, LocalDate.of(2021, 12, 24)))
-                .isInstanceOfSatisfying(BookingDesk.Refused.class,
-                        r -> assertThat(r.reason()).isEqualTo(BookingDesk.Reason.HOLIDAY));
+                .isInstanceOfSatisfying(Outcome.Refused.class,
+                        r -> assertThat(r.reason()).isEqualTo(Outcome.Reason.HOLIDAY));
         clock.set(Sragen.wib("2021-12-16T08:15"));
 
         // appointments: arrive
         Fix fix = Fix.of(Sragen.IN_DUKCAPIL_OFFICE, 10).at(clock.instant());  // the phone's position at the door
-        BookingDesk.Outcome arrival = gate.arrive(desk, booking,
+        Outcome arrival = gate.arrive(desk, booking,
                 new CheckIn(code, visitor, AgencyId.of("dispendukcapil"), Role.GUEST, fix, null));
         Duration wait = desk.waitEstimate("family-card", 3);             // with 3 counters open
         // appointments: arrived
 
-        assertThat(arrival).isInstanceOfSatisfying(BookingDesk.Done.class,
+        assertThat(arrival).isInstanceOfSatisfying(Outcome.Done.class,
                 d -> assertThat(d.booking().state()).isEqualTo(Booking.State.ARRIVED));
         assertThat(wait).isEqualTo(Duration.ofSeconds(160));   // 1 person ahead x 8 min / 3 counters
         assertThat(gate.occupancy(SiteId.of("dispendukcapil")).admittedToday()).isEqualTo(1);

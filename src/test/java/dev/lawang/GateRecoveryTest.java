@@ -14,6 +14,7 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
 import dev.lawang.testing.TestClock;
 import dev.lawang.testing.ThreeZones;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
@@ -65,7 +66,8 @@ class GateRecoveryTest {
     /** A visit whose stay was closed without it: the check-out was never answered. */
     private TicketId strayVisit(int visitor) {
         TicketId ticket = TicketId.random();
-        log.append(Visit.open(ticket, visitor(visitor), SRAGEN, DUKCAPIL, Role.GUEST, clock.instant()));
+        log.append(Visit.open(ticket, visitor(visitor), SRAGEN, DUKCAPIL, Role.GUEST,
+                EntryChannel.PRINTED_CODE, clock.instant()));
         return ticket;
     }
 

@@ -15,6 +15,7 @@ import dev.lawang.code.Verifier;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.testing.Sragen;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -70,6 +71,44 @@ class GateRotatingCodeTest {
 
         assertThat(decision).isInstanceOf(Decision.Admitted.class);
         assertThat(gate.visitLog().visitsOf(visitor(1))).hasSize(1);
+    }
+
+    @Test
+    void eachWayIn_isTheChannelOfTheTicketTheVisitAndTheEvents() {
+        String poster = "NZCOVIDTRACER:eyJnbG4iOiI5NDI5MDU2MTAwMjYwMSIsInZlciI6ImMxOS4xIn0=";
+        TrustList trust = TrustList.builder().trust(world.issuer.publicKey()).grant(grant)
+                .registerForeign(poster, world.code(SETDA, DISKOMINFO).build()).build();
+        List<GateEvent> events = new ArrayList<>();
+        Gate gate = Gate.builder().directory(world.directory).verifier(Verifier.of(trust)).clock(world.clock)
+                .listener(events::add).build();
+
+        Decision printed = gate.checkIn(world.setdaGuest(11, DISKOMINFO));
+        Decision rotating = gate.checkIn(scan(display.codeAt(world.clock.instant()), 12, DISKOMINFO));
+        Decision foreign = gate.checkIn(scan(poster, 13, DISKOMINFO));
+        Decision walkIn = gate.walkIn(GateFixture.walkIn(14, Role.GUEST));
+
+        assertThat(channelOf(printed)).isEqualTo(EntryChannel.PRINTED_CODE);
+        assertThat(channelOf(rotating)).isEqualTo(EntryChannel.ROTATING_CODE);
+        assertThat(channelOf(foreign)).isEqualTo(EntryChannel.REGISTERED_FOREIGN_CODE);
+        assertThat(channelOf(walkIn)).isEqualTo(EntryChannel.WALK_IN);
+        assertThat(List.of(11, 12, 13, 14)).extracting(n -> gate.visitLog().openVisitOf(visitor(n)).orElseThrow()
+                .channel()).containsExactly(EntryChannel.PRINTED_CODE, EntryChannel.ROTATING_CODE,
+                        EntryChannel.REGISTERED_FOREIGN_CODE, EntryChannel.WALK_IN);
+        assertThat(events).filteredOn(GateEvent.Admitted.class::isInstance)
+                .extracting(e -> ((GateEvent.Admitted) e).visit().channel())
+                .containsExactly(EntryChannel.PRINTED_CODE, EntryChannel.ROTATING_CODE,
+                        EntryChannel.REGISTERED_FOREIGN_CODE, EntryChannel.WALK_IN);
+        // A repeat scan of the printed poster by the visitor who came through the display keeps the display's entry.
+        Decision again = gate.checkIn(world.setdaGuest(12, DISKOMINFO));
+        assertThat(((Decision.Admitted) again).repeat()).isTrue();
+        assertThat(channelOf(again)).isEqualTo(EntryChannel.ROTATING_CODE);
+        assertThat(gate.checkOut(((Decision.Admitted) foreign).ticket().id()).orElseThrow().channel())
+                .isEqualTo(EntryChannel.REGISTERED_FOREIGN_CODE);
+    }
+
+    private static EntryChannel channelOf(Decision decision) {
+        assertThat(decision).isInstanceOf(Decision.Admitted.class);
+        return ((Decision.Admitted) decision).ticket().channel();
     }
 
     @Test

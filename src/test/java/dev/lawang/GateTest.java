@@ -25,6 +25,7 @@ import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Site;
 import dev.lawang.geo.Fix;
 import dev.lawang.testing.Sragen;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
@@ -541,6 +542,7 @@ class GateTest {
         assertThatThrownBy(() -> log.close(ticket.id(), world.clock.instant()))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("checkOut");
         assertThatThrownBy(() -> log.append(Visit.open(TicketId.random(), visitor(2), SETDA, DISKOMINFO, Role.GUEST,
+                EntryChannel.PRINTED_CODE,
                 world.clock.instant()))).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> log.purgeBefore(world.clock.instant()))
                 .isInstanceOf(UnsupportedOperationException.class);

@@ -123,7 +123,7 @@ final class NaiveLedger {
                     }
                 }
                 return new Admission.Admitted(new Ticket(request.ticket(), request.site(), request.agency(),
-                        request.role(), now, now.plus(policy.defaultStay())), false, null);
+                        request.role(), request.channel(), now, now.plus(policy.defaultStay())), false, null);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -1,10 +1,13 @@
 package dev.lawang.booking;
 
+import dev.lawang.booking.Door.Entry;
+import dev.lawang.booking.Outcome.Done;
+import dev.lawang.booking.Outcome.Reason;
+import dev.lawang.booking.Outcome.Refused;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
-import dev.lawang.visit.TicketId;
 import dev.lawang.visit.VisitorRef;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +18,6 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,12 +35,12 @@ import org.slf4j.LoggerFactory;
  * <p>Rules, in the site's zone from the {@link Directory} ({@link Site#zone()}):
  * <ul>
  *   <li>a booking is for a day from today to today plus {@link Service#daysAhead()}, not a holiday, with an opening
- *       window that has not closed yet; it is first a hold that must be confirmed within {@link Builder#hold}; a
- *       visitor holds at most {@link Builder#maxActive} active bookings ({@link Booking#isActiveAt}); a full day
- *       answers with the next open day that has a booked place left;</li>
- *   <li>a cancelled booking's place comes back {@link Builder#releaseDelay} after the cancellation;</li>
- *   <li>a booked visitor arrives from {@link Builder#earlyArrival} before the day's window opens until
- *       {@link Builder#noShowGrace} after it opens; before that is {@link Reason#TOO_EARLY}, after it
+ *       window that has not closed yet; it is first a hold that must be confirmed within
+ *       {@link BookingDeskBuilder#hold}; a visitor holds at most {@link BookingDeskBuilder#maxActive} active bookings
+ *       ({@link Booking#isActiveAt}); a full day answers with the next open day that has a booked place left;</li>
+ *   <li>a cancelled booking's place comes back {@link BookingDeskBuilder#releaseDelay} after the cancellation;</li>
+ *   <li>a booked visitor arrives from {@link BookingDeskBuilder#earlyArrival} before the day's window opens until
+ *       {@link BookingDeskBuilder#noShowGrace} after it opens; before that is {@link Reason#TOO_EARLY}, after it
  *       {@link Reason#TOO_LATE}, and {@link #markNoShows()} then marks the booking a no-show, whose place goes to the
  *       day's walk-ins;</li>
  *   <li>a walk-in is registered while the day's window is open, within the walk-in places plus the day's
@@ -77,7 +78,7 @@ public final class BookingDesk {
     private final Duration earlyArrival;
     private final int maxActive;
 
-    private BookingDesk(Builder b) {
+    BookingDesk(BookingDeskBuilder b) {
         this.services = Map.copyOf(b.services);
         this.zones = Map.copyOf(b.zones);
         this.holidays = Set.copyOf(b.holidays);
@@ -97,8 +98,8 @@ public final class BookingDesk {
      * @param store where the bookings are kept
      * @return a new builder
      */
-    public static Builder builder(Directory directory, BookingStore store) {
-        return new Builder(directory, store);
+    public static BookingDeskBuilder builder(Directory directory, BookingStore store) {
+        return new BookingDeskBuilder(directory, store);
     }
 
     /**
@@ -134,7 +135,7 @@ public final class BookingDesk {
     }
 
     /**
-     * Reserves a booked place: a hold until now plus {@link Builder#hold}.
+     * Reserves a booked place: a hold until now plus {@link BookingDeskBuilder#hold}.
      *
      * @param service the service's id
      * @param visitor the visitor's pseudonym
@@ -241,7 +242,7 @@ public final class BookingDesk {
     }
 
     /**
-     * Cancels a hold or a confirmed booking; its place comes back after {@link Builder#releaseDelay}.
+     * Cancels a hold or a confirmed booking; its place comes back after {@link BookingDeskBuilder#releaseDelay}.
      *
      * @param booking the booking's id
      * @return {@link Done} with the cancelled booking, or {@link Refused} ({@link Reason#UNKNOWN_BOOKING},
@@ -450,7 +451,7 @@ public final class BookingDesk {
      * @return the counts, all zero for an unknown service
      * @throws IllegalArgumentException if {@code until} is before {@code from}
      */
-    public Report report(String service, LocalDate from, LocalDate until) {
+    public ServiceReport report(String service, LocalDate from, LocalDate until) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
@@ -473,7 +474,7 @@ public final class BookingDesk {
                 }
             }
         }
-        return new Report(booked, arrived, noShows, walkIns);
+        return new ServiceReport(booked, arrived, noShows, walkIns);
     }
 
     /**
@@ -530,348 +531,5 @@ public final class BookingDesk {
             return Refused.of(Reason.CHANGED, "Booking " + expected.id() + " changed meanwhile; read it again.");
         }
         return new Done(next);
-    }
-
-    /** Why a booking step was refused. */
-    public enum Reason {
-        /** The desk has no service of that id. */
-        UNKNOWN_SERVICE,
-        /** The store has no booking of that id. */
-        UNKNOWN_BOOKING,
-        /** The day is before today. */
-        PAST_DAY,
-        /** The day is beyond the days bookings open ahead. */
-        TOO_FAR_AHEAD,
-        /** The day is a holiday. */
-        HOLIDAY,
-        /** The service has no window that day, or today's window has closed. */
-        CLOSED,
-        /** Every booked place of the day is taken; {@link Refused#nextDayWithRoom()} tells the next day with room. */
-        DAY_FULL,
-        /** The visitor holds the most active bookings allowed. */
-        TOO_MANY_ACTIVE,
-        /** The hold expired before the confirmation. */
-        HOLD_EXPIRED,
-        /** The booking is confirmed already. */
-        ALREADY_CONFIRMED,
-        /** The booking is not confirmed: held, cancelled, or past its hold. */
-        NOT_CONFIRMED,
-        /** The visitor arrived already on this booking. */
-        ALREADY_ARRIVED,
-        /** The visitor has not arrived, so cannot be served. */
-        NOT_ARRIVED,
-        /** The booking arrived, was served, marked a no-show or cancelled; it cannot be cancelled. */
-        ALREADY_ENDED,
-        /** Before the arrival window, or before the service opens for walk-ins. */
-        TOO_EARLY,
-        /** After the arrival window (the booking is, or will be, a no-show), or after the service closed. */
-        TOO_LATE,
-        /** The booking is another visitor's, or for another agency. */
-        OTHER_VISITOR,
-        /** The code or the desk is at another site than the service's. */
-        OTHER_SITE,
-        /** Every walk-in place of the day is taken, those of the no-shows included. */
-        WALK_INS_FULL,
-        /** The gate refused the check-in; {@link Refused#detail()} is the gate's. */
-        GATE_REFUSED,
-        /** The booking changed between reading and writing it, by another call at the same time. */
-        CHANGED
-    }
-
-    /** The outcome of a booking step. */
-    public sealed interface Outcome permits Done, Refused {
-    }
-
-    /**
-     * The step was taken.
-     *
-     * @param booking the booking as stored now
-     */
-    public record Done(Booking booking) implements Outcome {
-        /**
-         * Checks the booking is there.
-         *
-         * @param booking not null
-         */
-        public Done {
-            Objects.requireNonNull(booking, "booking");
-        }
-    }
-
-    /**
-     * The step was refused, and nothing changed.
-     *
-     * @param reason why
-     * @param detail a sentence for the visitor or the desk, without personal data
-     * @param nextDay for {@link Reason#DAY_FULL}, the next open day with a booked place left; null otherwise or if
-     *     none within the days bookings open
-     */
-    public record Refused(Reason reason, String detail, @Nullable LocalDate nextDay) implements Outcome {
-        /**
-         * Checks the reason and detail are there.
-         *
-         * @param reason not null
-         * @param detail not null
-         * @param nextDay the next day with room, or null
-         */
-        public Refused {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(detail, "detail");
-        }
-
-        static Refused of(Reason reason, String detail) {
-            return new Refused(reason, detail, null);
-        }
-
-        /**
-         * Returns the next day with room, for a full day.
-         *
-         * @return the day, or empty
-         */
-        public Optional<LocalDate> nextDayWithRoom() {
-            return Optional.ofNullable(nextDay);
-        }
-    }
-
-    /**
-     * A service's counts over days: the booked places confirmed (arrived, no-show or still expected), those arrived,
-     * the no-shows, and the walk-ins admitted.
-     *
-     * @param booked confirmed booked places
-     * @param arrived booked visitors who arrived
-     * @param noShows booked visitors marked no-shows
-     * @param walkIns walk-ins admitted
-     */
-    public record Report(int booked, int arrived, int noShows, int walkIns) {
-        /**
-         * Returns the share of confirmed booked places that ended no-shows.
-         *
-         * @return {@code noShows / booked}, 0 when nothing was booked
-         */
-        public double noShowRate() {
-            return booked == 0 ? 0 : (double) noShows / booked;
-        }
-    }
-
-    /**
-     * The gate as a booking sees it: lets the visitor in at a site, checking everything the gate checks, or says
-     * why not. Implemented by {@code dev.lawang.Gate}.
-     */
-    @FunctionalInterface
-    public interface Door {
-        /**
-         * Lets the visitor in at a site.
-         *
-         * @param site the service's site
-         * @return the ticket, or the refusal
-         */
-        Entry enter(SiteId site);
-    }
-
-    /**
-     * What the door answered: a ticket, or a refusal with its reason and detail.
-     *
-     * @param ticket the visit's ticket; null for a refusal
-     * @param refusal {@link Reason#OTHER_SITE} or {@link Reason#GATE_REFUSED}; null for an admission
-     * @param detail the gate's sentence for a refusal; empty for an admission
-     */
-    public record Entry(@Nullable TicketId ticket, @Nullable Reason refusal, String detail) {
-        /**
-         * Checks that exactly one of a ticket and a refusal is there.
-         *
-         * @param ticket the ticket, or null
-         * @param refusal the refusal, or null
-         * @param detail not null
-         * @throws IllegalArgumentException if both or neither are there
-         */
-        public Entry {
-            Objects.requireNonNull(detail, "detail");
-            if ((ticket == null) == (refusal == null)) {
-                throw new IllegalArgumentException("an entry has a ticket or a refusal");
-            }
-        }
-
-        /**
-         * An admission.
-         *
-         * @param ticket the visit's ticket
-         * @return the entry
-         */
-        public static Entry admitted(TicketId ticket) {
-            return new Entry(Objects.requireNonNull(ticket, "ticket"), null, "");
-        }
-
-        /**
-         * A refusal.
-         *
-         * @param reason {@link Reason#OTHER_SITE} or {@link Reason#GATE_REFUSED}
-         * @param detail why, without personal data
-         * @return the entry
-         */
-        public static Entry refused(Reason reason, String detail) {
-            return new Entry(null, Objects.requireNonNull(reason, "reason"), detail);
-        }
-    }
-
-    /**
-     * Builds a {@link BookingDesk}. Defaults: no service, no holiday, the system clock, {@link #DEFAULT_HOLD},
-     * {@link #DEFAULT_RELEASE_DELAY}, {@link #DEFAULT_NO_SHOW_GRACE}, {@link #DEFAULT_EARLY_ARRIVAL},
-     * {@link #DEFAULT_MAX_ACTIVE}. Not thread-safe; {@link #build()} copies the state.
-     */
-    public static final class Builder {
-        private final Directory directory;
-        private final BookingStore store;
-        private final Map<String, Service> services = new LinkedHashMap<>();
-        private final Map<String, ZoneId> zones = new LinkedHashMap<>();
-        private final Set<LocalDate> holidays = new HashSet<>();
-        private Clock clock = Clock.systemUTC();
-        private Duration hold = DEFAULT_HOLD;
-        private Duration releaseDelay = DEFAULT_RELEASE_DELAY;
-        private Duration noShowGrace = DEFAULT_NO_SHOW_GRACE;
-        private Duration earlyArrival = DEFAULT_EARLY_ARRIVAL;
-        private int maxActive = DEFAULT_MAX_ACTIVE;
-
-        private Builder(Directory directory, BookingStore store) {
-            this.directory = Objects.requireNonNull(directory, "directory");
-            this.store = Objects.requireNonNull(store, "store");
-        }
-
-        /**
-         * Adds services.
-         *
-         * @param services the services; each at a site of the directory where its agency works, with an id no other
-         *     service of this desk has
-         * @return this builder
-         * @throws IllegalArgumentException if a site is not in the directory, the agency does not work there, or an
-         *     id is taken
-         */
-        public Builder services(Service... services) {
-            for (Service s : services) {
-                Objects.requireNonNull(s, "service");
-                Site site = directory.site(s.site()).orElseThrow(
-                        () -> new IllegalArgumentException("site not in the directory: " + s.site()));
-                if (!site.hasTenant(s.agency())) {
-                    throw new IllegalArgumentException("agency " + s.agency() + " does not work at " + s.site());
-                }
-                if (this.services.containsKey(s.id())) {
-                    throw new IllegalArgumentException("service id taken: " + s.id());
-                }
-                this.services.put(s.id(), s);
-                zones.put(s.id(), site.zone());
-            }
-            return this;
-        }
-
-        /**
-         * Adds holidays, on which no service opens.
-         *
-         * @param days the days
-         * @return this builder
-         */
-        public Builder holidays(LocalDate... days) {
-            for (LocalDate d : days) {
-                holidays.add(Objects.requireNonNull(d, "day"));
-            }
-            return this;
-        }
-
-        /**
-         * Sets the clock.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Sets how long a hold lasts before it must be confirmed.
-         *
-         * @param hold positive
-         * @return this builder
-         * @throws IllegalArgumentException if zero or negative
-         */
-        public Builder hold(Duration hold) {
-            this.hold = positive(hold, "hold");
-            return this;
-        }
-
-        /**
-         * Sets how long after a cancellation its place comes back.
-         *
-         * @param releaseDelay zero or more
-         * @return this builder
-         * @throws IllegalArgumentException if negative
-         */
-        public Builder releaseDelay(Duration releaseDelay) {
-            Objects.requireNonNull(releaseDelay, "releaseDelay");
-            if (releaseDelay.isNegative()) {
-                throw new IllegalArgumentException("releaseDelay must not be negative: " + releaseDelay);
-            }
-            this.releaseDelay = releaseDelay;
-            return this;
-        }
-
-        /**
-         * Sets how long after the day's window opens a booked visitor may still arrive.
-         *
-         * @param noShowGrace positive
-         * @return this builder
-         * @throws IllegalArgumentException if zero or negative
-         */
-        public Builder noShowGrace(Duration noShowGrace) {
-            this.noShowGrace = positive(noShowGrace, "noShowGrace");
-            return this;
-        }
-
-        /**
-         * Sets how long before the day's window opens a booked visitor may arrive.
-         *
-         * @param earlyArrival zero or more
-         * @return this builder
-         * @throws IllegalArgumentException if negative
-         */
-        public Builder earlyArrival(Duration earlyArrival) {
-            Objects.requireNonNull(earlyArrival, "earlyArrival");
-            if (earlyArrival.isNegative()) {
-                throw new IllegalArgumentException("earlyArrival must not be negative: " + earlyArrival);
-            }
-            this.earlyArrival = earlyArrival;
-            return this;
-        }
-
-        /**
-         * Sets how many active bookings a visitor may hold.
-         *
-         * @param maxActive positive
-         * @return this builder
-         * @throws IllegalArgumentException if not positive
-         */
-        public Builder maxActive(int maxActive) {
-            if (maxActive < 1) {
-                throw new IllegalArgumentException("maxActive must be positive: " + maxActive);
-            }
-            this.maxActive = maxActive;
-            return this;
-        }
-
-        /**
-         * Builds the desk.
-         *
-         * @return the desk
-         */
-        public BookingDesk build() {
-            return new BookingDesk(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive: " + d);
-            }
-            return d;
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.lawang.capacity;
 
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.VisitorRef;
@@ -24,9 +25,10 @@ import java.util.Objects;
  * @param zone the site's time zone, whose calendar days count daily quotas and date levels
  * @param agency the agency visited at the site
  * @param role whether the person checks in as staff or as a guest
+ * @param channel how the person came in: the code scanned, or the desk's walk-in; the ledger keeps it on the ticket
  */
 public record AdmitRequest(TicketId ticket, VisitorRef visitor, SiteId site, ZoneId zone, AgencyId agency,
-        Role role) {
+        Role role, EntryChannel channel) {
     /**
      * Validates the request.
      *
@@ -36,6 +38,7 @@ public record AdmitRequest(TicketId ticket, VisitorRef visitor, SiteId site, Zon
      * @param zone not null
      * @param agency not null
      * @param role not null
+     * @param channel not null
      */
     public AdmitRequest {
         Objects.requireNonNull(ticket, "ticket");
@@ -44,6 +47,21 @@ public record AdmitRequest(TicketId ticket, VisitorRef visitor, SiteId site, Zon
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(agency, "agency");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(channel, "channel");
+    }
+
+    /**
+     * Creates the request of a check-in with a printed code, the channel of every check-in before rotating codes.
+     *
+     * @param ticket not null
+     * @param visitor not null
+     * @param site not null
+     * @param zone not null
+     * @param agency not null
+     * @param role not null
+     */
+    public AdmitRequest(TicketId ticket, VisitorRef visitor, SiteId site, ZoneId zone, AgencyId agency, Role role) {
+        this(ticket, visitor, site, zone, agency, role, EntryChannel.PRINTED_CODE);
     }
 
     /**
@@ -54,6 +72,6 @@ public record AdmitRequest(TicketId ticket, VisitorRef visitor, SiteId site, Zon
     @Override
     public String toString() {
         return "AdmitRequest[ticket=" + ticket + ", site=" + site + ", zone=" + zone + ", agency=" + agency
-                + ", role=" + role + "]";
+                + ", role=" + role + ", channel=" + channel + "]";
     }
 }

@@ -148,7 +148,8 @@ final class InMemoryLedger implements OccupancyLedger {
             boolean stale = previous == null && byVisitor.get(request.visitor()) != null;
             return stale || byId.get(request.ticket()) != null ? null : refused;
         }
-        Lease lease = new Lease(request.ticket(), request.visitor(), target, agency, request.role(), now,
+        Lease lease = new Lease(request.ticket(), request.visitor(), target, agency, request.role(),
+                request.channel(), now,
                 due(now, rules));
         if (!byId.putIfAbsent(lease)) {
             return null;
@@ -349,7 +350,7 @@ final class InMemoryLedger implements OccupancyLedger {
             long now = placeholder.site.advance(clockMicros);
             long start = Math.min(Math.max(Lease.micros(at), placeholder.startMicros), now);
             Lease lease = new Lease(stay.ticket(), stay.visitor(), placeholder.site, placeholder.agency, stay.role(),
-                    start, due(start, rules));
+                    stay.channel(), start, due(start, rules));
             if (!byId.putIfAbsent(lease)) {
                 return null;
             }

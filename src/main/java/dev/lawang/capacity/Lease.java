@@ -1,5 +1,6 @@
 package dev.lawang.capacity;
 
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
@@ -19,18 +20,20 @@ final class Lease {
     final SiteState site;
     final AgencyState agency;
     final Role role;
+    final EntryChannel channel;
     final long startMicros;
     final long dueMicros;
     boolean open;
 
-    Lease(TicketId id, VisitorRef visitor, SiteState site, AgencyState agency, Role role, long startMicros,
-            long dueMicros) {
+    Lease(TicketId id, VisitorRef visitor, SiteState site, AgencyState agency, Role role, EntryChannel channel,
+            long startMicros, long dueMicros) {
         this.idHigh = id.high();
         this.idLow = id.low();
         this.visitor = visitor;
         this.site = site;
         this.agency = agency;
         this.role = role;
+        this.channel = channel;
         this.startMicros = startMicros;
         this.dueMicros = dueMicros;
     }
@@ -50,7 +53,7 @@ final class Lease {
 
     /** The ticket, with {@code id} equal to this lease's id: the caller's copy, which spares a new one. */
     Ticket toTicket(TicketId id) {
-        return new Ticket(id, site.id, agency.id, role, instant(startMicros), instant(dueMicros));
+        return new Ticket(id, site.id, agency.id, role, channel, instant(startMicros), instant(dueMicros));
     }
 
     static Instant instant(long micros) {

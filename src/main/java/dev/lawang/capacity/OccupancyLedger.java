@@ -55,7 +55,10 @@ public interface OccupancyLedger {
     /**
      * Admits a visitor, or refuses with the limit that is reached.
      *
-     * @param request who, where, in which zone, as what, under which ticket id
+     * <p>The new stay's ticket carries the request's entry channel, and so do the departures and open stays the
+     * ledger reports for it later; a repeat returns the stay as admitted, with the channel it came in through.
+     *
+     * @param request who, where, in which zone, as what, through which channel, under which ticket id
      * @return {@link Admission.Admitted} or {@link Admission.Refused}
      * @throws IllegalArgumentException if {@code request.ticket()} is the id of an open stay with another visitor,
      *     site, agency or role

@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** One row returned by {@code lawang_admit} or {@code lawang_check_in}, turned into an {@link Admission}. */
+/** One row returned by {@code lawang_admit_via} or {@code lawang_check_in}, turned into an {@link Admission}. */
 final class AdmitResult {
     static final AdmitResult ID_IN_USE = new AdmitResult("ID_IN_USE", 0, 0, null, null, null, null);
 
@@ -45,13 +45,15 @@ final class AdmitResult {
         if (rs.getObject("visit_id") != null) {
             stay = new Ticket(JdbcLedger.ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
                     AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
-                    JdbcLedger.instant(rs, "started_at"), JdbcLedger.instant(rs, "due_at"));
+                    JdbcLedger.channel(rs, "channel"), JdbcLedger.instant(rs, "started_at"),
+                    JdbcLedger.instant(rs, "due_at"));
         }
         Departure moved = null;
         if (rs.getObject("moved_visit_id") != null) {
             Ticket before = new Ticket(JdbcLedger.ticketId(rs, "moved_visit_id"),
                     SiteId.of(rs.getString("moved_site_id")), AgencyId.of(rs.getString("moved_agency_id")),
-                    Role.valueOf(rs.getString("moved_role")), JdbcLedger.instant(rs, "moved_started_at"),
+                    Role.valueOf(rs.getString("moved_role")), JdbcLedger.channel(rs, "moved_channel"),
+                    JdbcLedger.instant(rs, "moved_started_at"),
                     JdbcLedger.instant(rs, "moved_due_at"));
             moved = new Departure(before, visitor, JdbcLedger.instant(rs, "moved_ended_at"), Departure.Cause.MOVED);
         }

@@ -10,6 +10,7 @@ import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.capacity.OfflineEffect;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
@@ -40,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * An {@link OccupancyLedger} whose counts and open visits live in PostgreSQL, so that several application instances
  * serving the same sites share them and every limit holds across all of them.
  *
- * <p>Each admission is one call of the schema's {@code lawang_admit} function, committed by the server as it
+ * <p>Each admission is one call of the schema's {@code lawang_admit_via} function, committed by the server as it
  * returns (auto-commit), so that row locks are held for the shortest time. It locks the site's row (and, for a
  * visitor moving from another site, both sites' rows in ascending id order, so that concurrent admissions cannot
  * deadlock), then raises each counter with a conditional update ({@code ... WHERE present < limit}) in the order
@@ -79,7 +80,7 @@ public final class JdbcLedger implements OccupancyLedger {
 
     /** Raised by {@code lawang_check_in} for the ticket id of an earlier, closed visit. */
     private static final String EARLIER_VISIT = "LW002";
-    private static final String ARGUMENTS = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ARGUMENTS = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * A read sees the ledger's clock, so it moves the site's latest instant forward like any other operation; it
@@ -120,7 +121,7 @@ public final class JdbcLedger implements OccupancyLedger {
         this.clock = clock;
         this.dayGuess = dayGuess;
         this.visits = keepsVisits ? JdbcVisitLog.of(dataSource) : null;
-        this.admit = "SELECT * FROM " + (keepsVisits ? "lawang_check_in" : "lawang_admit") + ARGUMENTS;
+        this.admit = "SELECT * FROM " + (keepsVisits ? "lawang_check_in" : "lawang_admit_via") + ARGUMENTS;
         this.release = "SELECT * FROM " + (keepsVisits ? "lawang_check_out" : "lawang_release_stay") + "(?, ?)";
         this.expireBatch = "SELECT * FROM " + (keepsVisits ? "lawang_expire_visits" : "lawang_expire_stays")
                 + "(?, ?, ?)";
@@ -244,6 +245,7 @@ public final class JdbcLedger implements OccupancyLedger {
             setLimit(ps, 13, rules.maxPresent(site, agency).orElse(null), percent);
             setLimit(ps, 15, rules.dailyQuota(site).orElse(null), percent);
             setLimit(ps, 17, rules.dailyQuota(site, agency).orElse(null), percent);
+            ps.setString(19, request.channel().name());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new SQLException("the admission returned no row", "XX000");
@@ -332,15 +334,15 @@ public final class JdbcLedger implements OccupancyLedger {
     public List<Ticket> openStays(Instant startedBefore) {
         Objects.requireNonNull(startedBefore, "startedBefore");
         return transactions.read("open stays", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT visit_id, site_id, agency_id, role, started_at,"
-                    + " due_at FROM lawang_stay WHERE started_at < ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT visit_id, site_id, agency_id, role, channel,"
+                    + " started_at, due_at FROM lawang_stay WHERE started_at < ?")) {
                 setInstant(ps, 1, startedBefore);
                 List<Ticket> open = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         open.add(new Ticket(ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
                                 AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
-                                instant(rs, "started_at"), instant(rs, "due_at")));
+                                channel(rs, "channel"), instant(rs, "started_at"), instant(rs, "due_at")));
                     }
                 }
                 return open;
@@ -536,8 +538,16 @@ public final class JdbcLedger implements OccupancyLedger {
     private static Departure departure(ResultSet rs, Departure.Cause cause) throws SQLException {
         Ticket ticket = new Ticket(ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
                 AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
-                instant(rs, "started_at"), instant(rs, "due_at"));
+                channel(rs, "channel"), instant(rs, "started_at"), instant(rs, "due_at"));
         return new Departure(ticket, VisitorRef.parse(rs.getString("visitor_ref")), instant(rs, "ended_at"), cause);
+    }
+
+    static EntryChannel channel(ResultSet rs, String column) throws SQLException {
+        String name = rs.getString(column);
+        if (name == null) {
+            throw new SQLException("unexpected NULL channel in column " + column, "XX000");
+        }
+        return EntryChannel.valueOf(name);
     }
 
     static TicketId ticketId(ResultSet rs, String column) throws SQLException {

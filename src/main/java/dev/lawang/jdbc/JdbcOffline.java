@@ -3,6 +3,7 @@ package dev.lawang.jdbc;
 import dev.lawang.capacity.OfflineEffect;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
@@ -25,13 +26,13 @@ import org.jspecify.annotations.Nullable;
  * after a lost connection is safe: the record of the device and sequence number makes the repeat a no-op.
  */
 final class JdbcOffline {
-    private static final String APPLY = "SELECT * FROM lawang_apply_offline(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String APPLY = "SELECT * FROM lawang_apply_offline(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** A batch in one statement: the calls run in the arrays' order, one per row. */
     private static final String APPLY_ALL = "SELECT r.* FROM unnest(?::varchar[], ?::bigint[], ?::varchar[],"
-            + " ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::integer[],"
-            + " ?::integer[]) WITH ORDINALITY AS x(device, seq, kind, ticket, visitor, site, agency, role, at,"
-            + " ph_from, ph_to, n) CROSS JOIN LATERAL lawang_apply_offline(x.device, x.seq, x.kind::char,"
-            + " x.ticket, x.visitor, x.site, x.agency, x.role, x.at::timestamptz,"
+            + " ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+            + " ?::integer[], ?::integer[]) WITH ORDINALITY AS x(device, seq, kind, ticket, visitor, site, agency,"
+            + " role, channel, at, ph_from, ph_to, n) CROSS JOIN LATERAL lawang_apply_offline(x.device, x.seq,"
+            + " x.kind::char, x.ticket, x.visitor, x.site, x.agency, x.role, x.channel, x.at::timestamptz,"
             + " (?::uuid[])[x.ph_from:x.ph_to], ?, ?, ?) r ORDER BY x.n";
 
     private JdbcOffline() {
@@ -82,6 +83,7 @@ final class JdbcOffline {
         String[] sites = new String[n];
         String[] agencies = new String[n];
         String[] roles = new String[n];
+        String[] channels = new String[n];
         String[] ats = new String[n];
         Integer[] from = new Integer[n];
         Integer[] to = new Integer[n];
@@ -96,6 +98,7 @@ final class JdbcOffline {
             sites[i] = e.stay().site().value();
             agencies[i] = e.stay().agency().value();
             roles[i] = e.stay().role().name();
+            channels[i] = e.stay().channel().name();
             ats[i] = e.at().truncatedTo(ChronoUnit.MICROS).toString();
             from[i] = placeholders.size() + 1;
             for (TicketId p : e.placeholders()) {
@@ -112,13 +115,14 @@ final class JdbcOffline {
             ps.setArray(6, c.createArrayOf("varchar", sites));
             ps.setArray(7, c.createArrayOf("varchar", agencies));
             ps.setArray(8, c.createArrayOf("varchar", roles));
-            ps.setArray(9, c.createArrayOf("varchar", ats));
-            ps.setArray(10, c.createArrayOf("int4", from));
-            ps.setArray(11, c.createArrayOf("int4", to));
-            ps.setArray(12, c.createArrayOf("uuid", placeholders.toArray(UUID[]::new)));
-            ps.setLong(13, defaultStay.toNanos() / 1_000);
-            ps.setBoolean(14, keepsVisits);
-            JdbcLedger.setInstant(ps, 15, clock);
+            ps.setArray(9, c.createArrayOf("varchar", channels));
+            ps.setArray(10, c.createArrayOf("varchar", ats));
+            ps.setArray(11, c.createArrayOf("int4", from));
+            ps.setArray(12, c.createArrayOf("int4", to));
+            ps.setArray(13, c.createArrayOf("uuid", placeholders.toArray(UUID[]::new)));
+            ps.setLong(14, defaultStay.toNanos() / 1_000);
+            ps.setBoolean(15, keepsVisits);
+            JdbcLedger.setInstant(ps, 16, clock);
             List<OfflineEffect.Applied> results = new ArrayList<>(n);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -153,11 +157,12 @@ final class JdbcOffline {
             ps.setString(6, effect.stay().site().value());
             ps.setString(7, effect.stay().agency().value());
             ps.setString(8, effect.stay().role().name());
-            JdbcLedger.setInstant(ps, 9, effect.at().truncatedTo(ChronoUnit.MICROS));
-            ps.setArray(10, array);
-            ps.setLong(11, defaultStay.toNanos() / 1_000);
-            ps.setBoolean(12, keepsVisits);
-            JdbcLedger.setInstant(ps, 13, clock);
+            ps.setString(9, effect.stay().channel().name());
+            JdbcLedger.setInstant(ps, 10, effect.at().truncatedTo(ChronoUnit.MICROS));
+            ps.setArray(11, array);
+            ps.setLong(12, defaultStay.toNanos() / 1_000);
+            ps.setBoolean(13, keepsVisits);
+            JdbcLedger.setInstant(ps, 14, clock);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new SQLException("lawang_apply_offline returned no row", "XX000");
@@ -175,7 +180,8 @@ final class JdbcOffline {
         if (rs.getObject("visit_id") != null) {
             stay = new Ticket(JdbcLedger.ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
                     AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
-                    JdbcLedger.instant(rs, "started_at"), JdbcLedger.instant(rs, "due_at"));
+                    EntryChannel.valueOf(rs.getString("channel")), JdbcLedger.instant(rs, "started_at"),
+                    JdbcLedger.instant(rs, "due_at"));
         }
         return new OfflineEffect.Applied(outcome, stay, placeholder == null ? null
                 : TicketId.of(placeholder.getMostSignificantBits(), placeholder.getLeastSignificantBits()), first);

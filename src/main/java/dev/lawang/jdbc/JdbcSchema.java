@@ -38,6 +38,7 @@ public final class JdbcSchema {
             "schema/V3__request_book.sql",
             "schema/V4__bookings.sql",
             "schema/V5__reservation_in_one_statement.sql",
+            "schema/V6__entry_channel.sql",
             "schema/V7__kiosk_sync.sql");
     /** Serialises concurrent {@link #create} calls from several application instances: an arbitrary fixed key. */
     private static final long CREATE_LOCK = 0x4C6177616E67L;

@@ -43,7 +43,7 @@ public final class JdbcVisitLog implements VisitLog {
     static final int PURGE_BATCH = 10_000;
 
     private static final String COLUMNS = "ticket_id, visitor_ref, site_id, agency_id, role, checked_in,"
-            + " checked_in_nanos, checked_out, checked_out_nanos";
+            + " checked_in_nanos, checked_out, checked_out_nanos, channel";
     private static final String EARLIEST_FIRST = " ORDER BY checked_in, checked_in_nanos, ticket_id";
 
     private final DataSource dataSource;
@@ -73,13 +73,14 @@ public final class JdbcVisitLog implements VisitLog {
         UUID ticket = uuid(visit.ticket());
         boolean inserted = transactions.run("append visit", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO lawang_visit (" + COLUMNS + ") VALUES (?, ?,"
-                    + " ?, ?, ?, ?, ?, NULL, NULL) ON CONFLICT DO NOTHING")) {
+                    + " ?, ?, ?, ?, ?, NULL, NULL, ?) ON CONFLICT DO NOTHING")) {
                 ps.setObject(1, ticket);
                 ps.setString(2, visit.visitor().toText());
                 ps.setString(3, visit.site().value());
                 ps.setString(4, visit.agency().value());
                 ps.setString(5, visit.role().name());
                 setInstant(ps, 6, visit.in());
+                ps.setString(8, visit.channel().name());
                 return ps.executeUpdate() == 1;
             }
         }, done -> done, (c, done) -> exists(c, ticket), false);
@@ -266,7 +267,8 @@ public final class JdbcVisitLog implements VisitLog {
         UUID ticket = rs.getObject(1, UUID.class);
         Visit visit = Visit.open(TicketId.of(ticket.getMostSignificantBits(), ticket.getLeastSignificantBits()),
                 VisitorRef.parse(rs.getString(2)), SiteId.of(rs.getString(3)), AgencyId.of(rs.getString(4)),
-                Role.valueOf(rs.getString(5)), JdbcLedger.instant(rs, 6).plusNanos(rs.getShort(7)));
+                Role.valueOf(rs.getString(5)), JdbcLedger.channel(rs, "channel"),
+                JdbcLedger.instant(rs, 6).plusNanos(rs.getShort(7)));
         if (rs.getObject(8) != null) {
             visit = visit.withOut(JdbcLedger.instant(rs, 8).plusNanos(rs.getShort(9)));
         }

@@ -16,6 +16,7 @@ import dev.lawang.code.Verifier;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
@@ -140,7 +141,10 @@ public final class Kiosk {
         }
         Instant due = d.at().plus(policy.defaultStay());
         if (due.isAfter(now)) {
-            openStay(new Ticket(ticket, d.site(), d.agency(), d.role(), d.at(), due), d.visitor());
+            // The journal does not keep a check-in's code channel: a recovered one counts as a printed code.
+            EntryChannel channel = d.kind() == OfflineDecision.Kind.CHECK_IN ? EntryChannel.PRINTED_CODE
+                    : EntryChannel.WALK_IN;
+            openStay(new Ticket(ticket, d.site(), d.agency(), d.role(), channel, d.at(), due), d.visitor());
         }
     }
 
@@ -180,16 +184,15 @@ public final class Kiosk {
     public OfflineAnswer walkIn(WalkIn request) throws IOException {
         Objects.requireNonNull(request, "request");
         return decide(OfflineDecision.Kind.WALK_IN, request.site(), request.agency(), request.visitor(),
-                request.role(), null, OfflineRules.walkIn(directory, screeningProtocol, request));
+                request.role(), EntryChannel.WALK_IN, null, OfflineRules.walkIn(directory, screeningProtocol, request));
     }
 
     /**
      * Decides a check-in with a shared code offline, as {@code Gate.checkIn} would against the lease, and journals
      * the decision: the code is verified with the kiosk's {@link Builder#verifier} (signature, validity, the
      * revocations it knows), then the site is in the directory, takes the code's channel, the code covers the
-     * agency, the health rule and the location rule pass, and capacity comes last, against the lease for the code's
-     * site and the agency. A code that does not verify is journaled as a refusal at the site of the kiosk's lease for
-     * the agency.
+     * agency, the health and location rules pass, and capacity comes last, against the lease for the code's site and
+     * the agency. A code that does not verify is journaled as a refusal at the site of the agency's lease.
      *
      * @param request the check-in
      * @return the decision once it is on disk, or why the kiosk may not decide
@@ -213,12 +216,12 @@ public final class Kiosk {
                 return new OfflineAnswer.Undecided(OfflineAnswer.Reason.NO_LEASE);
             }
             return decide(OfflineDecision.Kind.CHECK_IN, site, request.agency(), request.visitor(), request.role(),
-                    null, RefusalReason.of(rejected.reason()));
+                    EntryChannel.PRINTED_CODE, null, RefusalReason.of(rejected.reason()));
         }
         Verification.Verified verified = (Verification.Verified) verification;
         SharedCode code = verified.code();
         return decide(OfflineDecision.Kind.CHECK_IN, code.site(), request.agency(), request.visitor(),
-                request.role(), code.id(), OfflineRules.checkIn(directory, healthRule, locationRule, code,
+                request.role(), OfflineRules.channel(verified.channel()), code.id(), OfflineRules.checkIn(directory, healthRule, locationRule, code,
                         verified.channel(), request, now));
     }
 
@@ -233,12 +236,10 @@ public final class Kiosk {
         return site;
     }
 
-    /**
-     * Decides an admission whose checks before capacity gave {@code refusal} (null if they passed): a repeat, or
-     * capacity against the lease; journals it and answers once it is on disk.
-     */
+    /** Decides an admission after its checks before capacity (a refusal, or null): journaled, then answered. */
     private OfflineAnswer decide(OfflineDecision.Kind kind, SiteId site, AgencyId agency, VisitorRef visitor,
-            Role role, @Nullable CodeId code, @Nullable RefusalReason checked) throws IOException {
+            Role role, EntryChannel channel, @Nullable CodeId code, @Nullable RefusalReason checked)
+            throws IOException {
         OfflineDecision moved = null;
         OfflineDecision d;
         Ticket ticket;
@@ -270,7 +271,8 @@ public final class Kiosk {
                             earlierTicket.agency(), visitor, earlierTicket.role(), earlierTicket.id(), jumped);
                     close(earlierTicket.id());
                 }
-                ticket = new Ticket(TicketId.random(), site, agency, role, now, now.plus(policy.defaultStay()));
+                ticket = new Ticket(TicketId.random(), site, agency, role, channel, now,
+                        now.plus(policy.defaultStay()));
                 d = OfflineDecision.of(kind, now, site, agency, visitor, role, ticket.id(), jumped);
                 // Counted now: no other desk takes the place while the record is written; a repeat waits for it.
                 Objects.requireNonNull(leases.get(key(site, agency))).admitted++;

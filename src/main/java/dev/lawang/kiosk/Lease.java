@@ -1,7 +1,7 @@
 package dev.lawang.kiosk;
 
-import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.Admission;
+import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
@@ -99,8 +99,7 @@ public final class Lease {
                 break;
             }
             if (!ledgerKeepsVisits) {
-                visitLog.append(Visit.open(ticket, nobody, request.site(), request.agency(), Role.GUEST,
-                        admitted.ticket().in()));
+                visitLog.append(Visit.open(admitted.ticket(), nobody));
             }
             taken.add(ticket);
             if (admitted.ticket().due().isBefore(end)) {

@@ -10,6 +10,7 @@ import dev.lawang.code.SharedCode;
 import dev.lawang.code.Verification;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
+import dev.lawang.visit.EntryChannel;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,15 @@ import org.jspecify.annotations.Nullable;
 /** The gate's checks before capacity, in the gate's order, as a kiosk makes them offline. */
 final class OfflineRules {
     private OfflineRules() {
+    }
+
+    /** The entry channel of a verified code, as the gate records it. */
+    static EntryChannel channel(Verification.Channel channel) {
+        return switch (channel) {
+            case PRINTED_CODE -> EntryChannel.PRINTED_CODE;
+            case ROTATING_CODE -> EntryChannel.ROTATING_CODE;
+            case REGISTERED_FOREIGN_CODE -> EntryChannel.REGISTERED_FOREIGN_CODE;
+        };
     }
 
     /** The gate's checks before capacity, for a walk-in. */

@@ -6,6 +6,7 @@ import dev.lawang.capacity.OfflineEffect;
 import dev.lawang.code.CodeId;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
@@ -117,7 +118,7 @@ public final class Sync {
                     : OfflineEffect.Kind.ADMISSION;
             TicketId ticket = d.ticket() == null ? NO_TICKET : d.ticket();
             AdmitRequest stay = new AdmitRequest(ticket, d.visitor(), d.site(), site.get().zone(), d.agency(),
-                    d.role());
+                    d.role(), channel(d));
             pending.add(new Pending(d, new OfflineEffect(device, sequence, kind, stay, d.at(), List.of()),
                     kind == OfflineEffect.Kind.ADMISSION ? leaseOf.get(d.site().value() + "/" + d.agency().value())
                             : null));
@@ -249,6 +250,11 @@ public final class Sync {
         }
     }
 
+    /** A decision's entry channel: the journal does not keep a check-in's code channel, taken as a printed code. */
+    private static EntryChannel channel(OfflineDecision d) {
+        return d.kind() == OfflineDecision.Kind.WALK_IN ? EntryChannel.WALK_IN : EntryChannel.PRINTED_CODE;
+    }
+
     /** The visits of an applied decision, for a ledger that keeps no visit log of its own. */
     private void writeVisits(OfflineDecision d, OfflineEffect.Applied result) {
         TicketId placeholder = result.placeholder();
@@ -258,8 +264,7 @@ public final class Sync {
             case SWAPPED -> {
                 Ticket open = Objects.requireNonNull(stay);
                 closeAtOrAfter(Objects.requireNonNull(placeholder), open.in());
-                visitLog.append(Visit.open(open.id(), d.visitor(), open.site(), open.agency(), open.role(),
-                        open.in()));
+                visitLog.append(Visit.open(open, d.visitor()));
             }
             case RELEASED -> closeAtOrAfter(Objects.requireNonNull(d.ticket()), at);
             case ALREADY_OVER, VISITOR_ELSEWHERE, UNLEASED -> {
@@ -268,7 +273,7 @@ public final class Sync {
                 }
                 TicketId ticket = Objects.requireNonNull(d.ticket());
                 if (visitLog.find(ticket).isEmpty() && visitLog.openVisitOf(d.visitor()).isEmpty()) {
-                    visitLog.append(Visit.open(ticket, d.visitor(), d.site(), d.agency(), d.role(), at));
+                    visitLog.append(Visit.open(ticket, d.visitor(), d.site(), d.agency(), d.role(), channel(d), at));
                     visitLog.close(ticket, at);
                 }
             }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One visit: who (a pseudonym), where (site and agency), as what (staff or guest), from when, and, once closed, until
- * when.
+ * One visit: who (a pseudonym), where (site and agency), as what (staff or guest), how it came in (the
+ * {@link EntryChannel}), from when, and, once closed, until when.
  *
  * <p>A visit covers the half-open interval {@code [in, out)}; an open visit has no {@code out} yet and extends
  * indefinitely. Nothing else about the visitor is recorded: no name, no national id, no health status, no position.
@@ -24,16 +24,18 @@ public final class Visit {
     private final SiteId site;
     private final AgencyId agency;
     private final Role role;
+    private final EntryChannel channel;
     private final Instant in;
     private final @Nullable Instant out;
 
-    private Visit(TicketId ticket, VisitorRef visitor, SiteId site, AgencyId agency, Role role, Instant in,
-            @Nullable Instant out) {
+    private Visit(TicketId ticket, VisitorRef visitor, SiteId site, AgencyId agency, Role role,
+            EntryChannel channel, Instant in, @Nullable Instant out) {
         this.ticket = ticket;
         this.visitor = visitor;
         this.site = site;
         this.agency = agency;
         this.role = role;
+        this.channel = channel;
         this.in = in;
         this.out = out;
     }
@@ -46,14 +48,29 @@ public final class Visit {
      * @param site the site visited
      * @param agency the agency visited at the site
      * @param role whether the visitor came as staff or as a guest
+     * @param channel how the visit came in: the code scanned, or the desk's walk-in
      * @param in when the visit began
      * @return the open visit
      */
     public static Visit open(TicketId ticket, VisitorRef visitor, SiteId site, AgencyId agency, Role role,
-            Instant in) {
+            EntryChannel channel, Instant in) {
         return new Visit(Objects.requireNonNull(ticket, "ticket"), Objects.requireNonNull(visitor, "visitor"),
                 Objects.requireNonNull(site, "site"), Objects.requireNonNull(agency, "agency"),
-                Objects.requireNonNull(role, "role"), Objects.requireNonNull(in, "in"), null);
+                Objects.requireNonNull(role, "role"), Objects.requireNonNull(channel, "channel"),
+                Objects.requireNonNull(in, "in"), null);
+    }
+
+    /**
+     * Returns the open visit of an admitted stay: its ticket's id, site, agency, role, channel and start.
+     *
+     * @param ticket the stay's ticket
+     * @param visitor the visitor's pseudonym
+     * @return the open visit
+     */
+    public static Visit open(Ticket ticket, VisitorRef visitor) {
+        Objects.requireNonNull(ticket, "ticket");
+        return open(ticket.id(), visitor, ticket.site(), ticket.agency(), ticket.role(), ticket.channel(),
+                ticket.in());
     }
 
     /**
@@ -73,7 +90,7 @@ public final class Visit {
             throw new IllegalArgumentException("visit " + ticket + " cannot end at " + out + ", before it began at "
                     + in);
         }
-        return new Visit(ticket, visitor, site, agency, role, in, out);
+        return new Visit(ticket, visitor, site, agency, role, channel, in, out);
     }
 
     /**
@@ -153,6 +170,16 @@ public final class Visit {
     }
 
     /**
+     * Returns how the visit came in: through a printed or a rotating code, another system's registered poster (no
+     * signature behind it), or a walk-in registered at the desk.
+     *
+     * @return the entry channel
+     */
+    public EntryChannel channel() {
+        return channel;
+    }
+
+    /**
      * Returns when the visit began.
      *
      * @return the check-in instant
@@ -182,22 +209,23 @@ public final class Visit {
     @Override
     public boolean equals(@Nullable Object o) {
         return o instanceof Visit v && ticket.equals(v.ticket) && visitor.equals(v.visitor) && site.equals(v.site)
-                && agency.equals(v.agency) && role == v.role && in.equals(v.in) && Objects.equals(out, v.out);
+                && agency.equals(v.agency) && role == v.role && channel == v.channel && in.equals(v.in)
+                && Objects.equals(out, v.out);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ticket, visitor, site, agency, role, in, out);
+        return Objects.hash(ticket, visitor, site, agency, role, channel, in, out);
     }
 
     /**
      * Returns a description without the visitor.
      *
-     * @return ticket, site, agency, role and times
+     * @return ticket, role, site, agency, channel and times
      */
     @Override
     public String toString() {
-        return "Visit[" + ticket + " " + role + " at " + site + "/" + agency + " " + in + " to "
+        return "Visit[" + ticket + " " + role + " at " + site + "/" + agency + " via " + channel + " " + in + " to "
                 + (out == null ? "open" : out.toString()) + "]";
     }
 }

@@ -13,10 +13,9 @@ import dev.lawang.Gate;
 import dev.lawang.HealthStatus;
 import dev.lawang.Screening;
 import dev.lawang.WalkIn;
-import dev.lawang.booking.BookingDesk.Done;
-import dev.lawang.booking.BookingDesk.Outcome;
-import dev.lawang.booking.BookingDesk.Reason;
-import dev.lawang.booking.BookingDesk.Refused;
+import dev.lawang.booking.Outcome.Done;
+import dev.lawang.booking.Outcome.Reason;
+import dev.lawang.booking.Outcome.Refused;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.TrustList;
@@ -25,7 +24,9 @@ import dev.lawang.directory.SiteId;
 import dev.lawang.geo.Fix;
 import dev.lawang.testing.Sragen;
 import dev.lawang.testing.TestClock;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
+import dev.lawang.visit.Visit;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -288,6 +289,61 @@ public abstract class BookingDeskContract {
     }
 
     @Test
+    void arrive_registeredByTheDeskWithoutACode_isAVisitThroughTheDeskCountedOnce() {
+        Booking b = booked(1, WEDNESDAY);
+        clock.set(Sragen.at(8, 10));
+
+        Booking arrived = done(gate.arrive(desk, b.id(), walkIn(1, 36.6)));
+
+        assertThat(arrived.state()).isEqualTo(Booking.State.ARRIVED);
+        assertThat(arrived.arrived()).isEqualTo(Sragen.at(8, 10));
+        Visit visit = gate.visitLog().openVisitOf(visitor(1)).orElseThrow();
+        assertThat(arrived.visit()).contains(visit.ticket());
+        assertThat(visit.channel()).isEqualTo(EntryChannel.WALK_IN);
+        assertThat(visit.site()).isEqualTo(DUKCAPIL_OFFICE);
+        refused(gate.arrive(desk, b.id(), walkIn(1, 36.6)), Reason.ALREADY_ARRIVED);
+        refused(gate.arrive(desk, b.id(), scan(1)), Reason.ALREADY_ARRIVED);
+        assertThat(gate.occupancy(DUKCAPIL_OFFICE).admittedToday()).isEqualTo(1);
+        assertThat(gate.visitLog().visitsOf(visitor(1))).hasSize(1);
+        // The booked place is not one of the day's walk-in places: both are still there.
+        done(gate.walkIn(desk, FAMILY_CARD, walkIn(10, 36.6)));
+        done(gate.walkIn(desk, FAMILY_CARD, walkIn(11, 36.6)));
+        refused(gate.walkIn(desk, FAMILY_CARD, walkIn(12, 36.6)), Reason.WALK_INS_FULL);
+        assertThat(done(desk.served(b.id())).state()).isEqualTo(Booking.State.SERVED);
+    }
+
+    @Test
+    void arrive_registeredByTheDesk_outsideTheWindowElsewhereOrRefusedByTheGate_changesNothing() {
+        Booking b = booked(1, WEDNESDAY);
+        Booking held = done(desk.reserve(FAMILY_CARD, visitor(3), WEDNESDAY));
+        WalkIn atKejari = new WalkIn(KEJARI_OFFICE, DUKCAPIL, visitor(1), Role.GUEST, Screening.of(36.6, true, true));
+
+        clock.set(Sragen.at(7, 29));
+        refused(gate.arrive(desk, b.id(), walkIn(1, 36.6)), Reason.TOO_EARLY);
+        clock.set(Sragen.at(8, 0));
+        refused(gate.arrive(desk, UUID.randomUUID(), walkIn(1, 36.6)), Reason.UNKNOWN_BOOKING);
+        refused(gate.arrive(desk, b.id(), walkIn(2, 36.6)), Reason.OTHER_VISITOR);
+        refused(gate.arrive(desk, held.id(), walkIn(3, 36.6)), Reason.NOT_CONFIRMED);
+        Refused elsewhere = refused(gate.arrive(desk, b.id(), atKejari), Reason.OTHER_SITE);
+        assertThat(elsewhere.detail()).contains(KEJARI_OFFICE.value()).contains(DUKCAPIL_OFFICE.value())
+                .doesNotContain(visitor(1).toText());
+        Refused fever = refused(gate.arrive(desk, b.id(), walkIn(1, 38.5)), Reason.GATE_REFUSED);
+        assertThat(fever.detail()).contains("screening did not pass").doesNotContain("38.5");
+        assertThatThrownBy(() -> gate.arrive(desk, b.id(), (WalkIn) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> gate.arrive(null, b.id(), walkIn(1, 36.6)))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> gate.arrive(desk, null, walkIn(1, 36.6))).isInstanceOf(NullPointerException.class);
+        clock.set(Sragen.at(10, 0));
+        refused(gate.arrive(desk, b.id(), walkIn(1, 36.6)), Reason.TOO_LATE);
+
+        assertThat(desk.booking(b.id())).contains(b);
+        assertThat(desk.booking(held.id())).contains(held);
+        assertThat(gate.occupancy(DUKCAPIL_OFFICE).admittedToday()).isZero();
+        assertThat(gate.occupancy(KEJARI_OFFICE).admittedToday()).isZero();
+        assertThat(gate.visitLog().visitsOf(visitor(1))).isEmpty();
+    }
+
+    @Test
     void arrive_onAHoldOrACancelledBooking_isRefused() {
         Booking held = done(desk.reserve(FAMILY_CARD, visitor(1), WEDNESDAY));
         Booking cancelled = done(desk.cancel(booked(2, WEDNESDAY).id()));
@@ -321,8 +377,8 @@ public abstract class BookingDeskContract {
         done(gate.walkIn(desk, FAMILY_CARD, walkIn(13, 36.6)));
         refused(gate.walkIn(desk, FAMILY_CARD, walkIn(14, 36.6)), Reason.WALK_INS_FULL);
         assertThat(gate.occupancy(DUKCAPIL_OFFICE).admittedToday()).isEqualTo(5);
-        BookingDesk.Report report = desk.report(FAMILY_CARD, WEDNESDAY, WEDNESDAY);
-        assertThat(report).isEqualTo(new BookingDesk.Report(3, 1, 2, 4));
+        ServiceReport report = desk.report(FAMILY_CARD, WEDNESDAY, WEDNESDAY);
+        assertThat(report).isEqualTo(new ServiceReport(3, 1, 2, 4));
         assertThat(report.noShowRate()).isEqualTo(2.0 / 3);
     }
 

@@ -95,7 +95,7 @@ class ServiceAndBookingTest {
 
     @Test
     void deskBuilder_refusesServicesAtUnknownSitesForAbsentAgenciesOrWithTakenIds() {
-        BookingDesk.Builder b = BookingDesk.builder(Sragen.directory(), BookingStore.inMemory());
+        BookingDeskBuilder b = BookingDesk.builder(Sragen.directory(), BookingStore.inMemory());
         Service elsewhere = Service.builder("x", SiteId.of("nowhere"), DUKCAPIL).build();
         Service wrongAgency = Service.builder("y", DUKCAPIL_OFFICE, KEJARI).build();
         Service first = Service.builder("z", DUKCAPIL_OFFICE, DUKCAPIL).build();

@@ -8,6 +8,7 @@ import dev.lawang.capacity.Admission.Reason;
 import dev.lawang.capacity.Admission.Refused;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class AdmissionTest {
     private static final Instant IN = Instant.parse("2021-12-15T02:00:00Z");
     private static final Ticket TICKET = new Ticket(TicketId.of(0, 1), SiteId.of("setda-complex"),
-            AgencyId.of("dispendukcapil"), Role.GUEST, IN, IN.plusSeconds(3_600));
+            AgencyId.of("dispendukcapil"), Role.GUEST, EntryChannel.PRINTED_CODE, IN, IN.plusSeconds(3_600));
     private static final VisitorRef VISITOR = VisitorRef.pseudonymise("v1",
             "the admission test's secret, 32 bytes".getBytes(StandardCharsets.US_ASCII));
 

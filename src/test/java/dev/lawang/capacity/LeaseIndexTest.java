@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.VisitorRef;
@@ -44,7 +45,8 @@ class LeaseIndexTest {
         private long serial;
 
         Lease lease(int hash) {
-            return new Lease(TicketId.of(hash, serial++), VISITOR, SITE, AGENCY, Role.GUEST, 0, 0);
+            return new Lease(TicketId.of(hash, serial++), VISITOR, SITE, AGENCY, Role.GUEST,
+                    EntryChannel.PRINTED_CODE, 0, 0);
         }
 
         Lease put(int hash) {
@@ -74,7 +76,7 @@ class LeaseIndexTest {
     }
 
     private static Lease lease(TicketId id, VisitorRef visitor) {
-        return new Lease(id, visitor, SITE, AGENCY, Role.GUEST, 0, 0);
+        return new Lease(id, visitor, SITE, AGENCY, Role.GUEST, EntryChannel.PRINTED_CODE, 0, 0);
     }
 
     private static List<Lease> contents(LeaseIndex index) {
@@ -104,7 +106,8 @@ class LeaseIndexTest {
         Lease b = index.put(5);
         Lease c = index.put(5);
 
-        assertThat(index.putIfAbsent(new Lease(TicketId.of(5, b.idLow), VISITOR, SITE, AGENCY, Role.STAFF, 1, 2)))
+        assertThat(index.putIfAbsent(new Lease(TicketId.of(5, b.idLow), VISITOR, SITE, AGENCY, Role.STAFF,
+                EntryChannel.PRINTED_CODE, 1, 2)))
                 .as("same ticket id as b").isFalse();
 
         assertThat(index.table()[5]).isSameAs(a);
@@ -133,7 +136,8 @@ class LeaseIndexTest {
         Placed index = new Placed();
         Lease a = index.put(3);
         Lease b = index.put(3);
-        Lease twinOfB = new Lease(TicketId.of(3, b.idLow), VISITOR, SITE, AGENCY, Role.GUEST, 0, 0);
+        Lease twinOfB = new Lease(TicketId.of(3, b.idLow), VISITOR, SITE, AGENCY, Role.GUEST,
+                EntryChannel.PRINTED_CODE, 0, 0);
         Lease absent = index.lease(3);
 
         assertThat(index.remove(twinOfB)).as("equal key, another lease").isFalse();

@@ -8,9 +8,11 @@ import dev.lawang.capacity.Admission.Refused;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
 import dev.lawang.testing.TestClock;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
+import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitorRef;
 import java.time.Clock;
 import java.time.Duration;
@@ -324,6 +326,70 @@ public abstract class OccupancyLedgerContract {
         assertThat(ledger.read(SETDA, zoneOf(SETDA))).isEqualTo(Occupancy.of(1, 1));
         Admitted again = admitted(ledger.admit(guest("v1", SETDA, DISKOMINFO)));
         assertThat(again.ticket()).isEqualTo(first.ticket());
+    }
+
+    // Entry channels
+
+    private AdmitRequest guestVia(String visitor, SiteId site, AgencyId agency, EntryChannel channel) {
+        return new AdmitRequest(TicketId.random(), visitor(visitor), site, zoneOf(site), agency, Role.GUEST, channel);
+    }
+
+    @Test
+    void everyEntryChannel_isKeptOnTheTicketThroughReleaseExpiryAndTheVisitLog() {
+        TestClock clock = TestClock.at(MORNING);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().defaultStay(Duration.ofHours(1)).build(), clock);
+        EntryChannel[] channels = EntryChannel.values();
+        Admitted[] admitted = new Admitted[channels.length];
+        for (int i = 0; i < channels.length; i++) {
+            admitted[i] = admitted(ledger.admit(guestVia("c" + i, SETDA, DUKCAPIL, channels[i])));
+            assertThat(admitted[i].ticket().channel()).isEqualTo(channels[i]);
+        }
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(ledger.openStays(clock.instant())).hasSize(channels.length)
+                .allSatisfy(t -> assertThat(t.channel()).isEqualTo(channels[indexOf(admitted, t.id())]));
+        ledger.visitLog().ifPresent(log -> {
+            for (int i = 0; i < channels.length; i++) {
+                assertThat(log.find(admitted[i].ticket().id()).orElseThrow().channel()).isEqualTo(channels[i]);
+            }
+        });
+        // A repeat through another channel is the same stay: it keeps the channel it came in through.
+        Admitted repeat = admitted(ledger.admit(guestVia("c0", SETDA, DUKCAPIL, EntryChannel.WALK_IN)));
+        assertThat(repeat.repeat()).isTrue();
+        assertThat(repeat.ticket().channel()).isEqualTo(channels[0]);
+        // A move carries the channel of the stay left behind; the new stay has its own.
+        Admitted moved = admitted(ledger.admit(guestVia("c1", DUKCAPIL_OFFICE, DUKCAPIL, EntryChannel.WALK_IN)));
+        assertThat(moved.moved().ticket().channel()).isEqualTo(channels[1]);
+        assertThat(moved.ticket().channel()).isEqualTo(EntryChannel.WALK_IN);
+        assertThat(ledger.release(admitted[2].ticket().id()).orElseThrow().ticket().channel())
+                .isEqualTo(channels[2]);
+        clock.advance(Duration.ofHours(2));
+        assertThat(ledger.expire()).extracting(d -> d.ticket().channel())
+                .containsExactlyInAnyOrder(channels[0], EntryChannel.WALK_IN, channels[3]);
+        ledger.visitLog().ifPresent(log -> {
+            for (int i = 0; i < channels.length; i++) {
+                Visit closed = log.find(admitted[i].ticket().id()).orElseThrow();
+                assertThat(closed.isOpen()).isFalse();
+                assertThat(closed.channel()).isEqualTo(channels[i]);
+            }
+            assertThat(log.find(moved.ticket().id()).orElseThrow().channel()).isEqualTo(EntryChannel.WALK_IN);
+        });
+    }
+
+    private static int indexOf(Admitted[] admitted, TicketId id) {
+        for (int i = 0; i < admitted.length; i++) {
+            if (admitted[i].ticket().id().equals(id)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not admitted here: " + id);
+    }
+
+    @Test
+    void admit_withoutAChannelIsRefusedBeforeTheLedgerSeesIt() {
+        assertThatThrownBy(() -> new AdmitRequest(TicketId.random(), visitor("v1"), SETDA, WIB, DUKCAPIL, Role.GUEST,
+                null)).isInstanceOf(NullPointerException.class).hasMessage("channel");
+        assertThat(new AdmitRequest(TicketId.random(), visitor("v1"), SETDA, WIB, DUKCAPIL, Role.GUEST).channel())
+                .isEqualTo(EntryChannel.PRINTED_CODE);
     }
 
     // Release and expiry
@@ -822,7 +888,8 @@ public abstract class OccupancyLedgerContract {
                     VisitorRef visitor = visitor("v" + random.nextInt(12));
                     SiteId site = randomSite(random);
                     AdmitRequest request = new AdmitRequest(id, visitor, site, zoneOf(site), randomAgency(random),
-                            random.nextInt(4) == 0 ? Role.STAFF : Role.GUEST);
+                            random.nextInt(4) == 0 ? Role.STAFF : Role.GUEST,
+                            EntryChannel.values()[random.nextInt(EntryChannel.values().length)]);
                     ids.add(id);
                     Object expected = outcome(() -> reference.admit(request));
                     assertThat(outcome(() -> ledger.admit(request))).as(at).isEqualTo(expected);

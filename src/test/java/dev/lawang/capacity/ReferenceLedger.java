@@ -148,7 +148,8 @@ public final class ReferenceLedger implements OccupancyLedger {
             }
         }
         long due = now + policy.defaultStay().toNanos() / 1_000;
-        Ticket stay = new Ticket(request.ticket(), site, request.agency(), request.role(), Lease.instant(now),
+        Ticket stay = new Ticket(request.ticket(), site, request.agency(), request.role(), request.channel(),
+                Lease.instant(now),
                 Lease.instant(due));
         Departure moved = null;
         if (previous != null) {

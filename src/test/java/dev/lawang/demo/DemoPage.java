@@ -1,7 +1,7 @@
 package dev.lawang.demo;
 
 import dev.lawang.RefusalReason;
-import dev.lawang.booking.BookingDesk;
+import dev.lawang.booking.ServiceReport;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
@@ -9,6 +9,7 @@ import dev.lawang.request.CoverageReport;
 import dev.lawang.request.CoverageReport.AgencyRow;
 import dev.lawang.request.CoverageReport.CoveringCode;
 import dev.lawang.testing.Sragen;
+import dev.lawang.visit.EntryChannel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** The demo's HTML page: posters, a coverage table, the day's log and an occupancy chart drawn as inline SVG. */
+/**
+ * The demo's HTML page: posters, a coverage table, the day's log, an occupancy chart drawn as inline SVG, the
+ * refusals and the visits by way in (entry channel).
+ */
 final class DemoPage {
     /** Occupancy at one moment of the day. */
     record Sample(Instant at, int setda, int dukcapil, int others, long dukcapilToday) {}
@@ -40,15 +44,17 @@ final class DemoPage {
     private final Map<SiteId, Integer> peak;
     private final int quota;
     private final List<Frame> frames;
-    private final BookingDesk.Report bookings;
+    private final ServiceReport bookings;
     private final List<Wait> waits;
+    private final Map<EntryChannel, Integer> waysIn;
 
     /** One code of the Setda display's strip: when it is shown, its text and its SVG drawing. */
     record Frame(Instant from, String text, String svg) {}
 
     DemoPage(Directory directory, Map<SiteId, SragenDemo.IssuedCode> codes, CoverageReport coverage, List<Sample> samples,
             List<String> log, Map<RefusalReason, Integer> refusals, Map<SiteId, Integer> peak, int quota,
-            List<Frame> frames, BookingDesk.Report bookings, List<Wait> waits) {
+            List<Frame> frames, ServiceReport bookings, List<Wait> waits, Map<EntryChannel, Integer> waysIn) {
+        this.waysIn = waysIn;
         this.frames = List.copyOf(frames);
         this.bookings = bookings;
         this.waits = waits;
@@ -115,6 +121,11 @@ final class DemoPage {
         h.append("</pre>\n<h2>Refusals</h2><table><tr><th>reason</th><th>count</th></tr>");
         for (Map.Entry<RefusalReason, Integer> e : refusals.entrySet()) {
             h.append("<tr><td>").append(e.getKey()).append("</td><td>").append(e.getValue()).append("</td></tr>");
+        }
+        h.append("</table>\n<h2>Ways in</h2><table><tr><th>entry channel</th><th>visits</th><th>signed</th></tr>");
+        for (Map.Entry<EntryChannel, Integer> e : waysIn.entrySet()) {
+            h.append("<tr><td>").append(e.getKey()).append("</td><td>").append(e.getValue()).append("</td><td>")
+                    .append(e.getKey().signed() ? "yes" : "no").append("</td></tr>");
         }
         h.append("</table>\n</body></html>\n");
         Path page = dir.resolve("index.html");

@@ -26,7 +26,9 @@ import dev.lawang.WalkIn;
 import dev.lawang.booking.Booking;
 import dev.lawang.booking.BookingDesk;
 import dev.lawang.booking.BookingStore;
+import dev.lawang.booking.Outcome;
 import dev.lawang.booking.Service;
+import dev.lawang.booking.ServiceReport;
 import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.capacity.Occupancy;
 import dev.lawang.code.Display;
@@ -51,16 +53,17 @@ import dev.lawang.request.RequestEntry;
 import dev.lawang.request.SragenRequests;
 import dev.lawang.testing.Sragen;
 import dev.lawang.testing.TestClock;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitorRef;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,6 +117,7 @@ public final class SragenDemo {
     private final Map<SiteId, IssuedCode> codes = new LinkedHashMap<>();
     private final Map<String, Integer> eventCounts = new TreeMap<>();
     private final Map<RefusalReason, Integer> refusals = new EnumMap<>(RefusalReason.class);
+    private final Map<EntryChannel, Integer> waysIn = new EnumMap<>(EntryChannel.class);
     private final Map<SiteId, Integer> expiredThisHour = new TreeMap<>();
     private final List<DemoPage.Sample> samples = new ArrayList<>();
     private final List<String> notable = new ArrayList<>();
@@ -121,7 +125,7 @@ public final class SragenDemo {
     private Gate gate;
     private BookingDesk desk;
     private String registryCode;
-    private BookingDesk.Report report;
+    private ServiceReport report;
     private final List<DemoPage.Wait> waits = new ArrayList<>();
     private RequestBook book;
     private CoverageReport coverage;
@@ -162,7 +166,7 @@ public final class SragenDemo {
         demo.simulateDay();
         demo.summarise();
         Path page = new DemoPage(directory, demo.codes, demo.coverage, demo.samples, demo.notable, demo.refusals, demo.peak,
-                DUKCAPIL_QUOTA, demo.frames, demo.report, demo.waits).write(out);
+                DUKCAPIL_QUOTA, demo.frames, demo.report, demo.waits, demo.waysIn).write(out);
         System.out.printf("%nWrote %s and %d codes (PNG and poster SVG) to %s in %.1f s%n", page.getFileName(),
                 demo.codes.size(), out.resolve("codes"), (System.nanoTime() - started) / 1e9);
     }
@@ -279,6 +283,8 @@ public final class SragenDemo {
         eventCounts.merge(event.getClass().getSimpleName(), 1, Integer::sum);
         if (event instanceof GateEvent.Refused r) {
             refusals.merge(r.reason(), 1, Integer::sum);
+        } else if (event instanceof GateEvent.Admitted a && !a.repeat()) {
+            waysIn.merge(a.visit().channel(), 1, Integer::sum);
         } else if (event instanceof GateEvent.Expired e) {
             expiredThisHour.merge(e.visit().site(), 1, Integer::sum);
         }
@@ -376,13 +382,20 @@ public final class SragenDemo {
         for (int b = 1; b <= BOOKED; b++) {
             VisitorRef resident = visitor(++person);
             int n = b;
-            BookingDesk.Outcome held = desk.reserve(FACE_TO_FACE, resident, REPORT_DAY);
-            UUID booking = ((BookingDesk.Done) held).booking().id();
+            Outcome held = desk.reserve(FACE_TO_FACE, resident, REPORT_DAY);
+            UUID booking = ((Outcome.Done) held).booking().id();
             desk.confirm(booking);
             if (b > BOOKED - NO_SHOWS) {
                 continue;
             }
             Instant arrives = at(7, 30).plus(Duration.ofSeconds(110L * (b - 1)));
+            if (n % 10 == 0) { // without a phone: the desk registers the booked arrival, screened by hand
+                day.add(new Step(arrives, order.incrementAndGet(), () -> served(gate.arrive(desk, booking, new WalkIn(
+                        DUKCAPIL_OFFICE, DUKCAPIL, resident, Role.GUEST, Screening.of(36.6, true, true))),
+                        n == 10 ? "booked visitor #10, without a phone, is registered at the desk" : null, day,
+                        order)));
+                continue;
+            }
             day.add(new Step(arrives, order.incrementAndGet(), () -> served(gate.arrive(desk, booking, new CheckIn(
                     registryCode, resident, DUKCAPIL, Role.GUEST, fixAt(Sragen.IN_DUKCAPIL_OFFICE), null)),
                     n == 1 || n == BOOKED - NO_SHOWS ? "booked visitor #" + n + " scans the civil registry's code"
@@ -396,7 +409,7 @@ public final class SragenDemo {
             Instant arrives = at(8, 0).plus(Duration.ofSeconds(150L * (w - 1)));
             int n = w;
             day.add(new Step(arrives, order.incrementAndGet(), () -> {
-                BookingDesk.Outcome o = gate.walkIn(desk, FACE_TO_FACE, new WalkIn(DUKCAPIL_OFFICE, DUKCAPIL,
+                Outcome o = gate.walkIn(desk, FACE_TO_FACE, new WalkIn(DUKCAPIL_OFFICE, DUKCAPIL,
                         resident, Role.GUEST, Screening.of(36.2 + (n % 9) / 10.0, true, true)));
                 boolean tell = n == 1 || n == 50 || n == 51 || n == DUKCAPIL_QUOTA - BOOKED + NO_SHOWS
                         || n == DUKCAPIL_QUOTA - BOOKED + NO_SHOWS + 1;
@@ -528,14 +541,14 @@ public final class SragenDemo {
      * Tells a booking step when worth it and, for an arrival, schedules its service at a counter and the
      * check-out.
      */
-    private void served(BookingDesk.Outcome outcome, String story, PriorityQueue<Step> day, AtomicInteger order) {
+    private void served(Outcome outcome, String story, PriorityQueue<Step> day, AtomicInteger order) {
         Instant now = clock.instant();
-        if (outcome instanceof BookingDesk.Refused r) {
+        if (outcome instanceof Outcome.Refused r) {
             say(now, String.format("%-62s -> REFUSED %s: %s", story == null ? "a visitor" : story, r.reason(),
                     r.detail()));
             return;
         }
-        Booking booking = ((BookingDesk.Done) outcome).booking();
+        Booking booking = ((Outcome.Done) outcome).booking();
         if (story != null) {
             say(now, String.format("%-62s -> admitted (%s), ticket …%s", story, booking.channel(),
                     booking.ticket().toString().substring(24)));
@@ -557,6 +570,7 @@ public final class SragenDemo {
         System.out.println("\nSummary:");
         System.out.printf("  events: %s%n", eventCounts);
         System.out.printf("  refusals: %s%n", refusals);
+        System.out.printf("  ways in: %s%n", waysIn);
         Occupancy dukcapil = gate.occupancy(DUKCAPIL_OFFICE, DUKCAPIL);
         report = desk.report(FACE_TO_FACE, REPORT_DAY, REPORT_DAY);
         System.out.printf("  Dispendukcapil: %d guests served face to face today (quota %d): %d booked and arrived,"

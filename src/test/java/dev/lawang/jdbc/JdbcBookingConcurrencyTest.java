@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.lawang.booking.Booking;
 import dev.lawang.booking.BookingDesk;
 import dev.lawang.booking.BookingStore;
+import dev.lawang.booking.Outcome;
 import dev.lawang.booking.Service;
 import dev.lawang.testing.Sragen;
 import dev.lawang.testing.TestClock;
@@ -66,18 +67,18 @@ class JdbcBookingConcurrencyTest {
                 .build();
     }
 
-    private List<BookingDesk.Outcome> race(List<Callable<BookingDesk.Outcome>> calls) throws Exception {
+    private List<Outcome> race(List<Callable<Outcome>> calls) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<BookingDesk.Outcome>> futures = new ArrayList<>();
-        for (Callable<BookingDesk.Outcome> call : calls) {
+        List<Future<Outcome>> futures = new ArrayList<>();
+        for (Callable<Outcome> call : calls) {
             futures.add(threads.submit(() -> {
                 start.await();
                 return call.call();
             }));
         }
         start.countDown();
-        List<BookingDesk.Outcome> outcomes = new ArrayList<>();
-        for (Future<BookingDesk.Outcome> f : futures) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> f : futures) {
             outcomes.add(f.get(60, TimeUnit.SECONDS));
         }
         return outcomes;
@@ -89,20 +90,20 @@ class JdbcBookingConcurrencyTest {
         BookingDesk first = desk(store, 1);
         BookingDesk second = desk(JdbcBookingStore.of(other), 1);
         for (int v = 0; v < QUOTA - 5; v++) {
-            assertThat(first.reserve(SERVICE, visitor(v), DAY)).isInstanceOf(BookingDesk.Done.class);
+            assertThat(first.reserve(SERVICE, visitor(v), DAY)).isInstanceOf(Outcome.Done.class);
         }
-        List<Callable<BookingDesk.Outcome>> calls = new ArrayList<>();
+        List<Callable<Outcome>> calls = new ArrayList<>();
         for (int v = 1000; v < 1064; v++) {
             BookingDesk desk = v % 2 == 0 ? first : second;
             int visitor = v;
             calls.add(() -> desk.reserve(SERVICE, visitor(visitor), DAY));
         }
 
-        List<BookingDesk.Outcome> outcomes = race(calls);
+        List<Outcome> outcomes = race(calls);
 
-        assertThat(outcomes).filteredOn(o -> o instanceof BookingDesk.Done).hasSize(5);
-        assertThat(outcomes).filteredOn(o -> o instanceof BookingDesk.Refused r
-                && r.reason() == BookingDesk.Reason.DAY_FULL).hasSize(59);
+        assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Done).hasSize(5);
+        assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Refused r
+                && r.reason() == Outcome.Reason.DAY_FULL).hasSize(59);
         assertThat(store.placesTaken(SERVICE, DAY, clock.instant())).isEqualTo(QUOTA);
         assertThat(store.day(SERVICE, DAY)).hasSize(QUOTA);
     }
@@ -112,16 +113,16 @@ class JdbcBookingConcurrencyTest {
         JdbcBookingStore store = JdbcBookingStore.of(one);
         BookingDesk first = desk(store, 2);
         BookingDesk second = desk(JdbcBookingStore.of(other), 2);
-        List<Callable<BookingDesk.Outcome>> calls = new ArrayList<>();
+        List<Callable<Outcome>> calls = new ArrayList<>();
         for (int d = 1; d <= 24; d++) {
             BookingDesk desk = d % 2 == 0 ? first : second;
             LocalDate day = Sragen.REPORT_DAY.plusDays(d);
             calls.add(() -> desk.reserve(SERVICE, visitor(7), day));
         }
 
-        List<BookingDesk.Outcome> outcomes = race(calls);
+        List<Outcome> outcomes = race(calls);
 
-        assertThat(outcomes).filteredOn(o -> o instanceof BookingDesk.Done).hasSize(2);
+        assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Done).hasSize(2);
         int stored = 0;
         for (int d = 1; d <= 24; d++) {
             stored += store.day(SERVICE, Sragen.REPORT_DAY.plusDays(d)).size();
@@ -134,20 +135,20 @@ class JdbcBookingConcurrencyTest {
         BookingStore store = JdbcBookingStore.of(one);
         BookingDesk desk = desk(store, 2);
         for (int v = 0; v < QUOTA; v++) {
-            assertThat(desk.reserve(SERVICE, visitor(v), DAY)).isInstanceOf(BookingDesk.Done.class);
+            assertThat(desk.reserve(SERVICE, visitor(v), DAY)).isInstanceOf(Outcome.Done.class);
         }
-        Booking late = ((BookingDesk.Done) desk.reserve(SERVICE, visitor(0), DAY.plusDays(1))).booking();
+        Booking late = ((Outcome.Done) desk.reserve(SERVICE, visitor(0), DAY.plusDays(1))).booking();
         Booking first = store.day(SERVICE, DAY).get(0);
         clock.advance(Duration.ofMinutes(30));
-        BookingDesk.Outcome taken = desk.reserve(SERVICE, visitor(100), DAY);
-        assertThat(taken).isInstanceOf(BookingDesk.Done.class);
+        Outcome taken = desk.reserve(SERVICE, visitor(100), DAY);
+        assertThat(taken).isInstanceOf(Outcome.Done.class);
         clock.set(Sragen.at(7, 29));
 
-        assertThat(desk.confirm(first.id())).isInstanceOfSatisfying(BookingDesk.Refused.class,
-                r -> assertThat(r.reason()).isEqualTo(BookingDesk.Reason.HOLD_EXPIRED));
+        assertThat(desk.confirm(first.id())).isInstanceOfSatisfying(Outcome.Refused.class,
+                r -> assertThat(r.reason()).isEqualTo(Outcome.Reason.HOLD_EXPIRED));
 
         assertThat(store.find(first.id())).contains(first);
         assertThat(store.placesTaken(SERVICE, DAY, clock.instant())).isEqualTo(QUOTA + 1);
-        assertThat(desk.confirm(late.id())).isInstanceOf(BookingDesk.Done.class);
+        assertThat(desk.confirm(late.id())).isInstanceOf(Outcome.Done.class);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lawang.Decision;
 import dev.lawang.Gate;
+import dev.lawang.GateEvent;
 import dev.lawang.RefusalReason;
 import dev.lawang.Screening;
 import dev.lawang.WalkIn;
@@ -20,6 +21,7 @@ import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
 import dev.lawang.geo.GeoPoint;
 import dev.lawang.geo.Geofence;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
@@ -86,6 +88,37 @@ class JdbcGateTest {
 
     static VisitorRef visitor(int n) {
         return VisitorRef.pseudonymise(String.format(Locale.ROOT, "331401%010d", n), SECRET);
+    }
+
+    @Test
+    void aWalkIn_isStoredAsComingThroughTheDesk_withTheLedgersVisitLogAndWithAnother() throws SQLException {
+        for (boolean together : new boolean[] {true, false}) {
+            DataSource database = TestDatabase.fresh();
+            List<GateEvent> events = new ArrayList<>();
+            Gate.Builder builder = Gate.builder().directory(directory())
+                    .verifier(Verifier.of(TrustList.builder().trust(Issuer.generate().publicKey()).build()))
+                    .clock(Clock.systemUTC()).listener(events::add);
+            Gate gate = together ? builder.ledger(JdbcLedger.of(database, policy())).build()
+                    : builder.ledger(JdbcLedger.countsOnly(database, policy())).visitLog(JdbcVisitLog.of(database))
+                            .build();
+
+            Decision d = gate.walkIn(new WalkIn(HOT, DUKCAPIL, visitor(1), Role.GUEST, Screening.of(36.6, true, true)));
+
+            assertThat(d).isInstanceOf(Decision.Admitted.class);
+            TicketId ticket = ((Decision.Admitted) d).ticket().id();
+            assertThat(((Decision.Admitted) d).ticket().channel()).isEqualTo(EntryChannel.WALK_IN);
+            try (Connection c = database.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT (SELECT channel FROM lawang_stay),"
+                            + " (SELECT channel FROM lawang_visit)")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("stay, together=%s", together).isEqualTo("WALK_IN");
+                assertThat(rs.getString(2)).as("visit, together=%s", together).isEqualTo("WALK_IN");
+            }
+            assertThat(gate.checkOut(ticket).orElseThrow().channel()).isEqualTo(EntryChannel.WALK_IN);
+            assertThat(events).filteredOn(e -> e instanceof GateEvent.CheckedOut)
+                    .extracting(e -> ((GateEvent.CheckedOut) e).visit().channel())
+                    .containsExactly(EntryChannel.WALK_IN);
+        }
     }
 
     @Test

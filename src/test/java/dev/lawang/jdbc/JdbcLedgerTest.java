@@ -1,12 +1,23 @@
 package dev.lawang.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.capacity.OccupancyLedgerContract;
+import dev.lawang.testing.TestClock;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link JdbcLedger#of}, the ledger that keeps the visit log too, on a real PostgreSQL server against the ledger
@@ -37,5 +48,28 @@ class JdbcLedgerTest extends OccupancyLedgerContract {
 
     boolean keepsVisits() {
         return true;
+    }
+
+    @Test
+    void anUnknownEntryChannel_isRefusedByTheDatabaseAndRecordsNothing() throws SQLException {
+        newLedger(CapacityPolicy.unlimited(), TestClock.at(MORNING));
+        LocalDate day = LocalDate.ofInstant(MORNING, WIB);
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            for (String fn : new String[] {"lawang_admit_via", "lawang_check_in"}) {
+                assertThatThrownBy(() -> s.executeQuery("SELECT * FROM " + fn + "('" + UUID.randomUUID() + "', 'v',"
+                        + " 'setda-complex', 'diskominfo', 'GUEST', NULL, '" + day + "', '" + day + "T00:00+07',"
+                        + " '" + day.plusDays(1) + "T00:00+07', 3600000000, NULL, 0, NULL, 0, NULL, 0, NULL, 0,"
+                        + " 'SMUGGLED')")).isInstanceOf(SQLException.class).hasMessageContaining("entry channel");
+            }
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO lawang_visit (ticket_id, visitor_ref, site_id,"
+                    + " agency_id, role, checked_in, checked_in_nanos, channel) VALUES ('" + UUID.randomUUID()
+                    + "', 'v', 'setda-complex', 'diskominfo', 'GUEST', now(), 0, 'SMUGGLED')"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("channel");
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM lawang_stay) + (SELECT count(*) FROM"
+                    + " lawang_visit) + (SELECT count(*) FROM lawang_admitted)")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
     }
 }

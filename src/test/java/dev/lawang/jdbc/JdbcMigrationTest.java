@@ -6,14 +6,13 @@ import dev.lawang.Decision;
 import dev.lawang.Gate;
 import dev.lawang.Screening;
 import dev.lawang.WalkIn;
-import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.TrustList;
 import dev.lawang.code.Verifier;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
-import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitorRef;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -48,7 +47,7 @@ class JdbcMigrationTest {
 
         assertThat(catalog(byFlyway)).isEqualTo(catalog(byLawang)).isNotEmpty();
         assertThat(flyway.info().applied()).extracting(m -> m.getVersion().getVersion())
-                .containsExactly("1", "2", "3", "4", "5", "7");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7");
         flyway.validate();
         JdbcSchema.create(byFlyway);
         assertThat(catalog(byFlyway)).isEqualTo(catalog(byLawang));
@@ -75,22 +74,19 @@ class JdbcMigrationTest {
     void upgrade_fromVersionOneWithTheLeftoversOfACrash_keepsTheDataAndHeals() throws SQLException {
         DataSource database = TestDatabase.emptyDatabase();
         JdbcSchema.migrate(database, 1);
-        // As 0.1 wrote it: the stay by lawang_admit, the visit in a transaction of its own.
-        JdbcLedger old = JdbcLedger.countsOnly(database, JdbcGateTest.policy());
-        JdbcVisitLog oldLog = JdbcVisitLog.of(database);
+        // As 0.1 wrote it, in the columns of version 1: the stay by lawang_admit, the visit in a transaction of its
+        // own.
         Instant longAgo = Instant.now().minus(Duration.ofHours(1));
         VisitorRef whole = JdbcGateTest.visitor(1);
         VisitorRef stayOnly = JdbcGateTest.visitor(2);
         VisitorRef visitOnly = JdbcGateTest.visitor(3);
         VisitorRef repeater = JdbcGateTest.visitor(4);
-        TicketId wholeTicket = admit(old, whole);
-        oldLog.append(Visit.open(wholeTicket, whole, JdbcGateTest.HOT, JdbcGateTest.DUKCAPIL, Role.GUEST,
-                startOf(database, wholeTicket)));
-        admit(old, stayOnly);
-        TicketId repeaterTicket = admit(old, repeater);
+        TicketId wholeTicket = admitAsVersionOne(database, whole);
+        appendAsVersionOne(database, wholeTicket, whole, startOf(database, wholeTicket));
+        admitAsVersionOne(database, stayOnly);
+        TicketId repeaterTicket = admitAsVersionOne(database, repeater);
         TicketId visitOnlyTicket = TicketId.random();
-        oldLog.append(Visit.open(visitOnlyTicket, visitOnly, JdbcGateTest.HOT, JdbcGateTest.DUKCAPIL, Role.GUEST,
-                longAgo));
+        appendAsVersionOne(database, visitOnlyTicket, visitOnly, longAgo);
         backdate(database, longAgo);
 
         JdbcSchema.create(database);
@@ -99,12 +95,18 @@ class JdbcMigrationTest {
                 .verifier(Verifier.of(TrustList.builder().trust(Issuer.generate().publicKey()).build()))
                 .ledger(JdbcLedger.of(database, JdbcGateTest.policy())).clock(Clock.systemUTC()).build();
         assertThat(gate.occupancy(JdbcGateTest.HOT).present()).isEqualTo(3);
-        assertThat(gate.visitLog().find(wholeTicket)).hasValueSatisfying(v -> assertThat(v.isOpen()).isTrue());
+        assertThat(gate.visitLog().find(wholeTicket)).hasValueSatisfying(v -> {
+            assertThat(v.isOpen()).isTrue();
+            assertThat(v.channel()).as("rows of version 1 knew printed codes only")
+                    .isEqualTo(EntryChannel.PRINTED_CODE);
+        });
 
         Decision again = gate.walkIn(walkIn(repeater));
         assertThat(again).isInstanceOfSatisfying(Decision.Admitted.class, a -> {
             assertThat(a.repeat()).isTrue();
             assertThat(a.ticket().id()).isEqualTo(repeaterTicket);
+            assertThat(a.ticket().channel()).as("a repeat keeps its stay's channel")
+                    .isEqualTo(EntryChannel.PRINTED_CODE);
         });
         assertThat(gate.visitLog().openVisitOf(repeater)).hasValueSatisfying(
                 v -> assertThat(v.ticket()).isEqualTo(repeaterTicket));
@@ -113,18 +115,51 @@ class JdbcMigrationTest {
 
         assertThat(settled).isEqualTo(new OccupancyLedger.Settlement(1, 1, 0));
         assertThat(gate.visitLog().find(visitOnlyTicket)).hasValueSatisfying(v -> assertThat(v.isOpen()).isFalse());
-        assertThat(gate.visitLog().openVisitOf(stayOnly)).isPresent();
+        assertThat(gate.visitLog().openVisitOf(stayOnly)).hasValueSatisfying(
+                v -> assertThat(v.channel()).isEqualTo(EntryChannel.PRINTED_CODE));
         assertThat(openStays(database)).isEqualTo(openVisits(database)).hasSize(3);
         assertThat(gate.checkOut(wholeTicket)).hasValueSatisfying(v -> assertThat(v.isOpen()).isFalse());
         assertThat(gate.occupancy(JdbcGateTest.HOT).present()).isEqualTo(2);
         assertThat(gate.recover()).isEqualTo(OccupancyLedger.Settlement.NONE);
     }
 
-    private static TicketId admit(JdbcLedger ledger, VisitorRef visitor) {
+    /** Admits a guest through version 1's function, without limits, as 0.1 called it. */
+    private static TicketId admitAsVersionOne(DataSource database, VisitorRef visitor) throws SQLException {
         TicketId ticket = TicketId.random();
-        assertThat(ledger.admit(new AdmitRequest(ticket, visitor, JdbcGateTest.HOT, WIB, JdbcGateTest.DUKCAPIL,
-                Role.GUEST)).isAdmitted()).isTrue();
+        java.time.LocalDate day = java.time.LocalDate.now(WIB);
+        try (Connection c = database.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT outcome FROM lawang_admit(?, ?, ?, ?, 'GUEST', NULL, ?, ?, ?, ?, NULL, 0, NULL, 0, NULL, 0,"
+                        + " NULL, 0)")) {
+            ps.setObject(1, ticket.toUuid());
+            ps.setString(2, visitor.toText());
+            ps.setString(3, JdbcGateTest.HOT.value());
+            ps.setString(4, JdbcGateTest.DUKCAPIL.value());
+            ps.setObject(5, day);
+            ps.setObject(6, day.atStartOfDay(WIB).toOffsetDateTime());
+            ps.setObject(7, day.plusDays(1).atStartOfDay(WIB).toOffsetDateTime());
+            ps.setLong(8, Duration.ofHours(4).toNanos() / 1_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("ADMITTED");
+            }
+        }
         return ticket;
+    }
+
+    /** Records an open visit in version 1's columns, as 0.1's visit log did. */
+    private static void appendAsVersionOne(DataSource database, TicketId ticket, VisitorRef visitor, Instant in)
+            throws SQLException {
+        try (Connection c = database.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO lawang_visit (ticket_id, visitor_ref, site_id, agency_id, role, checked_in,"
+                        + " checked_in_nanos) VALUES (?, ?, ?, ?, 'GUEST', ?, 0)")) {
+            ps.setObject(1, ticket.toUuid());
+            ps.setString(2, visitor.toText());
+            ps.setString(3, JdbcGateTest.HOT.value());
+            ps.setString(4, JdbcGateTest.DUKCAPIL.value());
+            ps.setObject(5, java.time.OffsetDateTime.ofInstant(in.truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                    java.time.ZoneOffset.UTC));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
     }
 
     private static WalkIn walkIn(VisitorRef visitor) {

@@ -59,6 +59,25 @@ public abstract class VisitLogContract {
     }
 
     @Test
+    void everyEntryChannel_isReadBackOnTheVisitOpenAndClosed() {
+        int n = 0;
+        for (EntryChannel channel : EntryChannel.values()) {
+            n++;
+            Visit v = Visit.open(TicketId.of(7, n), visitor(100 + n), SETDA, VisitTest.DISKOMINFO, Role.GUEST, channel,
+                    at(n));
+            log.append(v);
+            assertThat(log.find(v.ticket()).orElseThrow().channel()).isEqualTo(channel);
+            assertThat(log.openVisitOf(v.visitor()).orElseThrow().channel()).isEqualTo(channel);
+            Visit closed = log.close(v.ticket(), at(n + 30)).orElseThrow();
+            assertThat(closed.channel()).isEqualTo(channel);
+            assertThat(log.visitsOf(v.visitor())).singleElement()
+                    .satisfies(read -> assertThat(read.channel()).isEqualTo(channel));
+        }
+        assertThat(log.visitsOf(visitor(101)).get(0).channel()).isEqualTo(EntryChannel.PRINTED_CODE);
+        assertThat(log.visitsOf(visitor(104)).get(0).channel()).isEqualTo(EntryChannel.WALK_IN);
+    }
+
+    @Test
     void openVisits_listsTheOpenVisitsBegunBeforeAnInstant() {
         Visit early = visit(1, 1, SETDA, 0);
         Visit closed = visit(2, 2, SETDA, 1);

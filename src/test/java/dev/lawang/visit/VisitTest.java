@@ -24,7 +24,7 @@ class VisitTest {
 
     static Visit visit(int ticket, int visitor, SiteId site, int inMinute) {
         return Visit.open(TicketId.of(0, ticket), visitor(visitor), site, DISKOMINFO, Role.GUEST,
-                NINE.plusSeconds(60L * inMinute));
+                EntryChannel.PRINTED_CODE, NINE.plusSeconds(60L * inMinute));
     }
 
     static Visit visit(int ticket, int visitor, SiteId site, int inMinute, int outMinute) {
@@ -63,9 +63,38 @@ class VisitTest {
     void toString_leavesTheVisitorOut() {
         Visit v = visit(1, 1, SETDA, 0, 10);
         assertThat(v.toString())
-                .isEqualTo("Visit[00000000000000000000000000000001 GUEST at setda-complex/diskominfo"
+                .isEqualTo("Visit[00000000000000000000000000000001 GUEST at setda-complex/diskominfo via PRINTED_CODE"
                         + " 2021-12-15T02:00:00Z to 2021-12-15T02:10:00Z]")
                 .doesNotContain(v.visitor().toText());
+    }
+
+    @Test
+    void channel_isKeptWhenClosedAndTellsVisitsApart() {
+        Visit walkIn = Visit.open(TicketId.of(0, 1), visitor(1), SETDA, DISKOMINFO, Role.GUEST, EntryChannel.WALK_IN,
+                NINE);
+        Visit printed = visit(1, 1, SETDA, 0);
+        assertThat(walkIn.channel()).isEqualTo(EntryChannel.WALK_IN);
+        assertThat(walkIn.withOut(NINE.plusSeconds(60)).channel()).isEqualTo(EntryChannel.WALK_IN);
+        assertThat(walkIn).isNotEqualTo(printed);
+        assertThat(walkIn.toString()).contains(" via WALK_IN ");
+        assertThatThrownBy(() -> Visit.open(TicketId.of(0, 1), visitor(1), SETDA, DISKOMINFO, Role.GUEST, null, NINE))
+                .isInstanceOf(NullPointerException.class).hasMessage("channel");
+        Ticket ticket = new Ticket(TicketId.of(0, 2), SETDA, DISKOMINFO, Role.STAFF,
+                EntryChannel.REGISTERED_FOREIGN_CODE, NINE, NINE.plusSeconds(3_600));
+        Visit fromTicket = Visit.open(ticket, visitor(2));
+        assertThat(fromTicket.channel()).isEqualTo(EntryChannel.REGISTERED_FOREIGN_CODE);
+        assertThat(fromTicket.role()).isEqualTo(Role.STAFF);
+        assertThat(fromTicket.in()).isEqualTo(NINE);
+        assertThatThrownBy(() -> new Ticket(TicketId.of(0, 2), SETDA, DISKOMINFO, Role.STAFF, null, NINE, NINE))
+                .isInstanceOf(NullPointerException.class).hasMessage("channel");
+    }
+
+    @Test
+    void entryChannel_signedOnlyForTheLibrarysOwnCodes() {
+        assertThat(EntryChannel.PRINTED_CODE.signed()).isTrue();
+        assertThat(EntryChannel.ROTATING_CODE.signed()).isTrue();
+        assertThat(EntryChannel.REGISTERED_FOREIGN_CODE.signed()).isFalse();
+        assertThat(EntryChannel.WALK_IN.signed()).isFalse();
     }
 
     /** The reference visit is 09:10 to 09:20 at the Setda complex; margins and times in minutes after 09:00. */

@@ -26,10 +26,10 @@ CREATE INDEX lawang_offline_applied_ticket ON lawang_offline_applied (ticket_id,
 -- finds it); every change to a site's stays takes the site's row lock first, as everywhere else.
 CREATE FUNCTION lawang_apply_offline(
     p_device varchar, p_sequence bigint, p_kind char, p_ticket uuid, p_visitor varchar, p_site varchar,
-    p_agency varchar, p_role varchar, p_at timestamptz, p_placeholders uuid[], p_stay_micros bigint,
+    p_agency varchar, p_role varchar, p_channel varchar, p_at timestamptz, p_placeholders uuid[], p_stay_micros bigint,
     p_keep_visits boolean, p_clock timestamptz)
     RETURNS TABLE (outcome varchar, first_outcome varchar, placeholder_id uuid, visit_id uuid, site_id varchar,
-                   agency_id varchar, role varchar, started_at timestamptz, due_at timestamptz)
+                   agency_id varchar, role varchar, started_at timestamptz, due_at timestamptz, channel varchar)
     LANGUAGE plpgsql AS $$
 #variable_conflict use_column
 DECLARE
@@ -72,7 +72,7 @@ BEGIN
                         WHERE v.ticket_id = p_ticket AND v.checked_out IS NULL;
                 END IF;
                 visit_id := r.visit_id; site_id := r.site_id; agency_id := r.agency_id; role := r.role;
-                started_at := r.started_at; due_at := r.due_at;
+                started_at := r.started_at; due_at := r.due_at; channel := r.channel;
             END IF;
         END IF;
     ELSE
@@ -108,7 +108,7 @@ BEGIN
             ELSE
                 v_outcome := 'SWAPPED';
                 v_start := least(greatest(p_at, v_ph.started_at), v_now);
-                UPDATE lawang_stay s SET visit_id = p_ticket, visitor_key = p_visitor, role = p_role,
+                UPDATE lawang_stay s SET visit_id = p_ticket, visitor_key = p_visitor, role = p_role, channel = p_channel,
                         started_at = v_start, due_at = v_start + make_interval(secs => p_stay_micros / 1e6)
                     WHERE s.visit_id = v_ph.visit_id;
                 IF p_role <> v_ph.role THEN
@@ -125,11 +125,11 @@ BEGIN
                     UPDATE lawang_visit v SET checked_out = greatest(v_start, v.checked_in), checked_out_nanos = 0
                         WHERE v.ticket_id = v_ph.visit_id AND v.checked_out IS NULL;
                     INSERT INTO lawang_visit (ticket_id, visitor_ref, site_id, agency_id, role, checked_in,
-                            checked_in_nanos)
-                        VALUES (p_ticket, p_visitor, p_site, p_agency, p_role, v_start, 0);
+                            checked_in_nanos, channel)
+                        VALUES (p_ticket, p_visitor, p_site, p_agency, p_role, v_start, 0, p_channel);
                 END IF;
                 placeholder_id := v_ph.visit_id; visit_id := p_ticket; site_id := p_site; agency_id := p_agency;
-                role := p_role; started_at := v_start;
+                role := p_role; started_at := v_start; channel := p_channel;
                 due_at := v_start + make_interval(secs => p_stay_micros / 1e6);
             END IF;
             IF v_outcome IN ('ALREADY_OVER', 'VISITOR_ELSEWHERE', 'UNLEASED') THEN
@@ -143,9 +143,9 @@ BEGIN
                 END IF;
                 IF p_keep_visits THEN
                     INSERT INTO lawang_visit (ticket_id, visitor_ref, site_id, agency_id, role, checked_in,
-                            checked_in_nanos, checked_out, checked_out_nanos)
+                            checked_in_nanos, checked_out, checked_out_nanos, channel)
                         VALUES (p_ticket, p_visitor, p_site, p_agency, p_role, p_at, 0,
-                                greatest(coalesce(v_out_at, p_at), p_at), 0)
+                                greatest(coalesce(v_out_at, p_at), p_at), 0, p_channel)
                         ON CONFLICT DO NOTHING;
                 END IF;
             END IF;
