@@ -8,7 +8,6 @@ import dev.lawang.RefusalReason;
 import dev.lawang.ScreeningProtocol;
 import dev.lawang.WalkIn;
 import dev.lawang.capacity.CapacityPolicy;
-import dev.lawang.capacity.Limit;
 import dev.lawang.code.CodeId;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.Verification;
@@ -105,24 +104,24 @@ public final class Kiosk {
         for (Lease lease : b.leases) {
             leases.put(key(lease.site(), lease.agency()), new Held(lease));
         }
-        this.offsetNanos = wallNanos(clock.instant()) - nanoTime.getAsLong();
+        this.offsetNanos = OfflineRules.wallNanos(clock.instant()) - nanoTime.getAsLong();
         Instant now = clock.instant();
         for (Journal.Entry e : journal.recovered()) {
             replay(e.decision(), now);
         }
     }
 
-    /** Returns a new builder. @return the builder */
+    /**
+     * Returns a new builder.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     private static String key(SiteId site, AgencyId agency) {
         return site.value() + "/" + agency.value();
-    }
-
-    private static long wallNanos(Instant at) {
-        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
     }
 
     /** Counts a recovered decision: admissions under a lease since it was taken, stays not yet due as present. */
@@ -391,26 +390,23 @@ public final class Kiosk {
     }
 
     private boolean clockJumped(Instant now) {
-        long drift = wallNanos(now) - nanoTime.getAsLong() - offsetNanos;
+        long drift = OfflineRules.wallNanos(now) - nanoTime.getAsLong() - offsetNanos;
         return Math.abs(drift) > toleranceNanos;
     }
 
     /** The gate's order: site present, agency present, then the daily quotas, each against the lease's places. */
     private @Nullable RefusalReason capacity(Held held, SiteId site, AgencyId agency, Role role) {
         int places = held.lease.places();
-        boolean sitePresent = counts(policy.maxPresent(site), role);
-        if ((sitePresent || counts(policy.maxPresent(site, agency), role)) && held.present >= places) {
+        boolean sitePresent = OfflineRules.counts(policy.maxPresent(site), role);
+        if ((sitePresent || OfflineRules.counts(policy.maxPresent(site, agency), role)) && held.present >= places) {
             return sitePresent ? RefusalReason.SITE_FULL : RefusalReason.AGENCY_FULL;
         }
-        boolean quota = counts(policy.dailyQuota(site), role) || counts(policy.dailyQuota(site, agency), role);
+        boolean quota = OfflineRules.counts(policy.dailyQuota(site), role)
+                || OfflineRules.counts(policy.dailyQuota(site, agency), role);
         if (quota && held.admitted >= places) {
             return RefusalReason.DAILY_QUOTA_REACHED;
         }
         return null;
-    }
-
-    private static boolean counts(Optional<Limit> limit, Role role) {
-        return limit.isPresent() && limit.get().counts(role);
     }
 
     /** Builds a kiosk; reusable. */

@@ -8,9 +8,11 @@ import dev.lawang.ScreeningProtocol;
 import dev.lawang.WalkIn;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.Verification;
+import dev.lawang.capacity.Limit;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.visit.EntryChannel;
+import dev.lawang.visit.Role;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,15 @@ import org.jspecify.annotations.Nullable;
 /** The gate's checks before capacity, in the gate's order, as a kiosk makes them offline. */
 final class OfflineRules {
     private OfflineRules() {
+    }
+
+    static long wallNanos(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+    }
+
+    /** Whether a limit is set and counts the role. */
+    static boolean counts(Optional<Limit> limit, Role role) {
+        return limit.isPresent() && limit.get().counts(role);
     }
 
     /** The entry channel of a verified code, as the gate records it. */
