@@ -5,6 +5,7 @@ import dev.lawang.booking.ServiceReport;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.directory.SiteId;
+import dev.lawang.kiosk.Reconciliation;
 import dev.lawang.request.CoverageReport;
 import dev.lawang.request.CoverageReport.AgencyRow;
 import dev.lawang.request.CoverageReport.CoveringCode;
@@ -27,7 +28,8 @@ import java.util.function.ToDoubleFunction;
  */
 final class DemoPage {
     /** Occupancy at one moment of the day. */
-    record Sample(Instant at, int setda, int dukcapil, int others, long dukcapilToday) {}
+    record Sample(Instant at, int setda, int dukcapil, int others, long dukcapilToday, int clinicCentral,
+            int clinicAtTheDoor) {}
 
     /** The civil registry's wait estimate at one moment. */
     record Wait(Instant at, Duration estimate) {}
@@ -47,14 +49,17 @@ final class DemoPage {
     private final ServiceReport bookings;
     private final List<Wait> waits;
     private final Map<EntryChannel, Integer> waysIn;
+    private final OfflineClinic clinic;
 
     /** One code of the Setda display's strip: when it is shown, its text and its SVG drawing. */
     record Frame(Instant from, String text, String svg) {}
 
     DemoPage(Directory directory, Map<SiteId, SragenDemo.IssuedCode> codes, CoverageReport coverage, List<Sample> samples,
             List<String> log, Map<RefusalReason, Integer> refusals, Map<SiteId, Integer> peak, int quota,
-            List<Frame> frames, ServiceReport bookings, List<Wait> waits, Map<EntryChannel, Integer> waysIn) {
+            List<Frame> frames, ServiceReport bookings, List<Wait> waits, Map<EntryChannel, Integer> waysIn,
+            OfflineClinic clinic) {
         this.waysIn = waysIn;
+        this.clinic = clinic;
         this.frames = List.copyOf(frames);
         this.bookings = bookings;
         this.waits = waits;
@@ -112,6 +117,7 @@ final class DemoPage {
         }
         h.append("</div>\n");
         h.append("<h2>Occupancy over the day</h2>").append(chart()).append(quotaChart());
+        offline(h);
         bookings(h);
         coverage(h);
         h.append("<h2>The day's log</h2><pre>");
@@ -207,6 +213,41 @@ final class DemoPage {
         svg.append(line(s -> s.others(), top, "#38a169", "RSUD, puskesmas and other sites with a code", 46));
         svg.append(line(s -> s.dukcapil(), top, "#d69e2e", "Dispendukcapil (no code, walk-ins)", 62));
         return svg.append("</svg>\n").toString();
+    }
+
+    /** The puskesmas whose link dropped: the offline window on its occupancy chart, and the sync's report. */
+    private void offline(StringBuilder h) {
+        int top = 20;
+        for (Sample s : samples) {
+            top = Math.max(top, (Math.max(s.clinicCentral(), s.clinicAtTheDoor()) + 9) / 10 * 10);
+        }
+        StringBuilder svg = frame("Puskesmas Karangmalang: people present", top, 5);
+        double from = x(clinic.offlineFrom());
+        double until = x(clinic.offlineUntil());
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"30\" width=\"%.1f\" height=\"230\""
+                + " fill=\"#fde8e8\"/><text x=\"%.1f\" y=\"44\" fill=\"#b42318\">link down: the kiosk decides"
+                + " offline</text>", from, until - from, from + 4));
+        svg.append(line(s -> s.clinicCentral(), top, "#2b6cb0", "central view (leased places count as present)",
+                30));
+        svg.append(line(s -> s.clinicAtTheDoor(), top, "#38a169", "at the door (the kiosk's count while offline)",
+                46));
+        h.append("<h2>A puskesmas offline for two hours</h2><p>Before its link drops at 11:00 the kiosk of Puskesmas"
+                + " Karangmalang leases ").append(OfflineClinic.LEASED).append(" places from the central ledger;"
+                + " offline it decides check-ins against the lease with the gate's rules, each decision on disk in"
+                + " its journal before it is answered, and at 13:00 it uploads the journal.</p>")
+                .append(svg.append("</svg>\n"));
+        Reconciliation r = clinic.report();
+        h.append("<table><tr><th>reconciliation of ").append(escape(r.device())).append("</th><th></th></tr>")
+                .append("<tr><td>decisions applied</td><td>").append(r.applied()).append("</td></tr>")
+                .append("<tr><td>admitted offline</td><td>").append(r.admittedOffline()).append("</td></tr>")
+                .append("<tr><td>places returned to the central ledger</td><td>").append(r.returned())
+                .append("</td></tr>");
+        for (Reconciliation.Conflict c : r.conflicts()) {
+            h.append("<tr><td class=\"none\">conflict ").append(c.kind()).append(", decision #")
+                    .append(c.sequence()).append("</td><td>").append(CLOCK.format(c.decision().at().atZone(
+                            Sragen.WIB))).append(" WIB, kept and flagged</td></tr>");
+        }
+        h.append("</table>\n");
     }
 
     private String quotaChart() {

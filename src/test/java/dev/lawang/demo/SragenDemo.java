@@ -31,6 +31,7 @@ import dev.lawang.booking.Service;
 import dev.lawang.booking.ServiceReport;
 import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.capacity.Occupancy;
+import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.code.Display;
 import dev.lawang.code.DisplayGrant;
 import dev.lawang.code.Issuer;
@@ -57,6 +58,7 @@ import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
+import dev.lawang.visit.VisitLog;
 import dev.lawang.visit.VisitorRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -123,6 +125,7 @@ public final class SragenDemo {
     private final List<String> notable = new ArrayList<>();
     private final Map<SiteId, Integer> peak = new TreeMap<>();
     private Gate gate;
+    private OfflineClinic clinic;
     private BookingDesk desk;
     private String registryCode;
     private ServiceReport report;
@@ -166,7 +169,7 @@ public final class SragenDemo {
         demo.simulateDay();
         demo.summarise();
         Path page = new DemoPage(directory, demo.codes, demo.coverage, demo.samples, demo.notable, demo.refusals, demo.peak,
-                DUKCAPIL_QUOTA, demo.frames, demo.report, demo.waits, demo.waysIn).write(out);
+                DUKCAPIL_QUOTA, demo.frames, demo.report, demo.waits, demo.waysIn, demo.clinic).write(out);
         System.out.printf("%nWrote %s and %d codes (PNG and poster SVG) to %s in %.1f s%n", page.getFileName(),
                 demo.codes.size(), out.resolve("codes"), (System.nanoTime() - started) / 1e9);
     }
@@ -268,15 +271,22 @@ public final class SragenDemo {
                 .maxPresent(SETDA, 120)
                 .maxPresent(DUKCAPIL_OFFICE, 50)
                 .dailyQuota(DUKCAPIL_OFFICE, DUKCAPIL, DUKCAPIL_QUOTA, Role.GUEST)
+                .maxPresent(OfflineClinic.CLINIC, OfflineClinic.MAX_PRESENT)
+                .dailyQuota(OfflineClinic.CLINIC, OfflineClinic.QUOTA, Role.GUEST)
                 .defaultStay(Duration.ofMinutes(270))
                 .build();
+        OccupancyLedger ledger = OccupancyLedger.inMemory(policy, clock);
+        VisitLog visitLog = VisitLog.inMemory();
         gate = Gate.builder()
                 .directory(directory)
                 .verifier(Verifier.of(trust()))
-                .policy(policy)
+                .ledger(ledger)
+                .visitLog(visitLog)
                 .clock(clock)
                 .listener(this::count)
                 .build();
+        clinic = new OfflineClinic(directory, gate, ledger, visitLog, clock, Verifier.of(trust()), out,
+                at(11, 0), at(13, 0), this::say);
     }
 
     private void count(GateEvent event) {
@@ -355,7 +365,7 @@ public final class SragenDemo {
 
         // Guests at the hospital and the health centres, each with its own code.
         List<Site> health = directory.sites().stream().filter(s -> codes.containsKey(s.id())
-                && (s.id().value().startsWith("puskesmas-") || s.id().value().startsWith("rsud"))).toList();
+                && !s.id().equals(OfflineClinic.CLINIC) && (s.id().value().startsWith("puskesmas-") || s.id().value().startsWith("rsud"))).toList();
         for (int g = 0; g < 90; g++) {
             VisitorRef patient = visitor(++person);
             Site site = health.get(random.nextInt(health.size()));
@@ -472,6 +482,11 @@ public final class SragenDemo {
                 resident, gemolongOffice, Role.GUEST, fixAt(Sragen.inside(GEMOLONG)), null)),
                 "the earlier system's poster at Kecamatan Gemolong (registered)")));
 
+        // Puskesmas Karangmalang loses its link from 11:00 to 13:00; its kiosk decides meanwhile.
+        clinic.schedule((t, action) -> day.add(new Step(t, order.incrementAndGet(), action)),
+                n -> visitor(500 + n), codes.get(OfflineClinic.CLINIC).text(),
+                codes.get(OfflineClinic.HOSPITAL).text());
+
         // The sweeper, every five minutes, like a host's scheduler; it also samples occupancy for the chart.
         for (Instant t = at(6, 45); !t.isAfter(at(17, 30)); t = t.plus(minutes(5))) {
             Instant tick = t;
@@ -518,7 +533,7 @@ public final class SragenDemo {
             }
         }
         samples.add(new DemoPage.Sample(tick, setda, gate.occupancy(DUKCAPIL_OFFICE).present(), others,
-                dukcapil.admittedToday()));
+                dukcapil.admittedToday(), clinic.presentCentrally(), clinic.presentAtTheDoor()));
     }
 
     /** Prints a decision when it is worth telling, counts it, and returns its ticket if admitted. */
