@@ -44,6 +44,15 @@ class Counts {
         }
     }
 
+    /** Takes one admission off the day's count, for a place that was never used. */
+    final void unadmit(Role role) {
+        if (role == Role.STAFF) {
+            admittedStaff = Math.max(0, admittedStaff - 1);
+        } else {
+            admittedGuests = Math.max(0, admittedGuests - 1);
+        }
+    }
+
     final void leave(Role role) {
         if (role == Role.STAFF) {
             presentStaff--;

@@ -233,6 +233,31 @@ final class InMemoryLedger implements OccupancyLedger {
     }
 
     @Override
+    public Optional<Departure> releaseUnused(TicketId ticket, ZoneId zone) {
+        Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(zone, "zone");
+        Lease lease = byId.get(ticket);
+        if (lease == null) {
+            return Optional.empty();
+        }
+        long clockMicros = Lease.micros(clock.instant());
+        synchronized (lease.site) {
+            if (!lease.open) {
+                return Optional.empty();
+            }
+            long now = lease.site.advance(clockMicros);
+            lease.site.refresh(policy, zone, now);
+            byVisitor.remove(lease);
+            Departure departure = close(lease, ticket, now, Departure.Cause.RELEASED);
+            if (lease.site.countsToday(lease.startMicros, zone)) {
+                lease.site.unadmit(lease.role);
+                lease.agency.unadmit(lease.role);
+            }
+            return Optional.of(departure);
+        }
+    }
+
+    @Override
     public List<Departure> expire() {
         long clockNow = Lease.micros(clock.instant());
         List<Lease> candidates = new ArrayList<>();

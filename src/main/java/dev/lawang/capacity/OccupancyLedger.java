@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -72,6 +73,21 @@ public interface OccupancyLedger {
      * @return the departure, or empty if no stay with that id is open (unknown, or already closed): a no-op
      */
     Optional<Departure> release(TicketId ticket);
+
+    /**
+     * Closes an open stay that stood for a place never used, such as a kiosk's leased place given back unused, and
+     * takes its admission off the count of the site's local day in {@code zone} if that day is not over: its place
+     * in the day's quota comes back, as its place present does. The default, for ledgers that cannot un-count an
+     * admission, only releases it ({@link #release}); the quota place stays spent.
+     *
+     * @param ticket the ticket id
+     * @param zone the site's time zone, which gives the day the admission counted against
+     * @return the departure, or empty if no stay with that id is open: a no-op
+     */
+    default Optional<Departure> releaseUnused(TicketId ticket, ZoneId zone) {
+        Objects.requireNonNull(zone, "zone");
+        return release(ticket);
+    }
 
     /**
      * Closes every open stay that has run out ({@code ticket.due()} at or before the ledger's clock).

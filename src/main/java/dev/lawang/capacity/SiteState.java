@@ -52,6 +52,11 @@ final class SiteState extends Counts {
         return last;
     }
 
+    /** Whether an instant falls on the local day the site counts admissions for, in {@code zone}. */
+    boolean countsToday(long micros, ZoneId zone) {
+        return day != null && Lease.instant(micros).atZone(zone).toLocalDate().equals(day);
+    }
+
     /**
      * Brings today's limits up to date with the policy, the site's zone and the day; a new day starts today's counts
      * afresh. Policies are compared by identity: a replaced policy is recomputed even if equal, which is cheap and

@@ -287,6 +287,32 @@ public final class JdbcLedger implements OccupancyLedger {
         }, false);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One statement ({@code lawang_release_unused}): the release, the visit closed (when this ledger keeps the
+     * visit log) and the day's count lowered, in one transaction.
+     *
+     * @throws DatabaseUnavailableException if the database cannot be reached or fails
+     */
+    @Override
+    public Optional<Departure> releaseUnused(TicketId ticket, ZoneId zone) {
+        Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(zone, "zone");
+        return transactions.autoCommit("release an unused place", (c, retry) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lawang_release_unused(?, ?, ?, ?)")) {
+                ps.setObject(1, ticket.toUuid());
+                setInstant(ps, 2, now());
+                ps.setString(3, zone.getId());
+                ps.setBoolean(4, visits != null);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(departure(rs, Departure.Cause.RELEASED))
+                            : Optional.<Departure>empty();
+                }
+            }
+        }, false);
+    }
+
     @Override
     public List<Departure> expire() {
         List<String> sites = transactions.read("expire", c -> {

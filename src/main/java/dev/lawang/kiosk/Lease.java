@@ -28,12 +28,13 @@ import java.util.Objects;
  * take them for stays a crash left without visits. {@link #giveBack} releases them. Its limits, stated plainly:
  *
  * <ul>
- *   <li>An admission counts against the day's quota when it is made, and a release does not undo that: a leased
- *       place given back unused frees its place present, but <b>not its place in today's quota</b>, which stays
- *       spent until the day ends. The day therefore never exceeds its quota, and may fall short of it by the unused
- *       places of leases given back. Giving quota back would need an SPI method that un-counts an admission (for
- *       example {@code OccupancyLedger.returnToQuota(ticket)}). {@link Sync} turns a used placeholder into the
- *       admission it stood for ({@code OccupancyLedger.applyOffline}), which keeps its place in the quota.
+ *   <li>A leased place given back unused ({@link #giveBack}, or {@link Sync#upload} with {@code giveBack}) frees
+ *       its place present and its place in today's quota ({@link OccupancyLedger#releaseUnused}). A lease that
+ *       <b>expires</b> without being given back does not return quota: the central gate's {@code expireStays()}
+ *       releases its placeholders like any stay that ran out, and their admissions stay counted until the day
+ *       ends. The day never exceeds its quota; it can fall short of it by the unused places of expired leases.
+ *       {@link Sync} turns a used placeholder into the admission it stood for ({@code OccupancyLedger.applyOffline}),
+ *       which keeps its place in the quota.
  *   <li>Placeholders are guests: a quota that counts only staff is not escrowed.
  *   <li>The placeholders' visits are in the visit log, under pseudonyms that match nobody; contact tracing finds
  *       no one through them.
@@ -48,13 +49,16 @@ public final class Lease {
 
     private final SiteId site;
     private final AgencyId agency;
+    private final ZoneId zone;
     private final Instant taken;
     private final Instant expires;
     private final List<TicketId> placeholders;
 
-    private Lease(SiteId site, AgencyId agency, Instant taken, Instant expires, List<TicketId> placeholders) {
+    private Lease(SiteId site, AgencyId agency, ZoneId zone, Instant taken, Instant expires,
+            List<TicketId> placeholders) {
         this.site = site;
         this.agency = agency;
+        this.zone = zone;
         this.taken = taken;
         this.expires = expires;
         this.placeholders = List.copyOf(placeholders);
@@ -106,7 +110,7 @@ public final class Lease {
                 end = admitted.ticket().due();
             }
         }
-        return new Lease(request.site(), request.agency(), now, end, taken);
+        return new Lease(request.site(), request.agency(), request.zone(), now, end, taken);
     }
 
     private static byte[] randomBytes() {
@@ -116,9 +120,11 @@ public final class Lease {
     }
 
     /**
-     * Gives the lease back: releases its placeholder stays in the central ledger and closes their visits. Their
-     * places present come back; their places in today's quota do not (see the class documentation). Giving back
-     * twice, or after the central gate expired the placeholders, releases nothing more.
+     * Gives the lease back: releases its placeholder stays in the central ledger as places never used
+     * ({@link OccupancyLedger#releaseUnused}) and closes their visits. Their places present come back, and with the
+     * in-memory ledger and {@code JdbcLedger} their places in today's quota too (a ledger on the SPI's default
+     * keeps them spent). Giving back twice, or after the central gate expired the placeholders, releases nothing
+     * more.
      *
      * @param ledger the central ledger the lease was taken from
      * @param visitLog the central visit log given to {@link #take}
@@ -132,7 +138,7 @@ public final class Lease {
         boolean ledgerKeepsVisits = ledger.visitLog().isPresent();
         int released = 0;
         for (TicketId ticket : placeholders) {
-            if (ledger.release(ticket).isPresent()) {
+            if (ledger.releaseUnused(ticket, zone).isPresent()) {
                 released++;
                 if (!ledgerKeepsVisits) {
                     visitLog.close(ticket, now);

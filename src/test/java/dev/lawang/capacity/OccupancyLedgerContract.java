@@ -172,6 +172,46 @@ public abstract class OccupancyLedgerContract {
     }
 
     @Test
+    void releaseUnused_givesBackThePlaceInTodaysQuotaWhereReleaseDoesNot() {
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().dailyQuota(SETDA, DUKCAPIL, 2).build(),
+                TestClock.at(MORNING));
+        Admitted unused = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        Admitted used = admitted(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+        refused(ledger.admit(guest("v3", SETDA, DUKCAPIL)));
+
+        Optional<Departure> out = ledger.releaseUnused(unused.ticket().id(), zoneOf(SETDA));
+
+        assertThat(out).map(Departure::ticket).contains(unused.ticket());
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA)).admittedToday()).isEqualTo(1);
+        assertThat(ledger.releaseUnused(unused.ticket().id(), zoneOf(SETDA))).isEmpty();
+        assertThat(ledger.releaseUnused(TicketId.random(), zoneOf(SETDA))).isEmpty();
+        assertThatThrownBy(() -> ledger.releaseUnused(null, zoneOf(SETDA))).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ledger.releaseUnused(used.ticket().id(), null))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA)).admittedToday()).isEqualTo(1);
+        assertThat(ledger.release(used.ticket().id())).isPresent();
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA)).admittedToday()).isEqualTo(1);
+        admitted(ledger.admit(guest("v3", SETDA, DUKCAPIL)));
+        assertThat(refused(ledger.admit(guest("v4", SETDA, DUKCAPIL))).reason())
+                .isEqualTo(Admission.Reason.DAILY_QUOTA_REACHED);
+    }
+
+    @Test
+    void releaseUnused_ofAStayAdmittedOnAnEarlierDay_leavesTodaysCountAlone() {
+        TestClock clock = TestClock.at(MORNING);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().dailyQuota(SETDA, DUKCAPIL, 2)
+                .defaultStay(Duration.ofHours(30)).build(), clock);
+        Admitted yesterday = admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        clock.advance(Duration.ofDays(1));
+        admitted(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+
+        assertThat(ledger.releaseUnused(yesterday.ticket().id(), zoneOf(SETDA))).isPresent();
+
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA)).admittedToday()).isEqualTo(1);
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA)).present()).isEqualTo(1);
+    }
+
+    @Test
     void admit_refusesGuestsOverTheDailyQuotaButNotStaff() {
         OccupancyLedger ledger = newLedger(CapacityPolicy.builder().dailyQuota(SETDA, DUKCAPIL, 2).build(),
                 TestClock.at(MORNING));

@@ -195,6 +195,27 @@ public final class ReferenceLedger implements OccupancyLedger {
     }
 
     @Override
+    public synchronized Optional<Departure> releaseUnused(TicketId ticket, ZoneId zone) {
+        Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(zone, "zone");
+        Open o = open.get(ticket);
+        if (o == null) {
+            return Optional.empty();
+        }
+        SiteId site = o.stay().site();
+        long now = advance(site, clockMicros());
+        LocalDate day = rollDay(site, zone, now);
+        Departure departure = close(ticket, now, Departure.Cause.RELEASED);
+        if (o.stay().in().atZone(zone).toLocalDate().equals(day)) {
+            long[] counts = admittedToday.getOrDefault(site, Map.of()).get(o.stay().agency());
+            if (counts != null && counts[o.stay().role().ordinal()] > 0) {
+                counts[o.stay().role().ordinal()]--;
+            }
+        }
+        return Optional.of(departure);
+    }
+
+    @Override
     public synchronized List<Departure> expire() {
         long clockNow = clockMicros();
         List<Departure> out = new ArrayList<>();

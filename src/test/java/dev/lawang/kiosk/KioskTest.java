@@ -118,13 +118,13 @@ class KioskTest {
     }
 
     @Test
-    void giveBack_freesThePlacesPresentButNotTheQuota_asDocumented() {
+    void giveBack_freesThePlacesPresentAndTheirPlacesInTodaysQuota() {
         Lease lease = lease(30);
         assertThat(ledger.read(Decisions.SITE, Site.DEFAULT_ZONE).present()).isEqualTo(30);
         assertThat(lease.giveBack(ledger, visitLog, clock.instant())).isEqualTo(30);
         assertThat(lease.giveBack(ledger, visitLog, clock.instant())).isZero();
         assertThat(ledger.read(Decisions.SITE, Site.DEFAULT_ZONE).present()).isZero();
-        assertThat(ledger.read(Decisions.SITE, Site.DEFAULT_ZONE).admittedToday()).isEqualTo(30);
+        assertThat(ledger.read(Decisions.SITE, Site.DEFAULT_ZONE).admittedToday()).isZero();
         assertThat(visitLog.openVisits(clock.instant().plusSeconds(1))).isEmpty();
     }
 

@@ -158,4 +158,38 @@ BEGIN
 END
 $$;
 
+-- Releases a stay that stood for a place never used (JdbcLedger.releaseUnused: a kiosk's leased place given back
+-- unused) as lawang_release_stay does, or as lawang_check_out does when the ledger keeps the visit log, and takes its
+-- admission off the count of its local day in p_zone if that is the site's current day, so that its place in the
+-- day's quota comes back. Under the site's row lock, which the release takes.
+CREATE FUNCTION lawang_release_unused(p_visit uuid, p_clock timestamptz, p_zone text, p_keep_visits boolean)
+    RETURNS TABLE (visit_id uuid, visitor_ref varchar, site_id varchar, agency_id varchar, role varchar,
+                   started_at timestamptz, due_at timestamptz, ended_at timestamptz, channel varchar)
+    LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    r record;
+    v_day date;
+BEGIN
+    IF p_keep_visits THEN
+        SELECT * INTO r FROM lawang_check_out(p_visit, p_clock) o WHERE o.had_stay;
+    ELSE
+        SELECT * INTO r FROM lawang_release_stay(p_visit, p_clock);
+    END IF;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    v_day := (r.started_at AT TIME ZONE p_zone)::date;
+    IF v_day = (SELECT s.last_day FROM lawang_site s WHERE s.site_id = r.site_id) THEN
+        UPDATE lawang_admitted d
+            SET admitted_staff = greatest(d.admitted_staff - CASE r.role WHEN 'STAFF' THEN 1 ELSE 0 END, 0),
+                admitted_guest = greatest(d.admitted_guest - CASE r.role WHEN 'STAFF' THEN 0 ELSE 1 END, 0)
+            WHERE d.site_id = r.site_id AND d.day = v_day AND d.agency_id IN ('', r.agency_id);
+    END IF;
+    visit_id := r.visit_id; visitor_ref := r.visitor_ref; site_id := r.site_id; agency_id := r.agency_id;
+    role := r.role; started_at := r.started_at; due_at := r.due_at; ended_at := r.ended_at; channel := r.channel;
+    RETURN NEXT;
+END
+$$;
+
 INSERT INTO lawang_schema_version (version) VALUES (7);
