@@ -217,25 +217,18 @@ final class InMemoryLedger implements OccupancyLedger {
     @Override
     public Optional<Departure> release(TicketId ticket) {
         Objects.requireNonNull(ticket, "ticket");
-        Lease lease = byId.get(ticket);
-        if (lease == null) {
-            return Optional.empty();
-        }
-        long clockMicros = Lease.micros(clock.instant());
-        synchronized (lease.site) {
-            if (!lease.open) {
-                return Optional.empty();
-            }
-            long now = lease.site.advance(clockMicros);
-            byVisitor.remove(lease);
-            return Optional.of(close(lease, ticket, now, Departure.Cause.RELEASED));
-        }
+        return close(ticket, null);
     }
 
     @Override
     public Optional<Departure> releaseUnused(TicketId ticket, ZoneId zone) {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(zone, "zone");
+        return close(ticket, zone);
+    }
+
+    /** Releases a stay; with a zone, as a place never used, whose admission comes off its day's count. */
+    private Optional<Departure> close(TicketId ticket, @Nullable ZoneId unusedIn) {
         Lease lease = byId.get(ticket);
         if (lease == null) {
             return Optional.empty();
@@ -246,12 +239,14 @@ final class InMemoryLedger implements OccupancyLedger {
                 return Optional.empty();
             }
             long now = lease.site.advance(clockMicros);
-            lease.site.refresh(policy, zone, now);
             byVisitor.remove(lease);
             Departure departure = close(lease, ticket, now, Departure.Cause.RELEASED);
-            if (lease.site.countsToday(lease.startMicros, zone)) {
-                lease.site.unadmit(lease.role);
-                lease.agency.unadmit(lease.role);
+            if (unusedIn != null) {
+                lease.site.refresh(policy, unusedIn, now);
+                if (lease.site.countsToday(lease.startMicros, unusedIn)) {
+                    lease.site.unadmit(lease.role);
+                    lease.agency.unadmit(lease.role);
+                }
             }
             return Optional.of(departure);
         }
