@@ -224,7 +224,8 @@ public final class JdbcBookingStore implements BookingStore {
         return transactions.read("count a day's places", c -> taken(c, service, day, now));
     }
 
-    private static String callReserve(Connection c, Booking hold, int quota, int maxActive, Instant now,
+    /** One call of {@code lawang_reserve}: its outcome, or {@code ID_IN_USE}. */
+    static String callReserve(Connection c, Booking hold, int quota, int maxActive, Instant now,
             boolean repeat) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT lawang_reserve(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, hold.id());

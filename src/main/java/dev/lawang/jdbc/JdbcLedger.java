@@ -288,10 +288,8 @@ public final class JdbcLedger implements OccupancyLedger {
     }
 
     /**
-     * {@inheritDoc}
-     *
-     * <p>One statement ({@code lawang_release_unused}): the release, the visit closed (when this ledger keeps the
-     * visit log) and the day's count lowered, in one transaction.
+     * {@inheritDoc} One statement ({@code lawang_release_unused}): the release, the visit closed (when this ledger
+     * keeps the visit log) and the day's count lowered, in one transaction.
      *
      * @throws DatabaseUnavailableException if the database cannot be reached or fails
      */

@@ -10,8 +10,6 @@ import dev.lawang.booking.BookingStore;
 import dev.lawang.visit.VisitorRef;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,22 +82,6 @@ class JdbcBookingStoreTest extends BookingDeskContract {
     }
 
     private static String callReserve(Connection c, Booking hold, boolean repeat) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT lawang_reserve(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setObject(1, hold.id());
-            ps.setString(2, hold.service());
-            ps.setString(3, hold.visitor().toText());
-            ps.setObject(4, hold.day());
-            ps.setString(5, hold.channel().name());
-            JdbcLedger.setInstant(ps, 6, hold.created());
-            JdbcLedger.setInstant(ps, 7, hold.placeUntil());
-            ps.setInt(8, 5);
-            ps.setInt(9, 3);
-            JdbcLedger.setInstant(ps, 10, NOW);
-            ps.setBoolean(11, repeat);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+        return JdbcBookingStore.callReserve(c, hold, 5, 3, NOW, repeat);
     }
 }
