@@ -14,6 +14,7 @@ import dev.lawang.visit.VisitLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +103,7 @@ public final class Sync {
         boolean writeVisits = ledger.visitLog().isEmpty();
         VisitLog visits = ledger.visitLog().orElse(visitLog);
         Tally tally = new Tally();
-        // Per lease, how many of its first placeholders this upload saw taken: the windows start after them.
-        Map<Lease, Integer> used = new HashMap<>();
+        Map<Lease, Cursor> cursors = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
         for (Map.Entry<Long, OfflineDecision> e : bySequence.entrySet()) {
             long sequence = e.getKey();
@@ -125,14 +125,15 @@ public final class Sync {
         }
         for (int from = 0; from < pending.size(); from += BATCH) {
             List<Pending> batch = pending.subList(from, Math.min(from + BATCH, pending.size()));
-            List<OfflineEffect.Applied> results = ledger.applyOffline(windowed(batch, used));
+            List<OfflineEffect> effects = windowed(batch, cursors);
+            List<OfflineEffect.Applied> results = ledger.applyOffline(effects);
             for (int i = 0; i < batch.size(); i++) {
                 Pending p = batch.get(i);
                 OfflineEffect.Applied result = results.get(i);
                 if (result.outcome() == OfflineEffect.Outcome.NO_OPEN_PLACEHOLDER) {
-                    result = apply(p.effect(), p.lease(), used);
+                    result = apply(p.effect(), p.lease(), cursors);
                 } else {
-                    taken(p, result, used);
+                    taken(p, effects.get(i), result, cursors);
                 }
                 tally.add(p, result, writeVisits, visits);
             }
@@ -180,16 +181,54 @@ public final class Sync {
     }
 
     /**
-     * The batch's effects, each admission offered its lease's placeholders from the first not seen taken, as many
-     * as the batch has admissions under the lease and a window more.
+     * Per lease, the placeholders this upload saw taken (or not open): each batch offers the others, the j-th
+     * admission under the lease from the j-th of them on, so that in the usual case (each admission takes one) the
+     * ledger finds its placeholder at the first look-up.
      */
-    private static List<OfflineEffect> windowed(List<Pending> batch, Map<Lease, Integer> used) {
+    private static final class Cursor {
+        final List<TicketId> all;
+        final Map<TicketId, Integer> index;
+        final BitSet seen = new BitSet();
+
+        Cursor(Lease lease) {
+            all = lease.placeholders();
+            index = new HashMap<>(all.size() * 2);
+            for (int i = 0; i < all.size(); i++) {
+                index.put(all.get(i), i);
+            }
+        }
+
+        /** Up to {@code n} placeholders not seen taken, in the lease's order. */
+        List<TicketId> free(int n) {
+            List<TicketId> free = new ArrayList<>(Math.min(n, all.size()));
+            for (int i = seen.nextClearBit(0); i < all.size() && free.size() < n; i = seen.nextClearBit(i + 1)) {
+                free.add(all.get(i));
+            }
+            return free;
+        }
+
+        void seen(TicketId placeholder) {
+            Integer at = index.get(placeholder);
+            if (at != null) {
+                seen.set(at);
+            }
+        }
+    }
+
+    /**
+     * The batch's effects: the j-th admission under a lease is offered a window of its placeholders not seen taken,
+     * from the j-th on (or the last window, when the batch has more admissions than that); the ledger takes the
+     * first open one.
+     */
+    private static List<OfflineEffect> windowed(List<Pending> batch, Map<Lease, Cursor> cursors) {
         Map<Lease, Integer> admissions = new HashMap<>();
         for (Pending p : batch) {
             if (p.lease() != null) {
                 admissions.merge(p.lease(), 1, Integer::sum);
             }
         }
+        Map<Lease, List<TicketId>> free = new HashMap<>();
+        Map<Lease, Integer> next = new HashMap<>();
         List<OfflineEffect> effects = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             Lease lease = p.lease();
@@ -198,55 +237,66 @@ public final class Sync {
                 effects.add(e);
                 continue;
             }
-            List<TicketId> all = lease.placeholders();
-            int from = Math.min(used.getOrDefault(lease, 0), all.size());
-            List<TicketId> window = all.subList(from, Math.min(from + admissions.getOrDefault(lease, 0) + WINDOW, all.size()));
+            List<TicketId> offered = free.computeIfAbsent(lease, l -> cursors.computeIfAbsent(l, Cursor::new)
+                    .free(admissions.getOrDefault(l, 0) + WINDOW));
+            int j = next.merge(lease, 1, Integer::sum) - 1;
+            int from = Math.max(0, Math.min(j, offered.size() - WINDOW));
+            List<TicketId> window = offered.subList(from, Math.min(from + WINDOW, offered.size()));
             effects.add(new OfflineEffect(e.device(), e.sequence(), e.kind(), e.stay(), e.at(), window));
         }
         return effects;
     }
 
-    /** Moves the lease's cursor past a placeholder taken: the ledger takes the first open one of its window. */
-    private static void taken(Pending p, OfflineEffect.Applied result, Map<Lease, Integer> used) {
+    /**
+     * Marks the placeholder an admission took as seen, and those before it in the window it was offered: the ledger
+     * takes the first open one, so they were not open.
+     */
+    private static void taken(Pending p, OfflineEffect offered, OfflineEffect.Applied result,
+            Map<Lease, Cursor> cursors) {
         Lease lease = p.lease();
         TicketId placeholder = result.placeholder();
         if (lease == null || placeholder == null) {
             return;
         }
-        int at = lease.placeholders().indexOf(placeholder);
-        if (at >= used.getOrDefault(lease, 0)) {
-            used.put(lease, at + 1);
+        Cursor cursor = cursors.computeIfAbsent(lease, Cursor::new);
+        for (TicketId t : offered.placeholders()) {
+            cursor.seen(t);
+            if (t.equals(placeholder)) {
+                return;
+            }
         }
+        cursor.seen(placeholder);
     }
 
     /**
-     * Applies an effect, offering an admission its lease's placeholders a window at a time, from the first this
-     * upload has not seen taken, until one is open or none is left.
+     * Applies an effect, offering an admission its lease's placeholders not seen taken a window at a time, until one
+     * is open or none is left.
      */
-    private OfflineEffect.Applied apply(OfflineEffect effect, @Nullable Lease lease, Map<Lease, Integer> used) {
+    private OfflineEffect.Applied apply(OfflineEffect effect, @Nullable Lease lease, Map<Lease, Cursor> cursors) {
         if (effect.kind() != OfflineEffect.Kind.ADMISSION || lease == null) {
             return ledger.applyOffline(effect);
         }
-        List<TicketId> all = lease.placeholders();
-        int from = used.getOrDefault(lease, 0);
+        Cursor cursor = cursors.computeIfAbsent(lease, Cursor::new);
         while (true) {
-            List<TicketId> window = all.subList(Math.min(from, all.size()), Math.min(from + WINDOW, all.size()));
-            OfflineEffect.Applied result = ledger.applyOffline(new OfflineEffect(effect.device(), effect.sequence(),
-                    effect.kind(), effect.stay(), effect.at(), window));
+            List<TicketId> window = cursor.free(WINDOW);
+            OfflineEffect offered = new OfflineEffect(effect.device(), effect.sequence(), effect.kind(),
+                    effect.stay(), effect.at(), window);
+            OfflineEffect.Applied result = ledger.applyOffline(offered);
             if (result.outcome() != OfflineEffect.Outcome.NO_OPEN_PLACEHOLDER) {
-                TicketId taken = result.placeholder();
-                int at = taken == null ? -1 : window.indexOf(taken);
-                if (at >= 0) {
-                    // The ledger takes the first open one: those before it in the window are taken too.
-                    used.put(lease, from + at + 1);
+                if (result.placeholder() != null) {
+                    for (TicketId t : window) {
+                        cursor.seen(t);
+                        if (t.equals(result.placeholder())) {
+                            break;
+                        }
+                    }
                 }
                 return result;
             }
             if (window.isEmpty()) {
                 throw new IllegalStateException("the ledger asked for placeholders where none were left");
             }
-            from += window.size();
-            used.put(lease, from);
+            window.forEach(cursor::seen);
         }
     }
 

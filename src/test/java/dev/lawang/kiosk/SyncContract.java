@@ -246,6 +246,35 @@ public abstract class SyncContract {
     }
 
     @Test
+    void anAdmissionThatTakesNoPlace_inAFullBatch_leavesItsPlaceForALaterOne() {
+        start();
+        Lease lease = lease(Sync.BATCH);
+        assertThat(lease.places()).as("the day's quota").isEqualTo(100);
+        List<Journal.Entry> entries = new ArrayList<>();
+        List<TicketId> tickets = new ArrayList<>();
+        for (int i = 0; i <= Sync.BATCH; i++) {
+            TicketId ticket = i == 4 ? tickets.get(1) : TicketId.random();
+            tickets.add(ticket);
+            entries.add(new Journal.Entry(i + 1, OfflineDecision.of(OfflineDecision.Kind.WALK_IN,
+                    MORNING.plusSeconds(i), SITE, Decisions.AGENCY, Decisions.visitor(200 + i), Role.GUEST, ticket,
+                    false)));
+        }
+
+        Reconciliation report = sync(Set.of()).upload("kiosk-a", entries, List.of(lease), false);
+
+        assertThat(report.conflicts()).extracting(Reconciliation.Conflict::kind, Reconciliation.Conflict::sequence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Reconciliation.Kind.TICKET_IN_USE, 5L));
+        assertThat(present()).as("100 visitors in the lease's 100 places").isEqualTo(100);
+        assertThat(admittedToday()).isEqualTo(100);
+        for (int i = 0; i <= Sync.BATCH; i++) {
+            if (i != 4) {
+                assertThat(visits.openVisitOf(Decisions.visitor(200 + i))).as("visitor %d", i).isPresent();
+            }
+        }
+        assertThat(visits.openVisitOf(Decisions.visitor(204))).isEmpty();
+    }
+
+    @Test
     void outOfOrder_aCheckOutBeforeItsAdmission_leavesTheSameCountsAsInOrder() throws IOException {
         start();
         Lease lease = lease(2);
