@@ -142,7 +142,7 @@ public class JdbcBookingBenchmark {
                     + " AND day = ? AND channel = 'BOOKED' AND (place_until IS NULL OR place_until > ?)")) {
                 ps.setString(1, SERVICE);
                 ps.setObject(2, hold.day());
-                JdbcLedger.setInstant(ps, 3, hold.created());
+                Rows.setInstant(ps, 3, hold.created());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) >= QUOTA) {
@@ -160,8 +160,8 @@ public class JdbcBookingBenchmark {
                 ps.setString(4, SERVICE);
                 ps.setString(5, hold.visitor().toText());
                 ps.setObject(6, hold.day());
-                JdbcLedger.setInstant(ps, 7, hold.created());
-                JdbcLedger.setInstant(ps, 8, hold.placeUntil());
+                Rows.setInstant(ps, 7, hold.created());
+                Rows.setInstant(ps, 8, hold.placeUntil());
                 ps.executeUpdate();
             }
             return true;

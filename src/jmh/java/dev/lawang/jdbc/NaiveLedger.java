@@ -112,7 +112,7 @@ final class NaiveLedger {
                     ps.setString(2, request.visitor().toText());
                     ps.setString(3, site);
                     ps.setString(4, agency);
-                    JdbcLedger.setInstant(ps, 5, now);
+                    Rows.setInstant(ps, 5, now);
                     ps.executeUpdate();
                 }
                 c.commit();

@@ -4,6 +4,7 @@ import dev.lawang.capacity.Admission.Admitted;
 import dev.lawang.capacity.Admission.Refused;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
@@ -32,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * gives the memory an open stay takes. Instants are truncated to microseconds.
  */
 final class InMemoryLedger implements OccupancyLedger {
+    /** The due instant of {@link #admit(AdmitRequest, long)} that stands for the policy's default stay. */
+    private static final long POLICY_DUE = Long.MIN_VALUE;
+
     private final Clock clock;
     private volatile CapacityPolicy policy;
     private final ConcurrentHashMap<SiteId, SiteState> sites = new ConcurrentHashMap<>();
@@ -51,12 +55,30 @@ final class InMemoryLedger implements OccupancyLedger {
     @Override
     public Admission admit(AdmitRequest request) {
         Objects.requireNonNull(request, "request");
-        Admission admission = tryAdmit(request);
+        return admit(request, POLICY_DUE);
+    }
+
+    @Override
+    public Admission admitUntil(AdmitRequest request, Instant due) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(due, "due");
+        long dueMicros;
+        try {
+            dueMicros = Lease.micros(due);
+        } catch (IllegalStateException e) {
+            dueMicros = due.isBefore(Instant.EPOCH) ? POLICY_DUE + 1 : Long.MAX_VALUE;
+        }
+        return admit(request, dueMicros);
+    }
+
+    /** An admission; {@code dueMicros} is when the new stay is due, or {@link #POLICY_DUE} for the policy's stay. */
+    private Admission admit(AdmitRequest request, long dueMicros) {
+        Admission admission = tryAdmit(request, dueMicros);
         while (admission == null) {
             Thread.onSpinWait();
             admission = sameId(request);
             if (admission == null) {
-                admission = tryAdmit(request);
+                admission = tryAdmit(request, dueMicros);
             }
         }
         return admission;
@@ -84,7 +106,7 @@ final class InMemoryLedger implements OccupancyLedger {
      * One attempt, assuming no open visit has the request's id; null when that turns out wrong, or when another
      * thread changed the visitor's open visit meanwhile.
      */
-    private @Nullable Admission tryAdmit(AdmitRequest request) {
+    private @Nullable Admission tryAdmit(AdmitRequest request, long dueMicros) {
         CapacityPolicy rules = policy;
         SiteState target = site(request.site());
         Lease previous = byVisitor.get(request.visitor());
@@ -92,14 +114,14 @@ final class InMemoryLedger implements OccupancyLedger {
         SiteState other = previous == null ? target : previous.site;
         if (other == target) {
             synchronized (target) {
-                return admitLocked(request, rules, target, previous, clockMicros);
+                return admitLocked(request, rules, target, previous, clockMicros, dueMicros);
             }
         }
         SiteState first = other.id.compareTo(target.id) < 0 ? other : target;
         SiteState second = first == target ? other : target;
         synchronized (first) {
             synchronized (second) {
-                return admitLocked(request, rules, target, previous, clockMicros);
+                return admitLocked(request, rules, target, previous, clockMicros, dueMicros);
             }
         }
     }
@@ -111,7 +133,7 @@ final class InMemoryLedger implements OccupancyLedger {
      * sites' times never run backwards all the same, since each is the latest of its own time and the reading.
      */
     private @Nullable Admission admitLocked(AdmitRequest request, CapacityPolicy rules, SiteState target,
-            @Nullable Lease previous, long clockMicros) {
+            @Nullable Lease previous, long clockMicros, long dueMicros) {
         if (previous != null && !previous.open) {
             return null;
         }
@@ -120,7 +142,7 @@ final class InMemoryLedger implements OccupancyLedger {
         if (left != null) {
             now = left.timeAt(now);
         }
-        Admission admission = decide(request, rules, target, previous, now);
+        Admission admission = decide(request, rules, target, previous, now, dueMicros);
         if (admission != null) {
             target.advance(now);
             if (left != null) {
@@ -132,7 +154,7 @@ final class InMemoryLedger implements OccupancyLedger {
 
     /** The outcome at the sites' time {@code now}, which the caller keeps only if there is one. */
     private @Nullable Admission decide(AdmitRequest request, CapacityPolicy rules, SiteState target,
-            @Nullable Lease previous, long now) {
+            @Nullable Lease previous, long now, long dueMicros) {
         target.refresh(rules, request.zone(), now);
         if (previous != null && previous.site == target && previous.agency.id.equals(request.agency())) {
             boolean sameLease = previous.hasId(request.ticket().high(), request.ticket().low());
@@ -149,8 +171,7 @@ final class InMemoryLedger implements OccupancyLedger {
             return stale || byId.get(request.ticket()) != null ? null : refused;
         }
         Lease lease = new Lease(request.ticket(), request.visitor(), target, agency, request.role(),
-                request.channel(), now,
-                due(now, rules));
+                request.channel(), now, dueMicros == POLICY_DUE ? due(now, rules) : within(dueMicros, now));
         if (!byId.putIfAbsent(lease)) {
             return null;
         }
@@ -205,6 +226,12 @@ final class InMemoryLedger implements OccupancyLedger {
         return now > Long.MAX_VALUE - stay ? Long.MAX_VALUE : now + stay;
     }
 
+    /** A due instant asked for, brought between the stay's start and {@link CapacityPolicy#MAX_STAY} after it. */
+    private static long within(long dueMicros, long now) {
+        long max = CapacityPolicy.MAX_STAY.toNanos() / 1_000;
+        return Math.max(now, Math.min(dueMicros, now > Long.MAX_VALUE - max ? Long.MAX_VALUE : now + max));
+    }
+
     /** Closes an open lease; the caller holds its site's lock and has updated the visitor index. */
     private Departure close(Lease lease, TicketId id, long now, Departure.Cause cause) {
         lease.open = false;
@@ -243,10 +270,7 @@ final class InMemoryLedger implements OccupancyLedger {
             Departure departure = close(lease, ticket, now, Departure.Cause.RELEASED);
             if (unusedIn != null) {
                 lease.site.refresh(policy, unusedIn, now);
-                if (lease.site.countsToday(lease.startMicros, unusedIn)) {
-                    lease.site.unadmit(lease.role);
-                    lease.agency.unadmit(lease.role);
-                }
+                lease.site.unadmitIfToday(policy, lease, now);
             }
             return Optional.of(departure);
         }
@@ -268,6 +292,9 @@ final class InMemoryLedger implements OccupancyLedger {
                 if (lease.open && lease.dueMicros <= now) {
                     byVisitor.remove(lease);
                     departures.add(close(lease, lease.id(), now, Departure.Cause.EXPIRED));
+                    if (lease.channel == EntryChannel.LEASED) {
+                        lease.site.unadmitIfToday(policy, lease, now);
+                    }
                 }
             }
         }

@@ -67,6 +67,23 @@ public interface OccupancyLedger {
     Admission admit(AdmitRequest request);
 
     /**
+     * Admits as {@link #admit} does, with the new stay due at an instant asked for instead of after the policy's
+     * default stay: a kiosk's leased places ({@code dev.lawang.kiosk.Lease}) are due when the lease ends. The instant
+     * is brought between the stay's start and {@link CapacityPolicy#MAX_STAY} after it; a repeat returns the open
+     * stay as it is. The default, for ledgers that cannot choose a stay's end, admits as {@link #admit} does: the
+     * ticket returned says when the stay is due either way.
+     *
+     * @param request who, where, in which zone, as what, through which channel, under which ticket id
+     * @param due when the new stay is due
+     * @return {@link Admission.Admitted} or {@link Admission.Refused}
+     * @throws IllegalArgumentException as {@link #admit} does
+     */
+    default Admission admitUntil(AdmitRequest request, Instant due) {
+        Objects.requireNonNull(due, "due");
+        return admit(request);
+    }
+
+    /**
      * Closes an open stay: the visitor checked out.
      *
      * @param ticket the ticket id
@@ -90,7 +107,10 @@ public interface OccupancyLedger {
     }
 
     /**
-     * Closes every open stay that has run out ({@code ticket.due()} at or before the ledger's clock).
+     * Closes every open stay that has run out ({@code ticket.due()} at or before the ledger's clock). A stay admitted
+     * through {@link dev.lawang.visit.EntryChannel#LEASED} (a kiosk's leased place that no offline visit took) is
+     * closed as a place never used: if the local day its admission counted against is not over, the admission comes
+     * off that day's count, as with {@link #releaseUnused}.
      *
      * @return the stays closed, each exactly once over all calls, in no particular order
      */

@@ -52,6 +52,23 @@ final class SiteState extends Counts {
         return last;
     }
 
+    /**
+     * Takes a stay's admission off today's counts, as a place never used, if it counted today: in the zone of the
+     * site's latest refresh, which is brought up to date first (a day that ended starts the next). The caller holds
+     * the site's lock.
+     */
+    void unadmitIfToday(CapacityPolicy policy, Lease stay, long now) {
+        ZoneId zone = zoneFrom;
+        if (zone == null) {
+            return;
+        }
+        refresh(policy, zone, now);
+        if (countsToday(stay.startMicros, zone)) {
+            unadmit(stay.role);
+            stay.agency.unadmit(stay.role);
+        }
+    }
+
     /** Whether an instant falls on the local day the site counts admissions for, in {@code zone}. */
     boolean countsToday(long micros, ZoneId zone) {
         return day != null && Lease.instant(micros).atZone(zone).toLocalDate().equals(day);

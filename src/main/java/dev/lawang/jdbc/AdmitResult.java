@@ -40,22 +40,22 @@ final class AdmitResult {
 
     static AdmitResult from(ResultSet rs, VisitorRef visitor) throws SQLException {
         String outcome = Objects.requireNonNull(rs.getString("outcome"), "outcome");
-        Instant start = rs.getObject("started_at") == null ? null : JdbcLedger.instant(rs, "started_at");
+        Instant start = rs.getObject("started_at") == null ? null : Rows.instant(rs, "started_at");
         Ticket stay = null;
         if (rs.getObject("visit_id") != null) {
-            stay = new Ticket(JdbcLedger.ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
+            stay = new Ticket(Rows.ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
                     AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
-                    JdbcLedger.channel(rs, "channel"), JdbcLedger.instant(rs, "started_at"),
-                    JdbcLedger.instant(rs, "due_at"));
+                    Rows.channel(rs, "channel"), Rows.instant(rs, "started_at"),
+                    Rows.instant(rs, "due_at"));
         }
         Departure moved = null;
         if (rs.getObject("moved_visit_id") != null) {
-            Ticket before = new Ticket(JdbcLedger.ticketId(rs, "moved_visit_id"),
+            Ticket before = new Ticket(Rows.ticketId(rs, "moved_visit_id"),
                     SiteId.of(rs.getString("moved_site_id")), AgencyId.of(rs.getString("moved_agency_id")),
-                    Role.valueOf(rs.getString("moved_role")), JdbcLedger.channel(rs, "moved_channel"),
-                    JdbcLedger.instant(rs, "moved_started_at"),
-                    JdbcLedger.instant(rs, "moved_due_at"));
-            moved = new Departure(before, visitor, JdbcLedger.instant(rs, "moved_ended_at"), Departure.Cause.MOVED);
+                    Role.valueOf(rs.getString("moved_role")), Rows.channel(rs, "moved_channel"),
+                    Rows.instant(rs, "moved_started_at"),
+                    Rows.instant(rs, "moved_due_at"));
+            moved = new Departure(before, visitor, Rows.instant(rs, "moved_ended_at"), Departure.Cause.MOVED);
         }
         return new AdmitResult(outcome, rs.getLong("refused_count"), rs.getInt("refused_limit"), stay, start,
                 moved, rs.getObject("last_day", LocalDate.class));

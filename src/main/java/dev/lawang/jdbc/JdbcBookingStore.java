@@ -233,11 +233,11 @@ public final class JdbcBookingStore implements BookingStore {
             ps.setString(3, hold.visitor().toText());
             ps.setObject(4, hold.day());
             ps.setString(5, hold.channel().name());
-            JdbcLedger.setInstant(ps, 6, hold.created());
-            JdbcLedger.setInstant(ps, 7, hold.placeUntil());
+            Rows.setInstant(ps, 6, hold.created());
+            Rows.setInstant(ps, 7, hold.placeUntil());
             ps.setInt(8, quota);
             ps.setInt(9, maxActive);
-            JdbcLedger.setInstant(ps, 10, now);
+            Rows.setInstant(ps, 10, now);
             ps.setBoolean(11, repeat);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -270,7 +270,7 @@ public final class JdbcBookingStore implements BookingStore {
                 + " AND day = ? AND " + TAKES_PLACE)) {
             ps.setString(1, service);
             ps.setObject(2, day);
-            JdbcLedger.setInstant(ps, 3, now);
+            Rows.setInstant(ps, 3, now);
             return (int) count(ps);
         }
     }
@@ -291,10 +291,10 @@ public final class JdbcBookingStore implements BookingStore {
             ps.setObject(4, b.day());
             ps.setString(5, b.channel().name());
             ps.setString(6, b.state().name());
-            JdbcLedger.setInstant(ps, 7, b.created());
-            JdbcLedger.setInstant(ps, 8, b.placeUntil());
-            JdbcLedger.setInstant(ps, 9, b.arrived());
-            JdbcLedger.setInstant(ps, 10, b.ended());
+            Rows.setInstant(ps, 7, b.created());
+            Rows.setInstant(ps, 8, b.placeUntil());
+            Rows.setInstant(ps, 9, b.arrived());
+            Rows.setInstant(ps, 10, b.ended());
             ps.setObject(11, b.ticket() == null ? null : b.ticket().toUuid());
             ps.executeUpdate();
         }
@@ -304,9 +304,9 @@ public final class JdbcBookingStore implements BookingStore {
         try (PreparedStatement ps = c.prepareStatement("UPDATE lawang_booking SET state = ?, place_until = ?,"
                 + " arrived_at = ?, ended_at = ?, ticket_id = ? WHERE booking_id = ? AND state = ?")) {
             ps.setString(1, next.state().name());
-            JdbcLedger.setInstant(ps, 2, next.placeUntil());
-            JdbcLedger.setInstant(ps, 3, next.arrived());
-            JdbcLedger.setInstant(ps, 4, next.ended());
+            Rows.setInstant(ps, 2, next.placeUntil());
+            Rows.setInstant(ps, 3, next.arrived());
+            Rows.setInstant(ps, 4, next.ended());
             ps.setObject(5, next.ticket() == null ? null : next.ticket().toUuid());
             ps.setObject(6, next.id());
             ps.setString(7, expected.state().name());
@@ -328,13 +328,13 @@ public final class JdbcBookingStore implements BookingStore {
         UUID ticket = rs.getObject(11, UUID.class);
         return new Booking(rs.getObject(1, UUID.class), rs.getString(2), VisitorRef.parse(rs.getString(3)),
                 rs.getObject(4, LocalDate.class), Booking.Channel.valueOf(rs.getString(5)),
-                Booking.State.valueOf(rs.getString(6)), JdbcLedger.instant(rs, 7), nullableInstant(rs, 8),
+                Booking.State.valueOf(rs.getString(6)), Rows.instant(rs, 7), nullableInstant(rs, 8),
                 nullableInstant(rs, 9), nullableInstant(rs, 10),
                 ticket == null ? null : TicketId.of(ticket.getMostSignificantBits(), ticket.getLeastSignificantBits()));
     }
 
     private static @Nullable Instant nullableInstant(ResultSet rs, int index) throws SQLException {
-        return rs.getObject(index) == null ? null : JdbcLedger.instant(rs, index);
+        return rs.getObject(index) == null ? null : Rows.instant(rs, index);
     }
 
     @Override

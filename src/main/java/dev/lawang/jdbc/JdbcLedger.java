@@ -10,7 +10,6 @@ import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.capacity.OfflineEffect;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
-import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
@@ -24,15 +23,12 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -198,6 +194,34 @@ public final class JdbcLedger implements OccupancyLedger {
         }
     }
 
+    /**
+     * {@inheritDoc} The admission as {@link #admit}, then the new stay's due instant in a second statement; if the
+     * process stops between the two, the stay keeps the policy's default stay.
+     *
+     * @throws DatabaseUnavailableException if the database cannot be reached or fails
+     */
+    @Override
+    public Admission admitUntil(AdmitRequest request, Instant due) {
+        Objects.requireNonNull(due, "due");
+        Admission admission = admit(request);
+        if (!(admission instanceof Admission.Admitted admitted) || admitted.repeat()) {
+            return admission;
+        }
+        Ticket stay = admitted.ticket();
+        Instant latest = stay.in().plus(CapacityPolicy.MAX_STAY);
+        Instant at = (due.isBefore(stay.in()) ? stay.in() : due.isAfter(latest) ? latest : due)
+                .truncatedTo(ChronoUnit.MICROS);
+        boolean set = transactions.autoCommit("set a stay's end", (c, retry) -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE lawang_stay SET due_at = ? WHERE visit_id = ?")) {
+                Rows.setInstant(ps, 1, at);
+                ps.setObject(2, stay.id().toUuid());
+                return ps.executeUpdate() == 1;
+            }
+        }, true);
+        return set ? new Admission.Admitted(new Ticket(stay.id(), stay.site(), stay.agency(), stay.role(),
+                stay.channel(), stay.in(), at), false, admitted.moved()) : admission;
+    }
+
     private Semaphore siteGate(SiteId site) {
         int h = site.hashCode() * 0x9E3779B9;
         return siteGates[(h ^ (h >>> 16)) & (SITE_GATES - 1)];
@@ -236,10 +260,10 @@ public final class JdbcLedger implements OccupancyLedger {
             ps.setString(3, site.value());
             ps.setString(4, agency.value());
             ps.setString(5, request.role().name());
-            setInstant(ps, 6, now());
+            Rows.setInstant(ps, 6, now());
             ps.setObject(7, day);
-            setInstant(ps, 8, day.atStartOfDay(zone).toInstant());
-            setInstant(ps, 9, day.plusDays(1).atStartOfDay(zone).toInstant());
+            Rows.setInstant(ps, 8, day.atStartOfDay(zone).toInstant());
+            Rows.setInstant(ps, 9, day.plusDays(1).atStartOfDay(zone).toInstant());
             ps.setLong(10, rules.defaultStay().toNanos() / 1_000);
             setLimit(ps, 11, rules.maxPresent(site).orElse(null), percent);
             setLimit(ps, 13, rules.maxPresent(site, agency).orElse(null), percent);
@@ -275,7 +299,7 @@ public final class JdbcLedger implements OccupancyLedger {
         return transactions.autoCommit("release", (c, retry) -> {
             try (PreparedStatement ps = c.prepareStatement(release)) {
                 ps.setObject(1, ticket.toUuid());
-                setInstant(ps, 2, now());
+                Rows.setInstant(ps, 2, now());
                 try (ResultSet rs = ps.executeQuery()) {
                     // A visit closed without a stay (left by schema version 1) is no departure of this ledger.
                     if (rs.next() && (visits == null || rs.getBoolean("had_stay"))) {
@@ -300,7 +324,7 @@ public final class JdbcLedger implements OccupancyLedger {
         return transactions.autoCommit("release an unused place", (c, retry) -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lawang_release_unused(?, ?, ?, ?)")) {
                 ps.setObject(1, ticket.toUuid());
-                setInstant(ps, 2, now());
+                Rows.setInstant(ps, 2, now());
                 ps.setString(3, zone.getId());
                 ps.setBoolean(4, visits != null);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -317,7 +341,7 @@ public final class JdbcLedger implements OccupancyLedger {
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT site_id FROM lawang_stay WHERE due_at"
                     + " <= greatest(coalesce(?::timestamptz, clock_timestamp()), (SELECT max(last_at) FROM"
                     + " lawang_site)) ORDER BY site_id")) {
-                setInstant(ps, 1, now());
+                Rows.setInstant(ps, 1, now());
                 List<String> ids = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -342,7 +366,7 @@ public final class JdbcLedger implements OccupancyLedger {
     private List<Departure> expireBatch(Connection c, String site) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(expireBatch)) {
             ps.setString(1, site);
-            setInstant(ps, 2, now());
+            Rows.setInstant(ps, 2, now());
             ps.setInt(3, EXPIRY_BATCH);
             List<Departure> closed = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -360,13 +384,13 @@ public final class JdbcLedger implements OccupancyLedger {
         return transactions.read("open stays", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT visit_id, site_id, agency_id, role, channel,"
                     + " started_at, due_at FROM lawang_stay WHERE started_at < ?")) {
-                setInstant(ps, 1, startedBefore);
+                Rows.setInstant(ps, 1, startedBefore);
                 List<Ticket> open = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        open.add(new Ticket(ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
+                        open.add(new Ticket(Rows.ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
                                 AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
-                                channel(rs, "channel"), instant(rs, "started_at"), instant(rs, "due_at")));
+                                Rows.channel(rs, "channel"), Rows.instant(rs, "started_at"), Rows.instant(rs, "due_at")));
                     }
                 }
                 return open;
@@ -387,8 +411,8 @@ public final class JdbcLedger implements OccupancyLedger {
         }
         return transactions.run("settle", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lawang_recover(?, ?)")) {
-                setInstant(ps, 1, now());
-                setInstant(ps, 2, startedBefore);
+                Rows.setInstant(ps, 1, now());
+                Rows.setInstant(ps, 2, startedBefore);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return new Settlement(rs.getInt("visits_closed"), rs.getInt("visits_opened"),
@@ -447,14 +471,14 @@ public final class JdbcLedger implements OccupancyLedger {
             LocalDate day;
             LocalDate lastDay;
             try (PreparedStatement ps = c.prepareStatement(ADVANCE)) {
-                setInstant(ps, 1, now());
+                Rows.setInstant(ps, 1, now());
                 ps.setString(2, site.value());
                 ps.setString(3, site.value());
                 ps.setString(4, site.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     lastDay = rs.getObject(2, LocalDate.class);
-                    day = later(LocalDate.ofInstant(instant(rs, 1), zone), lastDay);
+                    day = later(LocalDate.ofInstant(Rows.instant(rs, 1), zone), lastDay);
                 }
             }
             if (!day.equals(lastDay)) {
@@ -539,47 +563,11 @@ public final class JdbcLedger implements OccupancyLedger {
         return (limit.counts(Role.STAFF) ? STAFF_BIT : 0) | (limit.counts(Role.GUEST) ? GUEST_BIT : 0);
     }
 
-    static void setInstant(PreparedStatement ps, int index, @Nullable Instant instant) throws SQLException {
-        if (instant == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-        }
-    }
-
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        if (value == null) {
-            throw new SQLException("unexpected NULL instant in column " + column, "XX000");
-        }
-        return value.toInstant();
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        return instant(rs, rs.findColumn(column));
-    }
-
     private static Departure departure(ResultSet rs, Departure.Cause cause) throws SQLException {
-        Ticket ticket = new Ticket(ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
+        Ticket ticket = new Ticket(Rows.ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
                 AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
-                channel(rs, "channel"), instant(rs, "started_at"), instant(rs, "due_at"));
-        return new Departure(ticket, VisitorRef.parse(rs.getString("visitor_ref")), instant(rs, "ended_at"), cause);
-    }
-
-    static EntryChannel channel(ResultSet rs, String column) throws SQLException {
-        String name = rs.getString(column);
-        if (name == null) {
-            throw new SQLException("unexpected NULL channel in column " + column, "XX000");
-        }
-        return EntryChannel.valueOf(name);
-    }
-
-    static TicketId ticketId(ResultSet rs, String column) throws SQLException {
-        UUID id = rs.getObject(column, UUID.class);
-        if (id == null) {
-            throw new SQLException("unexpected NULL id in column " + column, "XX000");
-        }
-        return TicketId.of(id.getMostSignificantBits(), id.getLeastSignificantBits());
+                Rows.channel(rs, "channel"), Rows.instant(rs, "started_at"), Rows.instant(rs, "due_at"));
+        return new Departure(ticket, VisitorRef.parse(rs.getString("visitor_ref")), Rows.instant(rs, "ended_at"), cause);
     }
 
     /**

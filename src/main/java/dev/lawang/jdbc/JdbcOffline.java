@@ -122,7 +122,7 @@ final class JdbcOffline {
             ps.setArray(13, c.createArrayOf("uuid", placeholders.toArray(UUID[]::new)));
             ps.setLong(14, defaultStay.toNanos() / 1_000);
             ps.setBoolean(15, keepsVisits);
-            JdbcLedger.setInstant(ps, 16, clock);
+            Rows.setInstant(ps, 16, clock);
             List<OfflineEffect.Applied> results = new ArrayList<>(n);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -158,11 +158,11 @@ final class JdbcOffline {
             ps.setString(7, effect.stay().agency().value());
             ps.setString(8, effect.stay().role().name());
             ps.setString(9, effect.stay().channel().name());
-            JdbcLedger.setInstant(ps, 10, effect.at().truncatedTo(ChronoUnit.MICROS));
+            Rows.setInstant(ps, 10, effect.at().truncatedTo(ChronoUnit.MICROS));
             ps.setArray(11, array);
             ps.setLong(12, defaultStay.toNanos() / 1_000);
             ps.setBoolean(13, keepsVisits);
-            JdbcLedger.setInstant(ps, 14, clock);
+            Rows.setInstant(ps, 14, clock);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new SQLException("lawang_apply_offline returned no row", "XX000");
@@ -178,10 +178,10 @@ final class JdbcOffline {
         UUID placeholder = rs.getObject("placeholder_id", UUID.class);
         Ticket stay = null;
         if (rs.getObject("visit_id") != null) {
-            stay = new Ticket(JdbcLedger.ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
+            stay = new Ticket(Rows.ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
                     AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
-                    EntryChannel.valueOf(rs.getString("channel")), JdbcLedger.instant(rs, "started_at"),
-                    JdbcLedger.instant(rs, "due_at"));
+                    EntryChannel.valueOf(rs.getString("channel")), Rows.instant(rs, "started_at"),
+                    Rows.instant(rs, "due_at"));
         }
         return new OfflineEffect.Applied(outcome, stay, placeholder == null ? null
                 : TicketId.of(placeholder.getMostSignificantBits(), placeholder.getLeastSignificantBits()), first);

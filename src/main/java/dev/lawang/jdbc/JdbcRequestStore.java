@@ -151,9 +151,9 @@ public final class JdbcRequestStore implements RequestBook.Store {
                 ps.setInt(2, n + 1);
                 ps.setString(3, next.rejectionReason().orElse(null));
                 ps.setString(4, code == null ? null : code.id().toString());
-                JdbcLedger.setInstant(ps, 5, code == null ? null : code.issuedAt());
-                JdbcLedger.setInstant(ps, 6, code == null ? null : code.validFrom());
-                JdbcLedger.setInstant(ps, 7, code == null ? null : code.validUntil());
+                Rows.setInstant(ps, 5, code == null ? null : code.issuedAt());
+                Rows.setInstant(ps, 6, code == null ? null : code.validFrom());
+                Rows.setInstant(ps, 7, code == null ? null : code.validUntil());
                 ps.setString(8, next.codeText().orElse(null));
                 ps.setLong(9, id);
                 ps.setInt(10, n);
@@ -184,7 +184,7 @@ public final class JdbcRequestStore implements RequestBook.Store {
             ps.setLong(1, id);
             ps.setInt(2, index);
             ps.setString(3, step.state().name());
-            JdbcLedger.setInstant(ps, 4, micros);
+            Rows.setInstant(ps, 4, micros);
             ps.setShort(5, (short) ChronoUnit.NANOS.between(micros, step.at()));
             ps.setString(6, step.actor());
             ps.executeUpdate();
@@ -200,7 +200,7 @@ public final class JdbcRequestStore implements RequestBook.Store {
             ps.setInt(2, index);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && new Step(State.valueOf(rs.getString(1)),
-                        JdbcLedger.instant(rs, 2).plusNanos(rs.getShort(3)), rs.getString(4)).equals(step);
+                        Rows.instant(rs, 2).plusNanos(rs.getShort(3)), rs.getString(4)).equals(step);
             }
         }
     }
@@ -283,7 +283,7 @@ public final class JdbcRequestStore implements RequestBook.Store {
                             row = new Row(rs);
                         }
                         steps.add(new Step(State.valueOf(rs.getString(18)),
-                                JdbcLedger.instant(rs, 19).plusNanos(rs.getShort(20)), rs.getString(21)));
+                                Rows.instant(rs, 19).plusNanos(rs.getShort(20)), rs.getString(21)));
                     }
                     if (row != null) {
                         out.add(row.entry(steps));
@@ -319,8 +319,8 @@ public final class JdbcRequestStore implements RequestBook.Store {
             String codeId = rs.getString(13);
             codeText = rs.getString(17);
             code = codeId == null ? null : SharedCode.builder(site).id(CodeId.parse(codeId))
-                    .covering(request.covered()).issuedAt(JdbcLedger.instant(rs, 14))
-                    .validFrom(JdbcLedger.instant(rs, 15)).validUntil(JdbcLedger.instant(rs, 16)).build();
+                    .covering(request.covered()).issuedAt(Rows.instant(rs, 14))
+                    .validFrom(Rows.instant(rs, 15)).validUntil(Rows.instant(rs, 16)).build();
         }
 
         RequestEntry entry(List<Step> steps) {

@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcSchema {
     /** The schema version this library reads and writes: the number of the last script. */
-    public static final int VERSION = 7;
+    public static final int VERSION = 8;
 
     private static final List<String> SCRIPTS = List.of(
             "schema/V1__ledger_and_visit_log.sql",
@@ -39,7 +39,8 @@ public final class JdbcSchema {
             "schema/V4__bookings.sql",
             "schema/V5__reservation_in_one_statement.sql",
             "schema/V6__entry_channel.sql",
-            "schema/V7__kiosk_sync.sql");
+            "schema/V7__kiosk_sync.sql",
+            "schema/V8__leased_places.sql");
     /** Serialises concurrent {@link #create} calls from several application instances: an arbitrary fixed key. */
     private static final long CREATE_LOCK = 0x4C6177616E67L;
 

@@ -154,11 +154,11 @@ public final class JdbcVisitLog implements VisitLog {
                 ps.setObject(3, uuid(visit.ticket()));
                 setInstant(ps, 4, from);
                 if (until == null) {
-                    JdbcLedger.setInstant(ps, 6, null);
-                    JdbcLedger.setInstant(ps, 7, null);
+                    Rows.setInstant(ps, 6, null);
+                    Rows.setInstant(ps, 7, null);
                     ps.setNull(8, Types.SMALLINT);
                 } else {
-                    JdbcLedger.setInstant(ps, 6, micros(until));
+                    Rows.setInstant(ps, 6, micros(until));
                     setInstant(ps, 7, until);
                 }
                 return visits(ps);
@@ -176,7 +176,7 @@ public final class JdbcVisitLog implements VisitLog {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM lawang_visit WHERE ticket_id IN"
                         + " (SELECT ticket_id FROM lawang_visit WHERE checked_out <= ?"
                         + " AND (checked_out, checked_out_nanos) < (?, ?) LIMIT " + PURGE_BATCH + ")")) {
-                    JdbcLedger.setInstant(ps, 1, micros(cutoff));
+                    Rows.setInstant(ps, 1, micros(cutoff));
                     setInstant(ps, 2, cutoff);
                     return ps.executeUpdate();
                 }
@@ -267,10 +267,10 @@ public final class JdbcVisitLog implements VisitLog {
         UUID ticket = rs.getObject(1, UUID.class);
         Visit visit = Visit.open(TicketId.of(ticket.getMostSignificantBits(), ticket.getLeastSignificantBits()),
                 VisitorRef.parse(rs.getString(2)), SiteId.of(rs.getString(3)), AgencyId.of(rs.getString(4)),
-                Role.valueOf(rs.getString(5)), JdbcLedger.channel(rs, "channel"),
-                JdbcLedger.instant(rs, 6).plusNanos(rs.getShort(7)));
+                Role.valueOf(rs.getString(5)), Rows.channel(rs, "channel"),
+                Rows.instant(rs, 6).plusNanos(rs.getShort(7)));
         if (rs.getObject(8) != null) {
-            visit = visit.withOut(JdbcLedger.instant(rs, 8).plusNanos(rs.getShort(9)));
+            visit = visit.withOut(Rows.instant(rs, 8).plusNanos(rs.getShort(9)));
         }
         return visit;
     }
@@ -287,7 +287,7 @@ public final class JdbcVisitLog implements VisitLog {
     /** Sets an instant as two parameters: the microsecond timestamp and the nanoseconds beyond it. */
     private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
         Instant micros = micros(instant);
-        JdbcLedger.setInstant(ps, index, micros);
+        Rows.setInstant(ps, index, micros);
         ps.setShort(index + 1, (short) ChronoUnit.NANOS.between(micros, instant));
     }
 

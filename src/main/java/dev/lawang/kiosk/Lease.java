@@ -5,6 +5,7 @@ import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
@@ -23,23 +24,31 @@ import java.util.Objects;
  * today's admissions, at one site for one agency, until an expiry.
  *
  * <p>A lease needs no ledger of its own kind: {@link #take} admits one <em>placeholder stay</em> per place into the
- * central {@link OccupancyLedger}, as a guest under a fresh ticket id and a random pseudonym that stands for nobody,
- * and records its visit, so the central counts hold the leased places as taken and the gate's recovery does not
- * take them for stays a crash left without visits. {@link #giveBack} releases them. Its limits, stated plainly:
+ * central {@link OccupancyLedger}, as a guest through the entry channel {@link EntryChannel#LEASED}, under a fresh
+ * ticket id and a random pseudonym that stands for nobody, due when the lease ends
+ * ({@link OccupancyLedger#admitUntil}), and records its visit, so the central counts hold the leased places as taken
+ * and the gate's recovery does not take them for stays a crash left without visits. What the kiosk does not use
+ * comes back, its place present and its place in the day's quota:
  *
  * <ul>
- *   <li>A leased place given back unused ({@link #giveBack}, or {@link Sync#upload} with {@code giveBack}) frees
- *       its place present and its place in today's quota ({@link OccupancyLedger#releaseUnused}). A lease that
- *       <b>expires</b> without being given back does not return quota: the central gate's {@code expireStays()}
- *       releases its placeholders like any stay that ran out, and their admissions stay counted until the day
- *       ends. The day never exceeds its quota; it can fall short of it by the unused places of expired leases.
- *       {@link Sync} turns a used placeholder into the admission it stood for ({@code OccupancyLedger.applyOffline}),
- *       which keeps its place in the quota.
+ *   <li>when it is given back ({@link #giveBack}, or {@link Sync#upload} with {@code giveBack}), through
+ *       {@link OccupancyLedger#releaseUnused};
+ *   <li>when the lease ends without being given back: the placeholders run out then, and the central gate's
+ *       {@code expireStays()} closes them as places never used ({@link OccupancyLedger#expire} on a
+ *       {@code LEASED} stay).
+ * </ul>
+ *
+ * <p>A place in the quota comes back only while its day lasts; a lease that outlives its day leaves that day's
+ * count as it was. {@link Sync} turns a used placeholder into the admission it stood for
+ * ({@code OccupancyLedger.applyOffline}), which keeps its place in the quota. Its limits, stated plainly:
+ *
+ * <ul>
  *   <li>Placeholders are guests: a quota that counts only staff is not escrowed.
- *   <li>The placeholders' visits are in the visit log, under pseudonyms that match nobody; contact tracing finds
- *       no one through them.
- *   <li>A placeholder's stay ends, like any stay, after the policy's default stay: a lease expires then at the
- *       latest, and the central gate's {@code expireStays()} releases what was not given back.
+ *   <li>The placeholders' visits are in the visit log, with the channel {@code LEASED} and under pseudonyms that
+ *       match nobody; contact tracing finds no one through them.
+ *   <li>A lease lasts at most {@link dev.lawang.capacity.CapacityPolicy#MAX_STAY}; on a ledger that cannot choose
+ *       a stay's end (the SPI's default {@code admitUntil}), it ends when its placeholders' default stay does, if
+ *       that comes first ({@link #expires}).
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -74,7 +83,8 @@ public final class Lease {
      * @param request the site, its zone and the agency; its ticket, visitor and role are not used
      * @param places how many places to take, at least 1
      * @param now the central clock's instant
-     * @param expires when the lease ends, after {@code now}; the lease ends earlier if its placeholders' stays do
+     * @param expires when the lease ends, after {@code now}: its placeholders are due then; the lease ends earlier if
+     *     the ledger gave them an earlier end
      * @return the lease, with between 0 and {@code places} places
      * @throws IllegalArgumentException if {@code places} is less than 1 or {@code expires} is not after {@code now}
      */
@@ -97,8 +107,8 @@ public final class Lease {
         for (int i = 0; i < places; i++) {
             TicketId ticket = TicketId.random();
             VisitorRef nobody = VisitorRef.parse(HexFormat.of().formatHex(randomBytes()));
-            Admission admission = ledger.admit(new AdmitRequest(ticket, nobody, request.site(), request.zone(),
-                    request.agency(), Role.GUEST));
+            Admission admission = ledger.admitUntil(new AdmitRequest(ticket, nobody, request.site(), request.zone(),
+                    request.agency(), Role.GUEST, EntryChannel.LEASED), expires);
             if (!(admission instanceof Admission.Admitted admitted)) {
                 break;
             }

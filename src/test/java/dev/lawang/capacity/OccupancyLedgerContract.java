@@ -212,6 +212,84 @@ public abstract class OccupancyLedgerContract {
     }
 
     @Test
+    void expire_ofALeasedStay_givesItsPlaceInTodaysQuotaBack_whereAnOrdinaryStaysStaysSpent() {
+        TestClock clock = TestClock.at(MORNING);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().dailyQuota(SETDA, DUKCAPIL, 3)
+                .defaultStay(Duration.ofHours(2)).build(), clock);
+        Admitted leased = admitted(ledger.admit(guestVia("p1", SETDA, DUKCAPIL, EntryChannel.LEASED)));
+        admitted(ledger.admit(guestVia("p2", SETDA, DUKCAPIL, EntryChannel.LEASED)));
+        admitted(ledger.admit(guestVia("v1", SETDA, DUKCAPIL, EntryChannel.WALK_IN)));
+        refused(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+        assertThat(leased.ticket().channel()).isEqualTo(EntryChannel.LEASED);
+        clock.advance(Duration.ofHours(2));
+
+        List<Departure> expired = ledger.expire();
+
+        assertThat(expired).extracting(d -> d.ticket().channel()).containsExactlyInAnyOrder(EntryChannel.LEASED,
+                EntryChannel.LEASED, EntryChannel.WALK_IN);
+        assertThat(expired).allSatisfy(d -> assertThat(d.cause()).isEqualTo(Departure.Cause.EXPIRED));
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA)).admittedToday())
+                .as("the walk-in stays counted, the two leased places come back").isEqualTo(1);
+        assertThat(ledger.read(SETDA, zoneOf(SETDA)).admittedToday()).isEqualTo(1);
+        assertThat(ledger.read(SETDA, zoneOf(SETDA)).present()).isZero();
+        assertThat(ledger.expire()).isEmpty();
+        admitted(ledger.admit(guest("v2", SETDA, DUKCAPIL)));
+        admitted(ledger.admit(guest("v3", SETDA, DUKCAPIL)));
+        assertThat(refused(ledger.admit(guest("v4", SETDA, DUKCAPIL))).reason())
+                .isEqualTo(Admission.Reason.DAILY_QUOTA_REACHED);
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA)).admittedToday()).isEqualTo(3);
+    }
+
+    @Test
+    void admitUntil_givesTheStayTheEndAskedFor_withinItsStartAndTheLongestStay() {
+        TestClock clock = TestClock.at(MORNING);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().defaultStay(Duration.ofHours(8)).build(), clock);
+        Instant soon = MORNING.plus(Duration.ofMinutes(90));
+
+        Admitted a = admitted(ledger.admitUntil(guest("v1", SETDA, DUKCAPIL), soon));
+        Admitted past = admitted(ledger.admitUntil(guest("v2", SETDA, DUKCAPIL), MORNING.minusSeconds(60)));
+        Admitted far = admitted(ledger.admitUntil(guest("v3", SETDA, DUKCAPIL), MORNING.plus(Duration.ofDays(30))));
+        Admitted farthest = admitted(ledger.admitUntil(guest("v4", SETDA, DUKCAPIL), Instant.MAX));
+        Admitted repeat = admitted(ledger.admitUntil(guest("v1", SETDA, DUKCAPIL), MORNING.plusSeconds(60)));
+
+        assertThat(a.ticket().due()).isEqualTo(soon);
+        assertThat(a.ticket().in()).isEqualTo(MORNING);
+        assertThat(past.ticket().due()).as("not before its start").isEqualTo(MORNING);
+        assertThat(far.ticket().due()).isEqualTo(MORNING.plus(CapacityPolicy.MAX_STAY));
+        assertThat(farthest.ticket().due()).isEqualTo(MORNING.plus(CapacityPolicy.MAX_STAY));
+        assertThat(repeat.repeat()).isTrue();
+        assertThat(repeat.ticket().due()).as("a repeat keeps its stay's end").isEqualTo(soon);
+        assertThatThrownBy(() -> ledger.admitUntil(guest("v5", SETDA, DUKCAPIL), null))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ledger.admitUntil(null, soon)).isInstanceOf(NullPointerException.class);
+        assertThat(ledger.read(SETDA, zoneOf(SETDA)).present()).as("nothing counted for the bad calls").isEqualTo(4);
+        assertThat(ledger.expire()).extracting(d -> d.ticket().id()).containsExactly(past.ticket().id());
+        clock.set(soon.minusNanos(1_000));
+        assertThat(ledger.expire()).isEmpty();
+        clock.set(soon);
+        assertThat(ledger.expire()).extracting(d -> d.ticket().id()).containsExactly(a.ticket().id());
+        clock.set(MORNING.plus(Duration.ofHours(9)));
+        assertThat(ledger.expire()).isEmpty();
+        assertThat(ledger.read(SETDA, zoneOf(SETDA)).present()).isEqualTo(2);
+    }
+
+    @Test
+    void expire_ofALeasedStayAfterItsDayEnded_leavesTheNextDaysCountAlone() {
+        TestClock clock = TestClock.at(MORNING);
+        OccupancyLedger ledger = newLedger(CapacityPolicy.builder().dailyQuota(SETDA, DUKCAPIL, 2)
+                .defaultStay(Duration.ofHours(30)).build(), clock);
+        admitted(ledger.admit(guestVia("p1", SETDA, DUKCAPIL, EntryChannel.LEASED)));
+        clock.advance(Duration.ofDays(1));
+        admitted(ledger.admit(guest("v1", SETDA, DUKCAPIL)));
+        clock.advance(Duration.ofHours(6));
+
+        assertThat(ledger.expire()).extracting(d -> d.ticket().channel()).containsExactly(EntryChannel.LEASED);
+
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA)).admittedToday()).isEqualTo(1);
+        assertThat(ledger.read(SETDA, DUKCAPIL, zoneOf(SETDA)).present()).isEqualTo(1);
+    }
+
+    @Test
     void admit_refusesGuestsOverTheDailyQuotaButNotStaff() {
         OccupancyLedger ledger = newLedger(CapacityPolicy.builder().dailyQuota(SETDA, DUKCAPIL, 2).build(),
                 TestClock.at(MORNING));
@@ -404,7 +482,7 @@ public abstract class OccupancyLedgerContract {
                 .isEqualTo(channels[2]);
         clock.advance(Duration.ofHours(2));
         assertThat(ledger.expire()).extracting(d -> d.ticket().channel())
-                .containsExactlyInAnyOrder(channels[0], EntryChannel.WALK_IN, channels[3]);
+                .containsExactlyInAnyOrder(channels[0], EntryChannel.WALK_IN, channels[3], channels[4]);
         ledger.visitLog().ifPresent(log -> {
             for (int i = 0; i < channels.length; i++) {
                 Visit closed = log.find(admitted[i].ticket().id()).orElseThrow();

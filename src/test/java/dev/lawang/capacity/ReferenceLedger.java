@@ -4,6 +4,7 @@ import dev.lawang.capacity.Admission.Admitted;
 import dev.lawang.capacity.Admission.Refused;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ledger rules written as plainly as possible, for comparison: one lock around everything, counts recomputed by
@@ -27,7 +29,8 @@ import java.util.Optional;
  * <p>Thread-safe: every method is synchronized.
  */
 public final class ReferenceLedger implements OccupancyLedger {
-    private record Open(Ticket stay, VisitorRef visitor) {
+    /** An open stay; {@code quotaUntil}: for a LEASED stay, the end of the day its admission counted against. */
+    private record Open(Ticket stay, VisitorRef visitor, long quotaUntil) {
     }
 
     private final Clock clock;
@@ -98,6 +101,15 @@ public final class ReferenceLedger implements OccupancyLedger {
 
     @Override
     public synchronized Admission admit(AdmitRequest request) {
+        return admit(request, null);
+    }
+
+    @Override
+    public synchronized Admission admitUntil(AdmitRequest request, Instant due) {
+        return admit(request, Objects.requireNonNull(due, "due"));
+    }
+
+    private Admission admit(AdmitRequest request, @Nullable Instant askedDue) {
         Objects.requireNonNull(request, "request");
         Open same = open.get(request.ticket());
         if (same != null) {
@@ -148,6 +160,11 @@ public final class ReferenceLedger implements OccupancyLedger {
             }
         }
         long due = now + policy.defaultStay().toNanos() / 1_000;
+        if (askedDue != null) {
+            Instant start = Lease.instant(now);
+            Instant latest = start.plus(CapacityPolicy.MAX_STAY);
+            due = Lease.micros(askedDue.isBefore(start) ? start : askedDue.isAfter(latest) ? latest : askedDue);
+        }
         Ticket stay = new Ticket(request.ticket(), site, request.agency(), request.role(), request.channel(),
                 Lease.instant(now),
                 Lease.instant(due));
@@ -155,7 +172,9 @@ public final class ReferenceLedger implements OccupancyLedger {
         if (previous != null) {
             moved = close(previous.id(), now, Departure.Cause.MOVED);
         }
-        open.put(request.ticket(), new Open(stay, request.visitor()));
+        long quotaUntil = request.channel() == EntryChannel.LEASED
+                ? Lease.micros(day.plusDays(1).atStartOfDay(request.zone()).toInstant()) : Long.MIN_VALUE;
+        open.put(request.ticket(), new Open(stay, request.visitor(), quotaUntil));
         byVisitor.put(request.visitor(), request.ticket());
         admittedToday.computeIfAbsent(site, s -> new HashMap<>())
                 .computeIfAbsent(request.agency(), a -> new long[Role.values().length])[request.role().ordinal()]++;
@@ -207,12 +226,17 @@ public final class ReferenceLedger implements OccupancyLedger {
         LocalDate day = rollDay(site, zone, now);
         Departure departure = close(ticket, now, Departure.Cause.RELEASED);
         if (o.stay().in().atZone(zone).toLocalDate().equals(day)) {
-            long[] counts = admittedToday.getOrDefault(site, Map.of()).get(o.stay().agency());
-            if (counts != null && counts[o.stay().role().ordinal()] > 0) {
-                counts[o.stay().role().ordinal()]--;
-            }
+            uncount(o.stay());
         }
         return Optional.of(departure);
+    }
+
+    /** Takes a stay's admission off its site's count for today. */
+    private void uncount(Ticket stay) {
+        long[] counts = admittedToday.getOrDefault(stay.site(), Map.of()).get(stay.agency());
+        if (counts != null && counts[stay.role().ordinal()] > 0) {
+            counts[stay.role().ordinal()]--;
+        }
     }
 
     @Override
@@ -222,7 +246,11 @@ public final class ReferenceLedger implements OccupancyLedger {
         for (Open o : List.copyOf(open.values())) {
             SiteId site = o.stay().site();
             if (Lease.micros(o.stay().due()) <= Math.max(clockNow, siteTime.get(site))) {
-                out.add(close(o.stay().id(), advance(site, clockNow), Departure.Cause.EXPIRED));
+                long now = advance(site, clockNow);
+                out.add(close(o.stay().id(), now, Departure.Cause.EXPIRED));
+                if (now < o.quotaUntil()) {
+                    uncount(o.stay());
+                }
             }
         }
         return out;

@@ -286,7 +286,7 @@ class JdbcFaultTest {
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("SELECT visit_id FROM lawang_stay")) {
                     while (rs.next()) {
-                        stays.add(JdbcLedger.ticketId(rs, "visit_id"));
+                        stays.add(Rows.ticketId(rs, "visit_id"));
                     }
                 }
                 try (ResultSet rs = s.executeQuery("SELECT (SELECT present_staff + present_guest FROM lawang_site),"

@@ -47,7 +47,7 @@ class JdbcMigrationTest {
 
         assertThat(catalog(byFlyway)).isEqualTo(catalog(byLawang)).isNotEmpty();
         assertThat(flyway.info().applied()).extracting(m -> m.getVersion().getVersion())
-                .containsExactly("1", "2", "3", "4", "5", "6", "7");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         flyway.validate();
         JdbcSchema.create(byFlyway);
         assertThat(catalog(byFlyway)).isEqualTo(catalog(byLawang));

@@ -303,6 +303,47 @@ public abstract class SyncContract {
     }
 
     @Test
+    void aLeaseThatRunsOut_unusedAndNeverGivenBack_returnsItsPlacesAndItsQuota() throws IOException {
+        start();
+        Lease lease = lease(30);
+        try (Journal journal = journal()) {
+            Kiosk kiosk = kiosk(journal, lease);
+            for (int i = 0; i < 10; i++) {
+                admitted(kiosk.walkIn(walkIn(300 + i)));
+            }
+        }
+        sync(Set.of()).upload("kiosk-a", reopen(1), List.of(lease), false);
+        assertThat(present()).as("10 visitors and 20 unused places").isEqualTo(30);
+        assertThat(admittedToday()).isEqualTo(30);
+        Gate gate = gate();
+        for (int i = 0; i < 5; i++) {
+            assertThat(gate.checkOut(visits.openVisitOf(Decisions.visitor(300 + i)).orElseThrow().ticket()))
+                    .isPresent();
+        }
+        assertThat(lease.expires()).isEqualTo(MORNING.plus(Duration.ofHours(4)));
+        clock.set(lease.expires().minusNanos(1_000));
+        assertThat(gate.expireStays()).as("not yet").isZero();
+        clock.set(lease.expires());
+
+        assertThat(gate.expireStays()).as("the 20 unused placeholders").isEqualTo(20);
+
+        assertThat(present()).as("5 offline visitors still inside").isEqualTo(5);
+        assertThat(admittedToday()).as("the 10 offline visits stay counted, the unused 20 come back").isEqualTo(10);
+        for (int i = 0; i < 90; i++) {
+            assertThat(gate.walkIn(walkIn(400 + i))).as("walk-in %d", i).isInstanceOf(Decision.Admitted.class);
+        }
+        assertThat(gate.walkIn(walkIn(490))).isInstanceOf(Decision.Refused.class);
+        assertThat(admittedToday()).isEqualTo(100);
+        assertThat(lease.giveBack(ledger, visits, clock.instant())).as("nothing left to give back").isZero();
+        clock.advance(CapacityPolicy.DEFAULT_STAY);
+        assertThat(gate.expireStays()).as("everyone's stay ran out").isEqualTo(95);
+        assertThat(admittedToday()).as("real visits stay counted when they run out").isEqualTo(100);
+        for (Visit v : visits.visitsOf(Decisions.visitor(305))) {
+            assertThat(v.channel()).isEqualTo(dev.lawang.visit.EntryChannel.WALK_IN);
+        }
+    }
+
+    @Test
     void theSameVisitorAdmittedAtTwoKiosks_isFlagged_andCountedOnce() throws IOException {
         start();
         Lease leaseA = lease(2);
