@@ -234,13 +234,19 @@ final class DemoPage {
         h.append("<h2>A puskesmas offline for two hours</h2><p>Before its link drops at 11:00 the kiosk of Puskesmas"
                 + " Karangmalang leases ").append(OfflineClinic.LEASED).append(" places from the central ledger;"
                 + " offline it decides check-ins against the lease with the gate's rules, each decision on disk in"
-                + " its journal before it is answered, and at 13:00 it uploads the journal.</p>")
+                + " its journal before it is answered, and at 13:00 it uploads the journal. A spare tablet leases "
+                + OfflineClinic.SPARE + " places as well and never uses them: they come back when its lease runs"
+                + " out.</p>")
                 .append(svg.append("</svg>\n"));
         Reconciliation r = clinic.report();
         h.append("<table><tr><th>reconciliation of ").append(escape(r.device())).append("</th><th></th></tr>")
                 .append("<tr><td>decisions applied</td><td>").append(r.applied()).append("</td></tr>")
                 .append("<tr><td>admitted offline</td><td>").append(r.admittedOffline()).append("</td></tr>")
                 .append("<tr><td>places returned to the central ledger</td><td>").append(r.returned())
+                .append("</td></tr>")
+                .append("<tr><td>the spare tablet's unused lease, run out at 14:00: places present back</td><td>")
+                .append(clinic.spareReturned()).append("</td></tr>")
+                .append("<tr><td>… and places of today's quota back</td><td>").append(clinic.spareQuotaReturned())
                 .append("</td></tr>");
         for (Reconciliation.Conflict c : r.conflicts()) {
             h.append("<tr><td class=\"none\">conflict ").append(c.kind()).append(", decision #")

@@ -4,6 +4,7 @@ import dev.lawang.CheckIn;
 import dev.lawang.Decision;
 import dev.lawang.Gate;
 import dev.lawang.capacity.AdmitRequest;
+import dev.lawang.capacity.Occupancy;
 import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.code.Verifier;
 import dev.lawang.directory.AgencyId;
@@ -50,6 +51,8 @@ final class OfflineClinic {
     /** The places its kiosk leases before the link drops. */
     static final int LEASED = 15;
     static final String DEVICE = "kiosk-karangmalang-1";
+    /** The places the spare tablet leases, which it never uses: they come back when its lease runs out. */
+    static final int SPARE = 5;
     /** The patients who come while the link is down: more than the lease, so that the kiosk refuses some. */
     static final int OFFLINE_PATIENTS = 18;
 
@@ -66,6 +69,9 @@ final class OfflineClinic {
     private Journal journal;
     private Kiosk kiosk;
     private Lease lease;
+    private Lease spareLease;
+    private int spareReturned;
+    private long spareQuotaReturned;
     private int presentAtKiosk;
     private Reconciliation report;
 
@@ -107,11 +113,21 @@ final class OfflineClinic {
         if (offline()) {
             return presentAtKiosk;
         }
-        return presentCentrally() - (kiosk != null ? lease.places() : 0);
+        boolean spareHeld = spareLease != null && clock.instant().isBefore(spareLease.expires());
+        return presentCentrally() - (kiosk != null ? lease.places() : 0) - (spareHeld ? spareLease.places() : 0);
     }
 
     Reconciliation report() {
         return report;
+    }
+
+    /** The places present, and of today's quota, that came back when the spare tablet's unused lease ran out. */
+    int spareReturned() {
+        return spareReturned;
+    }
+
+    long spareQuotaReturned() {
+        return spareQuotaReturned;
     }
 
     /**
@@ -127,6 +143,8 @@ final class OfflineClinic {
             String hospitalCode) {
         at.accept(offlineFrom.minus(Duration.ofMinutes(10)), () -> takeLease(visitor.apply(0)));
         at.accept(offlineUntil, this::sync);
+        at.accept(offlineFrom.minus(Duration.ofMinutes(9)), () -> takeSpareLease(visitor.apply(0)));
+        at.accept(offlineUntil.plus(Duration.ofMinutes(60)), this::spareLeaseRunsOut);
         // One patient checks in at the hospital, then at the clinic while its link is down: the same visitor twice.
         VisitorRef both = visitor.apply(1);
         at.accept(offlineFrom.minus(Duration.ofMinutes(25)), () -> gate.checkIn(checkIn(hospitalCode, both,
@@ -180,6 +198,28 @@ final class OfflineClinic {
                 .verifier(verifier).clock(clock).trustedAsOf(now).clockTolerance(Duration.ofDays(1)).build();
         say.accept(now, String.format("Puskesmas Karangmalang's kiosk leases %d places before its link drops: the"
                 + " central ledger counts them as taken", lease.places()));
+    }
+
+    /** The spare tablet at the side door leases a few places too, until an hour after the link is back. */
+    private void takeSpareLease(VisitorRef anyone) {
+        Instant now = clock.instant();
+        spareLease = Lease.take(ledger, visitLog, new AdmitRequest(TicketId.random(), anyone, CLINIC,
+                Sragen.WIB, CLINIC_AGENCY, Role.GUEST), SPARE, now, offlineUntil.plus(Duration.ofMinutes(60)));
+        say.accept(now, String.format("the spare tablet at its side door leases %d places until 14:00; it will not"
+                + " be used, and is never synced", spareLease.places()));
+    }
+
+    /** Its lease ends: the central gate's sweep closes the unused places, and their quota comes back. */
+    private void spareLeaseRunsOut() {
+        Instant now = clock.instant();
+        Occupancy before = gate.occupancy(CLINIC);
+        gate.expireStays();
+        Occupancy after = gate.occupancy(CLINIC);
+        spareReturned = before.present() - after.present();
+        spareQuotaReturned = before.admittedToday() - after.admittedToday();
+        say.accept(now, String.format("the spare tablet's lease runs out unused: %d places present and %d of"
+                + " today's quota back to the central ledger (%d of %d admitted today)", spareReturned,
+                spareQuotaReturned, after.admittedToday(), QUOTA));
     }
 
     private TicketId arrive(String code, VisitorRef patient, boolean tell) {

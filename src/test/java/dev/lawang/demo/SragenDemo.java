@@ -295,7 +295,7 @@ public final class SragenDemo {
             refusals.merge(r.reason(), 1, Integer::sum);
         } else if (event instanceof GateEvent.Admitted a && !a.repeat()) {
             waysIn.merge(a.visit().channel(), 1, Integer::sum);
-        } else if (event instanceof GateEvent.Expired e) {
+        } else if (event instanceof GateEvent.Expired e && e.visit().channel() != EntryChannel.LEASED) {
             expiredThisHour.merge(e.visit().site(), 1, Integer::sum);
         }
     }
