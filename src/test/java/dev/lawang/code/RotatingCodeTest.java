@@ -162,6 +162,21 @@ class RotatingCodeTest {
     }
 
     @Test
+    void check_afterTheAuthorityKeysTrustEnded_refusesTheKey_beforeTheGrantsOwnExpiry() {
+        Instant keyUntil = UNTIL.plus(Duration.ofDays(10));
+        TrustList keyEnded = TrustList.builder().trust(AUTHORITY.publicKey(), FROM, keyUntil).grant(GRANT).build();
+        Instant later = keyUntil.plus(Duration.ofDays(1));
+
+        Verification.Rejected refused = rejected(Verifier.of(keyEnded).check(DISPLAY.codeAt(later), later));
+
+        assertThat(refused.reason()).isEqualTo(Reason.UNKNOWN_KEY);
+        assertThat(refused.detail()).contains("is not trusted at " + later);
+        Instant justExpired = UNTIL.plusSeconds(60);
+        assertThat(rejected(Verifier.of(keyEnded).check(DISPLAY.codeAt(justExpired), justExpired)).reason())
+                .as("while the key is trusted, the grant's own expiry").isEqualTo(Reason.EXPIRED);
+    }
+
+    @Test
     void check_refusesAGrantWhoseWindowOutlivesItsAuthorityKey() {
         TrustList shortKey = TrustList.builder().trust(AUTHORITY.publicKey(), FROM, UNTIL.minus(Duration.ofDays(1)))
                 .grant(GRANT).build();
