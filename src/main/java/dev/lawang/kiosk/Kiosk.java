@@ -219,7 +219,7 @@ public final class Kiosk {
         Verification.Verified verified = (Verification.Verified) verification;
         SharedCode code = verified.code();
         return decide(OfflineDecision.Kind.CHECK_IN, code.site(), request.agency(), request.visitor(),
-                request.role(), OfflineDecision.Code.of(code, OfflineRules.channel(verified.channel())),
+                request.role(), OfflineDecision.Code.of(code, CheckIn.entryChannel(verified.channel())),
                 OfflineRules.checkIn(directory, healthRule, locationRule, code, verified.channel(), request, now));
     }
 
