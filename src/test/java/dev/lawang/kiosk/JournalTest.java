@@ -311,6 +311,23 @@ class JournalTest {
     }
 
     @Test
+    void open_onAVersionOneRecord_throwsAnUnknownRecordVersion() throws IOException {
+        write(2);
+        byte[] bytes = Files.readAllBytes(file());
+        int second = MAGIC.length + RECORD;
+        bytes[second + 5] = 1;
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        b.putInt(second + 6, crc(bytes, second, 6));
+        b.putInt(second + RECORD - 4, crc(bytes, second, RECORD - 4));
+        Files.write(file(), bytes);
+        assertThatThrownBy(() -> Journal.open(file())).isInstanceOfSatisfying(JournalException.class, e -> {
+            assertThat(e.position()).isEqualTo(second);
+            assertThat(decisions(e.intact())).isEqualTo(admitted(1, 1));
+            assertThat(e).hasMessageContaining("version 1");
+        });
+    }
+
+    @Test
     void open_whileOpen_isRefused() throws IOException {
         try (Journal journal = Journal.open(file())) {
             assertThatThrownBy(() -> Journal.open(file())).isInstanceOf(IllegalStateException.class);
