@@ -16,11 +16,7 @@ record Call(VisitorRef visitor, AgencyId agency, Role role, boolean walkIn, Inst
         if (walkIn || verified == null) {
             return EntryChannel.WALK_IN;
         }
-        return switch (verified) {
-            case PRINTED_CODE -> EntryChannel.PRINTED_CODE;
-            case ROTATING_CODE -> EntryChannel.ROTATING_CODE;
-            case REGISTERED_FOREIGN_CODE -> EntryChannel.REGISTERED_FOREIGN_CODE;
-        };
+        return CheckIn.entryChannel(verified);
     }
 
     Duration took() {

@@ -1,7 +1,9 @@
 package dev.lawang;
 
+import dev.lawang.code.Verification;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.geo.Fix;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.VisitorRef;
 import java.util.Objects;
@@ -38,6 +40,23 @@ public record CheckIn(String code, VisitorRef visitor, AgencyId agency, Role rol
         Objects.requireNonNull(visitor, "visitor");
         Objects.requireNonNull(agency, "agency");
         Objects.requireNonNull(role, "role");
+    }
+
+    /**
+     * Returns the entry channel of a check-in whose code verified on a channel: the way in the gate records on the
+     * ticket and the visit, and an offline kiosk journals for the same scan. A walk-in's is
+     * {@link EntryChannel#WALK_IN}.
+     *
+     * @param verified how the code came ({@link Verification.Verified#channel()})
+     * @return {@link EntryChannel#PRINTED_CODE}, {@link EntryChannel#ROTATING_CODE} or
+     *     {@link EntryChannel#REGISTERED_FOREIGN_CODE}
+     */
+    public static EntryChannel entryChannel(Verification.Channel verified) {
+        return switch (Objects.requireNonNull(verified, "verified")) {
+            case PRINTED_CODE -> EntryChannel.PRINTED_CODE;
+            case ROTATING_CODE -> EntryChannel.ROTATING_CODE;
+            case REGISTERED_FOREIGN_CODE -> EntryChannel.REGISTERED_FOREIGN_CODE;
+        };
     }
 
     /**

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.code.TrustList;
+import dev.lawang.code.Verification;
 import dev.lawang.code.Verifier;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Site;
@@ -577,6 +578,18 @@ class GateTest {
 
     private static WalkIn screened(int visitor, Screening screening) {
         return new WalkIn(DUKCAPIL_OFFICE, DUKCAPIL, visitor(visitor), Role.GUEST, screening);
+    }
+
+    @Test
+    void checkIn_entryChannel_isTheWayInOfEachVerifiedChannel_andRefusesNull() {
+        assertThat(CheckIn.entryChannel(Verification.Channel.PRINTED_CODE))
+                .isEqualTo(EntryChannel.PRINTED_CODE);
+        assertThat(CheckIn.entryChannel(Verification.Channel.ROTATING_CODE))
+                .isEqualTo(EntryChannel.ROTATING_CODE);
+        assertThat(CheckIn.entryChannel(Verification.Channel.REGISTERED_FOREIGN_CODE))
+                .isEqualTo(EntryChannel.REGISTERED_FOREIGN_CODE);
+        assertThatThrownBy(() -> CheckIn.entryChannel(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("verified");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.lawang.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
+import dev.lawang.code.TrustList;
 import dev.lawang.directory.Agency;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.Directory;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -126,7 +126,8 @@ public class JdbcSyncBenchmark {
     @Benchmark
     public Reconciliation sync(Shared shared) {
         Reconciliation report = Sync.of(shared.ledger, shared.ledger.visitLog().orElseThrow(), shared.directory,
-                Set.of(), Clock.systemUTC()).upload("kiosk-1", shared.entries, List.of(shared.lease), false);
+                TrustList.builder().build(), Clock.systemUTC())
+                .upload("kiosk-1", shared.entries, List.of(shared.lease), false);
         if (report.applied() != ADMISSIONS + CHECK_OUTS || !report.conflicts().isEmpty()) {
             throw new IllegalStateException("unexpected report: " + report.applied() + " applied, "
                     + report.conflicts().size() + " conflicts");

@@ -138,11 +138,30 @@ public final class TrustList {
      * @return whether the code is revoked
      */
     public boolean isRevoked(SharedCode code) {
-        if (revokedCodes.contains(code.id())) {
+        Objects.requireNonNull(code, "code");
+        return isRevoked(code.id(), code.site(), code.issuedAt());
+    }
+
+    /**
+     * Tells whether the code with this id, site and issue time is revoked: by its id, or because its site's codes
+     * issued strictly before a cut-off are revoked. This is {@link #isRevoked(SharedCode)} for a holder of what a
+     * code names, not the code itself, such as a kiosk's journal.
+     *
+     * @param id the code's id ({@link SharedCode#id()}); for a rotating code its grant's, for a registered foreign
+     *     text its binding's
+     * @param site the code's site
+     * @param issuedAt the code's issue time
+     * @return whether the code is revoked
+     */
+    public boolean isRevoked(CodeId id, SiteId site, Instant issuedAt) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        if (revokedCodes.contains(id)) {
             return true;
         }
-        Instant cutOff = revokedBefore.get(code.site());
-        return cutOff != null && code.issuedAt().isBefore(cutOff);
+        Instant cutOff = revokedBefore.get(site);
+        return cutOff != null && issuedAt.isBefore(cutOff);
     }
 
     /**

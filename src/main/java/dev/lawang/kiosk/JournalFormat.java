@@ -4,6 +4,7 @@ import dev.lawang.RefusalReason;
 import dev.lawang.code.CodeId;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.VisitorRef;
@@ -31,7 +32,8 @@ final class JournalFormat {
     static final int TRAILER = 4;
     static final int MAX_PAYLOAD = 4096;
     static final int TYPE_DECISION = 1;
-    static final int VERSION_DECISION = 1;
+    /** Version 2 keeps a check-in's code issue time and entry channel; version 1 kept only the code's id. */
+    static final int VERSION_DECISION = 2;
 
     private static final int FLAG_CLOCK_JUMPED = 1;
     private static final int FLAG_TICKET = 2;
@@ -49,9 +51,10 @@ final class JournalFormat {
         TicketId ticket = d.ticket();
         RefusalReason reason = d.refusal();
         byte[] refusal = reason == null ? new byte[0] : ascii(reason.name());
-        CodeId code = d.code();
+        OfflineDecision.Code code = d.code();
         int payload = 8 + 1 + 1 + 1 + 8 + 4 + 1 + site.length + 1 + agency.length + 32
-                + (ticket == null ? 0 : 16) + (reason == null ? 0 : 1 + refusal.length) + (code == null ? 0 : 32);
+                + (ticket == null ? 0 : 16) + (reason == null ? 0 : 1 + refusal.length)
+                + (code == null ? 0 : 32 + 8 + 1);
         ByteBuffer b = ByteBuffer.allocate(HEADER + payload + TRAILER);
         b.putInt(payload).put((byte) TYPE_DECISION).put((byte) VERSION_DECISION);
         b.putInt(crc(b.array(), 0, 6));
@@ -70,7 +73,8 @@ final class JournalFormat {
             b.put((byte) refusal.length).put(refusal);
         }
         if (code != null) {
-            b.put(ascii(code.toString()));
+            b.put(ascii(code.id().toString())).putLong(code.issuedAt().getEpochSecond())
+                    .put(channelCode(code.channel()));
         }
         b.putInt(crc(b.array(), 0, HEADER + payload));
         return b.array();
@@ -90,7 +94,7 @@ final class JournalFormat {
 
     /**
      * Reads the payload of a decision record whose checksums held. Returns the problem in words when it is not a
-     * well-formed version-1 decision, so that the reader can name the position.
+     * well-formed version-2 decision, so that the reader can name the position.
      */
     static final class Decoder {
         // A journal names a handful of sites and agencies; sharing their ids keeps a large recovery small.
@@ -123,11 +127,18 @@ final class JournalFormat {
                 TicketId ticket = (flags & FLAG_TICKET) == 0 ? null
                         : TicketId.of(payload.getLong(), payload.getLong());
                 RefusalReason refusal = (flags & FLAG_REFUSAL) == 0 ? null : RefusalReason.valueOf(text(payload));
-                CodeId code = null;
+                OfflineDecision.Code code = null;
                 if ((flags & FLAG_CODE) != 0) {
                     byte[] codeText = new byte[32];
                     payload.get(codeText);
-                    code = CodeId.parse(new String(codeText, StandardCharsets.ISO_8859_1));
+                    CodeId id = CodeId.parse(new String(codeText, StandardCharsets.ISO_8859_1));
+                    Instant issuedAt = Instant.ofEpochSecond(payload.getLong());
+                    int channelCode = payload.get() & 0xff;
+                    EntryChannel channel = channel(channelCode);
+                    if (channel == null) {
+                        return fail("unknown entry channel " + channelCode);
+                    }
+                    code = new OfflineDecision.Code(id, issuedAt, channel);
                 }
                 if (payload.hasRemaining()) {
                     return fail(payload.remaining() + " bytes after the decision");
@@ -180,6 +191,24 @@ final class JournalFormat {
             case 1 -> OfflineDecision.Kind.CHECK_IN;
             case 2 -> OfflineDecision.Kind.WALK_IN;
             case 3 -> OfflineDecision.Kind.CHECK_OUT;
+            default -> null;
+        };
+    }
+
+    private static byte channelCode(EntryChannel channel) {
+        return switch (channel) {
+            case PRINTED_CODE -> 1;
+            case ROTATING_CODE -> 2;
+            case REGISTERED_FOREIGN_CODE -> 3;
+            case WALK_IN, LEASED -> throw new IllegalArgumentException("no code comes in as " + channel);
+        };
+    }
+
+    private static @Nullable EntryChannel channel(int code) {
+        return switch (code) {
+            case 1 -> EntryChannel.PRINTED_CODE;
+            case 2 -> EntryChannel.ROTATING_CODE;
+            case 3 -> EntryChannel.REGISTERED_FOREIGN_CODE;
             default -> null;
         };
     }

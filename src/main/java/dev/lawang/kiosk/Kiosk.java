@@ -8,7 +8,6 @@ import dev.lawang.RefusalReason;
 import dev.lawang.ScreeningProtocol;
 import dev.lawang.WalkIn;
 import dev.lawang.capacity.CapacityPolicy;
-import dev.lawang.code.CodeId;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.Verification;
 import dev.lawang.code.Verifier;
@@ -140,10 +139,8 @@ public final class Kiosk {
         }
         Instant due = d.at().plus(policy.defaultStay());
         if (due.isAfter(now)) {
-            // The journal does not keep a check-in's code channel: a recovered one counts as a printed code.
-            EntryChannel channel = d.kind() == OfflineDecision.Kind.CHECK_IN ? EntryChannel.PRINTED_CODE
-                    : EntryChannel.WALK_IN;
-            openStay(new Ticket(ticket, d.site(), d.agency(), d.role(), channel, d.at(), due), d.visitor());
+            openStay(new Ticket(ticket, d.site(), d.agency(), d.role(), Objects.requireNonNull(d.channel()), d.at(),
+                    due), d.visitor());
         }
     }
 
@@ -183,7 +180,7 @@ public final class Kiosk {
     public OfflineAnswer walkIn(WalkIn request) throws IOException {
         Objects.requireNonNull(request, "request");
         return decide(OfflineDecision.Kind.WALK_IN, request.site(), request.agency(), request.visitor(),
-                request.role(), EntryChannel.WALK_IN, null, OfflineRules.walkIn(directory, screeningProtocol, request));
+                request.role(), null, OfflineRules.walkIn(directory, screeningProtocol, request));
     }
 
     /**
@@ -191,7 +188,9 @@ public final class Kiosk {
      * the decision: the code is verified with the kiosk's {@link Builder#verifier} (signature, validity, the
      * revocations it knows), then the site is in the directory, takes the code's channel, the code covers the
      * agency, the health and location rules pass, and capacity comes last, against the lease for the code's site and
-     * the agency. A code that does not verify is journaled as a refusal at the site of the agency's lease.
+     * the agency. A code that does not verify is journaled as a refusal at the site of the agency's lease. The
+     * journaled check-in keeps the code's id and issue time, for the centre's revocations, and the visit's way in,
+     * as the gate records it for the same scan ({@link OfflineDecision.Code}).
      *
      * @param request the check-in
      * @return the decision once it is on disk, or why the kiosk may not decide
@@ -215,13 +214,13 @@ public final class Kiosk {
                 return new OfflineAnswer.Undecided(OfflineAnswer.Reason.NO_LEASE);
             }
             return decide(OfflineDecision.Kind.CHECK_IN, site, request.agency(), request.visitor(), request.role(),
-                    EntryChannel.PRINTED_CODE, null, RefusalReason.of(rejected.reason()));
+                    null, RefusalReason.of(rejected.reason()));
         }
         Verification.Verified verified = (Verification.Verified) verification;
         SharedCode code = verified.code();
         return decide(OfflineDecision.Kind.CHECK_IN, code.site(), request.agency(), request.visitor(),
-                request.role(), OfflineRules.channel(verified.channel()), code.id(), OfflineRules.checkIn(directory, healthRule, locationRule, code,
-                        verified.channel(), request, now));
+                request.role(), OfflineDecision.Code.of(code, CheckIn.entryChannel(verified.channel())),
+                OfflineRules.checkIn(directory, healthRule, locationRule, code, verified.channel(), request, now));
     }
 
     /** The site of a lease for the agency, the first by site id if there are several; null without one. */
@@ -235,10 +234,12 @@ public final class Kiosk {
         return site;
     }
 
-    /** Decides an admission after its checks before capacity (a refusal, or null): journaled, then answered. */
+    /**
+     * Decides an admission after its checks before capacity (a refusal, or null): journaled, then answered. A
+     * check-in's code is null only when it did not verify, and then {@code checked} says so.
+     */
     private OfflineAnswer decide(OfflineDecision.Kind kind, SiteId site, AgencyId agency, VisitorRef visitor,
-            Role role, EntryChannel channel, @Nullable CodeId code, @Nullable RefusalReason checked)
-            throws IOException {
+            Role role, OfflineDecision.@Nullable Code code, @Nullable RefusalReason checked) throws IOException {
         OfflineDecision moved = null;
         OfflineDecision d;
         Ticket ticket;
@@ -262,7 +263,7 @@ public final class Kiosk {
                 refusal = capacity(Objects.requireNonNull(leases.get(key(site, agency))), site, agency, role);
             }
             if (refusal != null) {
-                d = OfflineDecision.refused(kind, now, site, agency, visitor, role, refusal, jumped);
+                d = new OfflineDecision(kind, now, site, agency, visitor, role, null, refusal, jumped, code);
                 ticket = null;
             } else {
                 if (earlierTicket != null) {
@@ -270,16 +271,13 @@ public final class Kiosk {
                             earlierTicket.agency(), visitor, earlierTicket.role(), earlierTicket.id(), jumped);
                     close(earlierTicket.id());
                 }
-                ticket = new Ticket(TicketId.random(), site, agency, role, channel, now,
-                        now.plus(policy.defaultStay()));
-                d = OfflineDecision.of(kind, now, site, agency, visitor, role, ticket.id(), jumped);
+                ticket = new Ticket(TicketId.random(), site, agency, role,
+                        code == null ? EntryChannel.WALK_IN : code.channel(), now, now.plus(policy.defaultStay()));
+                d = new OfflineDecision(kind, now, site, agency, visitor, role, ticket.id(), null, jumped, code);
                 // Counted now: no other desk takes the place while the record is written; a repeat waits for it.
                 Objects.requireNonNull(leases.get(key(site, agency))).admitted++;
                 openStay(ticket, visitor);
                 writing.add(ticket.id());
-            }
-            if (code != null) {
-                d = d.under(code);
             }
         }
         if (ticket == null) {

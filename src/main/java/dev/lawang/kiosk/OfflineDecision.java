@@ -2,12 +2,15 @@ package dev.lawang.kiosk;
 
 import dev.lawang.RefusalReason;
 import dev.lawang.code.CodeId;
+import dev.lawang.code.SharedCode;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.VisitorRef;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An admission and a check-out name their ticket and no refusal; a refusal names its reason and no ticket (it
  * recorded nothing, so there is no visit to name). A check-out is never refused: a check-out of a visit the kiosk
- * does not know is not a decision. Immutable and thread-safe.
+ * does not know is not a decision. An admitted check-in names the {@link Code} it was admitted under, which gives its
+ * visit its way in; a refused one names it too when the code verified. Immutable and thread-safe.
  *
  * @param kind what was asked
  * @param at when the kiosk decided, by its wall clock
@@ -29,11 +33,12 @@ import org.jspecify.annotations.Nullable;
  * @param refusal why the visitor was refused; {@code null} for an admission or a check-out
  * @param clockJumped whether the kiosk's wall clock had jumped against its monotonic clock when it decided, so that
  *     {@code at} may be wrong
- * @param code the id of the shared code a check-in was decided under, so that the centre can tell a decision under a
- *     code it revoked meanwhile; {@code null} for a walk-in, a check-out, or a check-in whose code did not verify
+ * @param code what the decision keeps of the shared code a check-in was decided under, so that the centre can tell a
+ *     decision under a code it revoked meanwhile and give the visit its way in; {@code null} for a walk-in, a
+ *     check-out, or a refused check-in whose code did not verify
  */
 public record OfflineDecision(Kind kind, Instant at, SiteId site, AgencyId agency, VisitorRef visitor, Role role,
-        @Nullable TicketId ticket, @Nullable RefusalReason refusal, boolean clockJumped, @Nullable CodeId code) {
+        @Nullable TicketId ticket, @Nullable RefusalReason refusal, boolean clockJumped, @Nullable Code code) {
     /** What the kiosk was asked to decide. */
     public enum Kind {
         /** A check-in with a site's shared code. */
@@ -42,6 +47,58 @@ public record OfflineDecision(Kind kind, Instant at, SiteId site, AgencyId agenc
         WALK_IN,
         /** A check-out, which closes a visit. */
         CHECK_OUT
+    }
+
+    /**
+     * What a check-in keeps of the verified code it was decided under: the code's id and issue time, for the
+     * centre's revocations by id and by a site's cut-off ({@link dev.lawang.code.TrustList#isRevoked(CodeId, SiteId,
+     * Instant)}), and how the code came (the visit's {@link EntryChannel}). The code's site is the decision's
+     * {@link OfflineDecision#site()}: a check-in is decided at its code's site. Nothing of the visitor. Immutable
+     * and thread-safe.
+     *
+     * @param id the code's id ({@link SharedCode#id()}): for a rotating code its grant's, for a registered foreign
+     *     text its binding's
+     * @param issuedAt the code's issue time ({@link SharedCode#issuedAt()}), whole seconds
+     * @param channel how the code came: {@link EntryChannel#PRINTED_CODE}, {@link EntryChannel#ROTATING_CODE} or
+     *     {@link EntryChannel#REGISTERED_FOREIGN_CODE}, as the gate records it for the same scan
+     */
+    public record Code(CodeId id, Instant issuedAt, EntryChannel channel) {
+        /**
+         * Validates the code's part of a decision.
+         *
+         * @param id not null
+         * @param issuedAt not null, whole seconds
+         * @param channel not null, one of a code's ways in ({@link EntryChannel#signed()}, or
+         *     {@link EntryChannel#REGISTERED_FOREIGN_CODE})
+         * @throws IllegalArgumentException if {@code issuedAt} has a fraction of a second or {@code channel} is
+         *     {@link EntryChannel#WALK_IN} or {@link EntryChannel#LEASED}
+         */
+        public Code {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+            Objects.requireNonNull(channel, "channel");
+            if (!issuedAt.truncatedTo(ChronoUnit.SECONDS).equals(issuedAt)) {
+                throw new IllegalArgumentException("a code's issue time is whole seconds: " + issuedAt);
+            }
+            if (channel == EntryChannel.WALK_IN) {
+                throw new IllegalArgumentException("a walk-in comes in without a code");
+            }
+            if (channel == EntryChannel.LEASED) {
+                throw new IllegalArgumentException("a leased place is no way in under a code");
+            }
+        }
+
+        /**
+         * Returns what a check-in keeps of a verified code.
+         *
+         * @param code the code as verified ({@code Verification.Verified.code()})
+         * @param channel the visit's way in for the channel it was verified on
+         * @return the code's part of the decision
+         */
+        public static Code of(SharedCode code, EntryChannel channel) {
+            Objects.requireNonNull(code, "code");
+            return new Code(code.id(), code.issuedAt(), channel);
+        }
     }
 
     /**
@@ -56,9 +113,10 @@ public record OfflineDecision(Kind kind, Instant at, SiteId site, AgencyId agenc
      * @param ticket not null exactly when {@code refusal} is null
      * @param refusal null for a {@link Kind#CHECK_OUT}, and exactly when {@code ticket} is not null
      * @param clockJumped whether the wall clock had jumped
-     * @param code only for a {@link Kind#CHECK_IN}, or null
+     * @param code only for a {@link Kind#CHECK_IN}; not null for an admitted one
      * @throws IllegalArgumentException if both or neither of {@code ticket} and {@code refusal} are given, a
-     *     check-out names a refusal, or a decision other than a check-in names a code
+     *     check-out names a refusal, a decision other than a check-in names a code, or an admitted check-in names
+     *     none
      */
     public OfflineDecision {
         Objects.requireNonNull(kind, "kind");
@@ -77,10 +135,13 @@ public record OfflineDecision(Kind kind, Instant at, SiteId site, AgencyId agenc
         if (code != null && kind != Kind.CHECK_IN) {
             throw new IllegalArgumentException("only a check-in is decided under a code: " + kind);
         }
+        if (code == null && kind == Kind.CHECK_IN && ticket != null) {
+            throw new IllegalArgumentException("an admitted check-in names the code it was admitted under");
+        }
     }
 
     /**
-     * Returns a decision without a code.
+     * Returns a decision without a code: a walk-in, a check-out, or a refused check-in whose code did not verify.
      *
      * @param kind not null
      * @param at not null
@@ -91,6 +152,7 @@ public record OfflineDecision(Kind kind, Instant at, SiteId site, AgencyId agenc
      * @param ticket not null exactly when {@code refusal} is null
      * @param refusal null for a {@link Kind#CHECK_OUT}, and exactly when {@code ticket} is not null
      * @param clockJumped whether the wall clock had jumped
+     * @throws IllegalArgumentException as the canonical constructor, and for an admitted check-in
      */
     public OfflineDecision(Kind kind, Instant at, SiteId site, AgencyId agency, VisitorRef visitor, Role role,
             @Nullable TicketId ticket, @Nullable RefusalReason refusal, boolean clockJumped) {
@@ -98,19 +160,27 @@ public record OfflineDecision(Kind kind, Instant at, SiteId site, AgencyId agenc
     }
 
     /**
-     * Returns this check-in as decided under a code.
+     * Returns a check-in admitted under a code.
      *
-     * @param code the verified code's id
-     * @return the same decision naming the code
-     * @throws IllegalArgumentException if this is not a check-in
+     * @param at when the kiosk decided
+     * @param site the site, the code's
+     * @param agency the agency
+     * @param visitor the visitor's pseudonym
+     * @param role the visitor's role
+     * @param ticket the ticket of the visit admitted
+     * @param code what the check-in keeps of the verified code
+     * @param clockJumped whether the wall clock had jumped
+     * @return the decision
      */
-    public OfflineDecision under(CodeId code) {
-        return new OfflineDecision(kind, at, site, agency, visitor, role, ticket, refusal, clockJumped,
-                Objects.requireNonNull(code, "code"));
+    public static OfflineDecision checkIn(Instant at, SiteId site, AgencyId agency, VisitorRef visitor, Role role,
+            TicketId ticket, Code code, boolean clockJumped) {
+        return new OfflineDecision(Kind.CHECK_IN, at, site, agency, visitor, role,
+                Objects.requireNonNull(ticket, "ticket"), null, clockJumped, Objects.requireNonNull(code, "code"));
     }
 
     /**
-     * Returns an admission or a check-out of a visit.
+     * Returns an admitted walk-in or a check-out of a visit; an admitted check-in names its code
+     * ({@link #checkIn}).
      *
      * @param kind what was asked
      * @param at when the kiosk decided
@@ -121,6 +191,7 @@ public record OfflineDecision(Kind kind, Instant at, SiteId site, AgencyId agenc
      * @param ticket the ticket of the visit admitted or closed
      * @param clockJumped whether the wall clock had jumped
      * @return the decision
+     * @throws IllegalArgumentException if {@code kind} is {@link Kind#CHECK_IN}
      */
     public static OfflineDecision of(Kind kind, Instant at, SiteId site, AgencyId agency, VisitorRef visitor,
             Role role, TicketId ticket, boolean clockJumped) {
@@ -155,5 +226,17 @@ public record OfflineDecision(Kind kind, Instant at, SiteId site, AgencyId agenc
      */
     public boolean isRefused() {
         return refusal != null;
+    }
+
+    /**
+     * The way in of the visit this decision admits or would have admitted: {@link EntryChannel#WALK_IN} for a
+     * walk-in, the code's channel for a check-in under a code; null for a check-out, or a check-in whose code did
+     * not verify.
+     */
+    @Nullable EntryChannel channel() {
+        if (kind == Kind.WALK_IN) {
+            return EntryChannel.WALK_IN;
+        }
+        return code == null ? null : code.channel();
     }
 }

@@ -11,7 +11,6 @@ import dev.lawang.code.Verification;
 import dev.lawang.capacity.Limit;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
-import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,15 +28,6 @@ final class OfflineRules {
     /** Whether a limit is set and counts the role. */
     static boolean counts(Optional<Limit> limit, Role role) {
         return limit.isPresent() && limit.get().counts(role);
-    }
-
-    /** The entry channel of a verified code, as the gate records it. */
-    static EntryChannel channel(Verification.Channel channel) {
-        return switch (channel) {
-            case PRINTED_CODE -> EntryChannel.PRINTED_CODE;
-            case ROTATING_CODE -> EntryChannel.ROTATING_CODE;
-            case REGISTERED_FOREIGN_CODE -> EntryChannel.REGISTERED_FOREIGN_CODE;
-        };
     }
 
     /** The gate's checks before capacity, for a walk-in. */

@@ -47,7 +47,10 @@ public record Reconciliation(String device, int applied, int alreadyApplied, int
         SAME_VISITOR_ELSEWHERE,
         /** A check-out of a visit the centre had already closed (expired or moved). */
         CLOSED_BY_CENTRE,
-        /** An admission under a code the centre has revoked; the admission stands. */
+        /**
+         * An admission under a code the centre's trust list revokes, by id or by its site's cut-off; the admission
+         * stands.
+         */
         REVOKED_CODE,
         /** An admission without an open place of its lease left (given back or expired): not counted. */
         UNLEASED,

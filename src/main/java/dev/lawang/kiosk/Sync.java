@@ -3,7 +3,7 @@ package dev.lawang.kiosk;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.OccupancyLedger;
 import dev.lawang.capacity.OfflineEffect;
-import dev.lawang.code.CodeId;
+import dev.lawang.code.TrustList;
 import dev.lawang.directory.Directory;
 import dev.lawang.directory.Site;
 import dev.lawang.visit.EntryChannel;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -32,8 +31,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An offline admission takes the place of one of its lease's placeholder stays: the central counts do not move,
  * and the visit's ticket, admitted offline, checks out at the central gate like any other. The record of what was
- * applied is in the ledger's store, in the same step as the effect. Thread-safe; several kiosks may sync at once
- * while the central gate admits.
+ * applied is in the ledger's store, in the same step as the effect. Each visit comes in as it did at the kiosk:
+ * {@link EntryChannel#WALK_IN} for a walk-in, the channel of its code for a check-in. A check-in under a code the
+ * centre's trust list revokes (by id, or by its site's cut-off) is flagged. Thread-safe; several kiosks may sync at
+ * once while the central gate admits.
  */
 public final class Sync {
     private static final TicketId NO_TICKET = TicketId.of(0, 0);
@@ -45,14 +46,14 @@ public final class Sync {
     private final OccupancyLedger ledger;
     private final VisitLog visitLog;
     private final Directory directory;
-    private final Set<CodeId> revoked;
+    private final TrustList centre;
     private final Clock clock;
 
-    private Sync(OccupancyLedger ledger, VisitLog visitLog, Directory directory, Set<CodeId> revoked, Clock clock) {
+    private Sync(OccupancyLedger ledger, VisitLog visitLog, Directory directory, TrustList centre, Clock clock) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.visitLog = Objects.requireNonNull(visitLog, "visitLog");
         this.directory = Objects.requireNonNull(directory, "directory");
-        this.revoked = Set.copyOf(revoked);
+        this.centre = Objects.requireNonNull(centre, "centre");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -63,13 +64,15 @@ public final class Sync {
      *     {@code JdbcLedger} do)
      * @param visitLog the central visit log, written here unless the ledger keeps its own
      * @param directory the centre's directory, for the sites' zones
-     * @param revoked the ids of the codes the centre has revoked, to flag decisions taken under them
+     * @param centre the centre's trust list, as of the sync: an admitted check-in under a code it revokes, by the
+     *     code's id or by a cut-off for the code's site ({@link TrustList#isRevoked(dev.lawang.code.CodeId,
+     *     dev.lawang.directory.SiteId, Instant)}), is flagged {@link Reconciliation.Kind#REVOKED_CODE}
      * @param clock the central clock, for giving leases back
      * @return the sync
      */
-    public static Sync of(OccupancyLedger ledger, VisitLog visitLog, Directory directory, Set<CodeId> revoked,
+    public static Sync of(OccupancyLedger ledger, VisitLog visitLog, Directory directory, TrustList centre,
             Clock clock) {
-        return new Sync(ledger, visitLog, directory, revoked, clock);
+        return new Sync(ledger, visitLog, directory, centre, clock);
     }
 
     /**
@@ -300,9 +303,13 @@ public final class Sync {
         }
     }
 
-    /** A decision's entry channel: the journal does not keep a check-in's code channel, taken as a printed code. */
+    /**
+     * A decision's entry channel: a walk-in's, or its code's. A check-out, or a refusal whose code did not verify,
+     * opens no stay, and its effect names a printed code.
+     */
     private static EntryChannel channel(OfflineDecision d) {
-        return d.kind() == OfflineDecision.Kind.WALK_IN ? EntryChannel.WALK_IN : EntryChannel.PRINTED_CODE;
+        EntryChannel channel = d.channel();
+        return channel == null ? EntryChannel.PRINTED_CODE : channel;
     }
 
     /** The visits of an applied decision, for a ledger that keeps no visit log of its own. */
@@ -361,8 +368,8 @@ public final class Sync {
             TicketId other = kind == Reconciliation.Kind.SAME_VISITOR_ELSEWHERE ? overlapping(visits, d) : null;
             conflicts.add(new Reconciliation.Conflict(kind, sequence, d, other));
         }
-        CodeId code = d.code();
-        if (code != null && !d.isRefused() && revoked.contains(code)) {
+        OfflineDecision.Code code = d.code();
+        if (code != null && !d.isRefused() && centre.isRevoked(code.id(), d.site(), code.issuedAt())) {
             conflicts.add(new Reconciliation.Conflict(Reconciliation.Kind.REVOKED_CODE, sequence, d, null));
         }
     }

@@ -95,6 +95,34 @@ class TrustListTest {
     }
 
     @Test
+    void isRevoked_byIdSiteAndIssueTime_answersAsForTheCodeThatNamesThem() {
+        CodeId id = CodeId.random();
+        SiteId rsud = SiteId.of("rsud-sragen");
+        TrustList list = TrustList.builder().revoke(id).revokeSiteBefore(Sragen.SETDA, T0).build();
+
+        assertThat(list.isRevoked(CodeId.random(), Sragen.SETDA, T0.minusNanos(1))).as("just before").isTrue();
+        assertThat(list.isRevoked(CodeId.random(), Sragen.SETDA, T0)).as("at the cut-off").isFalse();
+        assertThat(list.isRevoked(CodeId.random(), rsud, T0.minusSeconds(3600))).as("no cut-off there").isFalse();
+        assertThat(list.isRevoked(id, rsud, T1)).as("by id, at any site and time").isTrue();
+        assertThat(TrustList.builder().build().isRevoked(id, Sragen.SETDA, T0)).isFalse();
+    }
+
+    @Test
+    void isRevoked_refusesNulls() {
+        TrustList list = TrustList.builder().revokeSiteBefore(Sragen.SETDA, T0).build();
+        CodeId id = CodeId.random();
+
+        assertThatThrownBy(() -> list.isRevoked(null, Sragen.SETDA, T0)).isInstanceOf(NullPointerException.class)
+                .hasMessage("id");
+        assertThatThrownBy(() -> list.isRevoked(id, null, T0)).isInstanceOf(NullPointerException.class)
+                .hasMessage("site");
+        assertThatThrownBy(() -> list.isRevoked(id, Sragen.SETDA, null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("issuedAt");
+        assertThatThrownBy(() -> list.isRevoked((SharedCode) null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("code");
+    }
+
+    @Test
     void builder_rejectsBadValues() {
         assertThatThrownBy(() -> TrustList.builder().trust(A.publicKey(), T1, T0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty or reversed");

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 
@@ -274,7 +273,7 @@ final class OfflineClinic {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Sync sync = Sync.of(ledger, visitLog, directory, Set.of(), clock);
+        Sync sync = Sync.of(ledger, visitLog, directory, verifier.trustList(), clock);
         report = sync.upload(DEVICE, entries, List.of(lease), true);
         Reconciliation again = sync.upload(DEVICE, entries, List.of(lease), false);
         kiosk = null;

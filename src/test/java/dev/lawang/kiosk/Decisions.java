@@ -1,8 +1,10 @@
 package dev.lawang.kiosk;
 
 import dev.lawang.RefusalReason;
+import dev.lawang.code.CodeId;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.VisitorRef;
@@ -36,13 +38,21 @@ final class Decisions {
         return switch (counter % 5) {
             case 0, 1 -> OfflineDecision.of(OfflineDecision.Kind.WALK_IN, at, SITE, AGENCY, visitor, role,
                     TicketId.of(((long) run << 32) | thread, counter), counter % 11 == 0);
-            case 2 -> OfflineDecision.of(OfflineDecision.Kind.CHECK_IN, at, SiteId.of("setda-complex"),
-                    AgencyId.of("disdukcapil"), visitor, role, TicketId.of(run, counter), false);
+            case 2 -> OfflineDecision.checkIn(at, SiteId.of("setda-complex"), AgencyId.of("disdukcapil"), visitor,
+                    role, TicketId.of(run, counter), code(run, counter), false);
             case 3 -> OfflineDecision.of(OfflineDecision.Kind.CHECK_OUT, at, SITE, AGENCY, visitor, role,
                     TicketId.of(thread, counter), false);
             default -> OfflineDecision.refused(OfflineDecision.Kind.CHECK_IN, at, SITE, AGENCY, visitor, role,
                     RefusalReason.DAILY_QUOTA_REACHED, counter % 3 == 0);
         };
+    }
+
+    /** A code for a check-in, each way in by turns, issued a whole number of seconds before the decision. */
+    static OfflineDecision.Code code(int run, int counter) {
+        EntryChannel[] coded = {EntryChannel.PRINTED_CODE, EntryChannel.ROTATING_CODE,
+            EntryChannel.REGISTERED_FOREIGN_CODE};
+        return new OfflineDecision.Code(CodeId.parse(String.format("%016x%016x", run, counter)),
+                Instant.ofEpochSecond(BASE - 86_400L - counter), coded[counter % 3]);
     }
 
     /** The {@code (run, thread, counter)} a {@link #mixed} decision was made from. */

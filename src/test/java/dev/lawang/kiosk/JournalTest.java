@@ -3,11 +3,16 @@ package dev.lawang.kiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lawang.RefusalReason;
+import dev.lawang.code.CodeId;
+import dev.lawang.visit.EntryChannel;
+import dev.lawang.visit.Role;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -79,10 +84,78 @@ class JournalTest {
         int at = MAGIC.length + RECORD;
         assertThat(b.getInt(at)).as("payload length").isEqualTo(RECORD - 14);
         assertThat(b.get(at + 4)).as("record type").isEqualTo((byte) 1);
-        assertThat(b.get(at + 5)).as("record version").isEqualTo((byte) 1);
+        assertThat(b.get(at + 5)).as("record version").isEqualTo((byte) 2);
         assertThat(b.getInt(at + 6)).as("header checksum").isEqualTo(crc(bytes, at, 6));
         assertThat(b.getLong(at + 10)).as("sequence number").isEqualTo(2);
         assertThat(b.getInt(at + RECORD - 4)).as("record checksum").isEqualTo(crc(bytes, at, RECORD - 4));
+    }
+
+    /** A check-in under a code at puskesmas-sragen for dinkes: 95 bytes of payload as a walk-in's, and 41 more. */
+    private static final int CHECK_IN_RECORD = RECORD + 41;
+    private static final String CODE_ID = "0123456789abcdef0123456789abcdef";
+    private static final Instant ISSUED = Instant.parse("2026-11-30T23:00:00Z");
+
+    private static OfflineDecision checkIn(int n, EntryChannel channel) {
+        OfflineDecision walkIn = Decisions.admitted(n);
+        return OfflineDecision.checkIn(walkIn.at(), walkIn.site(), walkIn.agency(), walkIn.visitor(), walkIn.role(),
+                walkIn.ticket(), new OfflineDecision.Code(CodeId.parse(CODE_ID), ISSUED, channel),
+                false);
+    }
+
+    @Test
+    void aCheckInUnderACode_keepsTheCodesIdIssueTimeAndWayIn_inTheDocumentedBytes() throws IOException {
+        List<OfflineDecision> made = List.of(checkIn(1, EntryChannel.PRINTED_CODE),
+                checkIn(2, EntryChannel.ROTATING_CODE),
+                checkIn(3, EntryChannel.REGISTERED_FOREIGN_CODE),
+                new OfflineDecision(OfflineDecision.Kind.CHECK_IN, Decisions.admitted(4).at(), Decisions.SITE,
+                        Decisions.AGENCY, Decisions.visitor(4), Role.STAFF, null,
+                        RefusalReason.AGENCY_FULL, true,
+                        new OfflineDecision.Code(CodeId.parse(CODE_ID), ISSUED,
+                                EntryChannel.ROTATING_CODE)));
+        try (Journal journal = Journal.open(file())) {
+            for (OfflineDecision d : made) {
+                journal.append(d);
+            }
+        }
+        try (Journal journal = Journal.open(file())) {
+            assertThat(decisions(journal.recovered())).isEqualTo(made);
+            assertThat(journal.recovered().get(1).decision().code().channel())
+                    .isEqualTo(EntryChannel.ROTATING_CODE);
+        }
+        byte[] bytes = Files.readAllBytes(file());
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        for (int i = 0; i < 3; i++) {
+            int at = MAGIC.length + i * CHECK_IN_RECORD;
+            assertThat(b.getInt(at)).as("payload length").isEqualTo(CHECK_IN_RECORD - 14);
+            assertThat(b.get(at + 10 + 10)).as("flags: a ticket and a code").isEqualTo((byte) (2 | 8));
+            int code = at + CHECK_IN_RECORD - 4 - 41;
+            assertThat(new String(bytes, code, 32, StandardCharsets.US_ASCII)).isEqualTo(CODE_ID);
+            assertThat(b.getLong(code + 32)).as("issued, seconds").isEqualTo(1_796_079_600L);
+            assertThat(b.get(code + 40)).as("the way in").isEqualTo((byte) (i + 1));
+        }
+    }
+
+    @Test
+    void open_onAnUnknownEntryChannel_namesThePositionAndKeepsWhatIsBefore() throws IOException {
+        try (Journal journal = Journal.open(file())) {
+            journal.append(Decisions.admitted(1));
+            journal.append(checkIn(2, EntryChannel.ROTATING_CODE));
+            journal.append(Decisions.admitted(3));
+        }
+        byte[] bytes = Files.readAllBytes(file());
+        int second = MAGIC.length + RECORD;
+        for (byte channel : new byte[] {0, 4, (byte) 0xff}) {
+            bytes[second + CHECK_IN_RECORD - 5] = channel;
+            ByteBuffer.wrap(bytes).putInt(second + CHECK_IN_RECORD - 4, crc(bytes, second, CHECK_IN_RECORD - 4));
+            Files.write(file(), bytes);
+
+            assertThatThrownBy(() -> Journal.open(file())).isInstanceOfSatisfying(JournalException.class, e -> {
+                assertThat(e.position()).isEqualTo(second);
+                assertThat(decisions(e.intact())).isEqualTo(admitted(1, 1));
+                assertThat(e).hasMessageContaining("byte " + second).hasMessageContaining("entry channel");
+            });
+            assertThat(Files.readAllBytes(file())).as("left as it was").isEqualTo(bytes);
+        }
     }
 
     @Test
@@ -234,6 +307,23 @@ class JournalTest {
         assertThatThrownBy(() -> Journal.open(file())).isInstanceOfSatisfying(JournalException.class, e -> {
             assertThat(e.position()).isEqualTo(second);
             assertThat(e).hasMessageContaining("record type 9");
+        });
+    }
+
+    @Test
+    void open_onAVersionOneRecord_throwsAnUnknownRecordVersion() throws IOException {
+        write(2);
+        byte[] bytes = Files.readAllBytes(file());
+        int second = MAGIC.length + RECORD;
+        bytes[second + 5] = 1;
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        b.putInt(second + 6, crc(bytes, second, 6));
+        b.putInt(second + RECORD - 4, crc(bytes, second, RECORD - 4));
+        Files.write(file(), bytes);
+        assertThatThrownBy(() -> Journal.open(file())).isInstanceOfSatisfying(JournalException.class, e -> {
+            assertThat(e.position()).isEqualTo(second);
+            assertThat(decisions(e.intact())).isEqualTo(admitted(1, 1));
+            assertThat(e).hasMessageContaining("version 1");
         });
     }
 

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lawang.CheckIn;
 import dev.lawang.Decision;
+import dev.lawang.Gate;
 import dev.lawang.HealthRule;
 import dev.lawang.HealthStatus;
 import dev.lawang.LocationRule;
 import dev.lawang.RefusalReason;
+import dev.lawang.Screening;
+import dev.lawang.WalkIn;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.capacity.OccupancyLedger;
+import dev.lawang.code.Display;
+import dev.lawang.code.DisplayGrant;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.TrustList;
@@ -24,11 +29,15 @@ import dev.lawang.directory.SiteId;
 import dev.lawang.geo.GeoPoint;
 import dev.lawang.geo.Geofence;
 import dev.lawang.testing.TestClock;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.VisitLog;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -97,7 +106,8 @@ class KioskCheckInTest {
         try (Journal reopened = Journal.open(dir.resolve("k.journal"))) {
             List<Journal.Entry> entries = reopened.recovered();
             assertThat(entries.get(0).decision().kind()).isEqualTo(OfflineDecision.Kind.CHECK_IN);
-            assertThat(entries.get(0).decision().code()).isEqualTo(shared.id());
+            assertThat(entries.get(0).decision().code()).isEqualTo(
+                    new OfflineDecision.Code(shared.id(), shared.issuedAt(), EntryChannel.PRINTED_CODE));
             assertThat(entries.get(1).decision().refusal()).isEqualTo(RefusalReason.DAILY_QUOTA_REACHED);
         }
     }
@@ -136,6 +146,77 @@ class KioskCheckInTest {
             assertThatThrownBy(() -> without.checkIn(checkIn("LW1:anything", 1, null)))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(journal.lastSequence()).as("nothing journaled").isZero();
+        }
+    }
+
+    private static final String POSTER = "NZCOVIDTRACER:eyJnbG4iOiI5NDI5MDU2MTAwMjYwMSIsInZlciI6ImMxOS4xIn0=";
+
+    private SharedCode scope() {
+        return SharedCode.builder(Decisions.SITE).covering(Decisions.AGENCY)
+                .validFrom(MORNING.minus(Duration.ofDays(1))).validUntil(MORNING.plus(Duration.ofDays(1))).build();
+    }
+
+    private static KeyPair ed25519() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static EntryChannel channelOf(OfflineAnswer answer) {
+        assertThat(answer).isInstanceOf(OfflineAnswer.Decided.class);
+        Decision d = ((OfflineAnswer.Decided) answer).decision();
+        assertThat(d).isInstanceOf(Decision.Admitted.class);
+        return ((Decision.Admitted) d).ticket().channel();
+    }
+
+    private static EntryChannel channelOf(Decision d) {
+        assertThat(d).isInstanceOf(Decision.Admitted.class);
+        return ((Decision.Admitted) d).ticket().channel();
+    }
+
+    @Test
+    void eachWayIn_isJournaledWithTheCodesIdAndIssueTime_kept_andTheSameAsTheGates() throws IOException {
+        KeyPair screen = ed25519();
+        SharedCode printed = scope();
+        DisplayGrant grant = issuer.grantDisplay(screen.getPublic(), scope(), DisplayGrant.DEFAULT_STEP);
+        SharedCode binding = SharedCode.builder(Decisions.SITE).covering(Decisions.AGENCY)
+                .issuedAt(MORNING.minus(Duration.ofDays(3))).validFrom(MORNING.minus(Duration.ofDays(2)))
+                .validUntil(MORNING.plus(Duration.ofDays(1))).build();
+        TrustList trust = TrustList.builder().trust(issuer.publicKey()).grant(grant).registerForeign(POSTER, binding)
+                .build();
+        String rotating = Display.of(grant, screen.getPrivate()).codeAt(MORNING);
+        List<String> scans = List.of(issuer.sign(printed), rotating, POSTER);
+        List<EntryChannel> expected = List.of(EntryChannel.PRINTED_CODE, EntryChannel.ROTATING_CODE,
+                EntryChannel.REGISTERED_FOREIGN_CODE);
+        try (Journal journal = Journal.open(dir.resolve("k.journal"))) {
+            Kiosk kiosk = kiosk(journal, 5).verifier(Verifier.of(trust)).build();
+            for (int i = 0; i < 3; i++) {
+                assertThat(channelOf(kiosk.checkIn(checkIn(scans.get(i), 1 + i, null)))).isEqualTo(expected.get(i));
+            }
+            assertThat(channelOf(kiosk.walkIn(new WalkIn(Decisions.SITE, Decisions.AGENCY,
+                    Decisions.visitor(4), Role.GUEST, Screening.of(36.5, true, true)))))
+                    .isEqualTo(EntryChannel.WALK_IN);
+        }
+        try (Journal reopened = Journal.open(dir.resolve("k.journal"))) {
+            List<Journal.Entry> entries = reopened.recovered();
+            assertThat(entries).extracting(e -> e.decision().code()).containsExactly(
+                    new OfflineDecision.Code(printed.id(), printed.issuedAt(), EntryChannel.PRINTED_CODE),
+                    new OfflineDecision.Code(grant.id(), grant.scope().issuedAt(), EntryChannel.ROTATING_CODE),
+                    new OfflineDecision.Code(binding.id(), MORNING.minus(Duration.ofDays(3)),
+                            EntryChannel.REGISTERED_FOREIGN_CODE),
+                    null);
+            Kiosk restarted = kiosk(reopened, 5).verifier(Verifier.of(trust)).build();
+            assertThat(channelOf(restarted.checkIn(checkIn(scans.get(0), 2, null))))
+                    .as("a repeat after a restart keeps the recovered visit's way in")
+                    .isEqualTo(EntryChannel.ROTATING_CODE);
+        }
+        Gate gate = Gate.builder().directory(DIRECTORY).verifier(Verifier.of(trust))
+                .locationRule(LocationRule.ignore()).clock(clock).build();
+        for (int i = 0; i < 3; i++) {
+            assertThat(channelOf(gate.checkIn(checkIn(scans.get(i), 11 + i, null))))
+                    .as("the gate, for the same scan").isEqualTo(expected.get(i));
         }
     }
 }

@@ -12,7 +12,8 @@ import dev.lawang.WalkIn;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
 import dev.lawang.capacity.OccupancyLedger;
-import dev.lawang.code.CodeId;
+import dev.lawang.code.Display;
+import dev.lawang.code.DisplayGrant;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.TrustList;
@@ -24,19 +25,24 @@ import dev.lawang.directory.SiteId;
 import dev.lawang.geo.GeoPoint;
 import dev.lawang.geo.Geofence;
 import dev.lawang.testing.TestClock;
+import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.Visit;
 import dev.lawang.visit.VisitLog;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,14 +119,21 @@ public abstract class SyncContract {
     }
 
     private Kiosk kiosk(Journal journal, Lease lease) {
+        return kiosk(journal, lease, TrustList.builder().trust(issuer.publicKey()).build());
+    }
+
+    private Kiosk kiosk(Journal journal, Lease lease, TrustList trust) {
         return Kiosk.builder().directory(DIRECTORY).policy(policy).journal(journal).leases(lease).clock(clock)
-                .nanoTime(nanos::get).trustedAsOf(MORNING.minus(Duration.ofHours(1)))
-                .verifier(Verifier.of(TrustList.builder().trust(issuer.publicKey()).build()))
+                .nanoTime(nanos::get).trustedAsOf(MORNING.minus(Duration.ofHours(1))).verifier(Verifier.of(trust))
                 .locationRule(LocationRule.ignore()).build();
     }
 
-    private Sync sync(Set<CodeId> revoked) {
-        return Sync.of(ledger, visits, DIRECTORY, revoked, clock);
+    private Sync sync() {
+        return sync(TrustList.builder().trust(issuer.publicKey()).build());
+    }
+
+    private Sync sync(TrustList centre) {
+        return Sync.of(ledger, visits, DIRECTORY, centre, clock);
     }
 
     private Gate gate() {
@@ -171,7 +184,7 @@ public abstract class SyncContract {
         List<Journal.Entry> entries = reopen(1);
         assertThat(present()).as("five placeholders").isEqualTo(5);
 
-        Reconciliation report = sync(Set.of()).upload("kiosk-a", entries, List.of(lease), true);
+        Reconciliation report = sync().upload("kiosk-a", entries, List.of(lease), true);
 
         assertThat(report.applied()).isEqualTo(4);
         assertThat(report.alreadyApplied()).isZero();
@@ -199,7 +212,7 @@ public abstract class SyncContract {
             }
         }
         List<Journal.Entry> entries = reopen(1);
-        Sync sync = sync(Set.of());
+        Sync sync = sync();
         sync.upload("kiosk-a", entries, List.of(lease), false); // its acknowledgement lost
         int present = present();
         long admitted = admittedToday();
@@ -230,7 +243,7 @@ public abstract class SyncContract {
             }
         }
         List<Journal.Entry> entries = reopen(1);
-        Sync sync = sync(Set.of());
+        Sync sync = sync();
 
         Reconciliation first = sync.upload("kiosk-a", entries.subList(0, Sync.WINDOW + 3), List.of(lease), false);
         Reconciliation rest = sync.upload("kiosk-a", entries, List.of(lease), true);
@@ -260,7 +273,7 @@ public abstract class SyncContract {
                     false)));
         }
 
-        Reconciliation report = sync(Set.of()).upload("kiosk-a", entries, List.of(lease), false);
+        Reconciliation report = sync().upload("kiosk-a", entries, List.of(lease), false);
 
         assertThat(report.conflicts()).extracting(Reconciliation.Conflict::kind, Reconciliation.Conflict::sequence)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Reconciliation.Kind.TICKET_IN_USE, 5L));
@@ -285,7 +298,7 @@ public abstract class SyncContract {
             assertThat(kiosk.checkOut(t)).isPresent();
         }
         List<Journal.Entry> entries = reopen(1);
-        Sync sync = sync(Set.of());
+        Sync sync = sync();
 
         Reconciliation checkOutFirst = sync.upload("kiosk-a", List.of(entries.get(2)), List.of(lease), false);
         Reconciliation reversed = sync.upload("kiosk-a", List.of(entries.get(1), entries.get(0)), List.of(lease),
@@ -312,7 +325,7 @@ public abstract class SyncContract {
                 admitted(kiosk.walkIn(walkIn(300 + i)));
             }
         }
-        sync(Set.of()).upload("kiosk-a", reopen(1), List.of(lease), false);
+        sync().upload("kiosk-a", reopen(1), List.of(lease), false);
         assertThat(present()).as("10 visitors and 20 unused places").isEqualTo(30);
         assertThat(admittedToday()).isEqualTo(30);
         Gate gate = gate();
@@ -354,7 +367,7 @@ public abstract class SyncContract {
             clock.advance(Duration.ofMinutes(3));
             admitted(kiosk(b, leaseB).walkIn(walkIn(30)));
         }
-        Sync sync = sync(Set.of());
+        Sync sync = sync();
         Reconciliation first = sync.upload("kiosk-a", reopen(1), List.of(leaseA), true);
         Reconciliation second = sync.upload("kiosk-b", reopen(2), List.of(leaseB), true);
         Reconciliation retried = sync.upload("kiosk-b", reopen(2), List.of(leaseB), false);
@@ -379,7 +392,7 @@ public abstract class SyncContract {
         try (Journal journal = journal()) {
             ticket = admitted(kiosk(journal, lease).walkIn(walkIn(40)));
         }
-        Sync sync = sync(Set.of());
+        Sync sync = sync();
         sync.upload("kiosk-a", reopen(1), List.of(lease), false);
         assertThat(gate().checkOut(ticket)).as("closed at the central desk").isPresent();
         try (Journal journal = Journal.open(dir.resolve("kiosk-1.journal"))) {
@@ -406,9 +419,10 @@ public abstract class SyncContract {
                     Role.GUEST, null, null)));
         }
         List<Journal.Entry> entries = reopen(1);
-        assertThat(entries.get(0).decision().code()).isEqualTo(code.id());
+        assertThat(entries.get(0).decision().code().id()).isEqualTo(code.id());
 
-        Reconciliation report = sync(Set.of(code.id())).upload("kiosk-a", entries, List.of(lease), false);
+        Reconciliation report = sync(TrustList.builder().trust(issuer.publicKey()).revoke(code.id()).build())
+                .upload("kiosk-a", entries, List.of(lease), false);
 
         assertThat(report.conflicts()).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(Reconciliation.Kind.REVOKED_CODE);
@@ -416,6 +430,88 @@ public abstract class SyncContract {
         });
         assertThat(report.admittedOffline()).isEqualTo(1);
         assertThat(visits.openVisitOf(Decisions.visitor(50))).isPresent();
+    }
+
+    private SharedCode printed(Instant issuedAt) {
+        return SharedCode.builder(SITE).covering(Decisions.AGENCY).issuedAt(issuedAt)
+                .validFrom(MORNING.minus(Duration.ofDays(1))).validUntil(MORNING.plus(Duration.ofDays(30))).build();
+    }
+
+    private static KeyPair ed25519() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static CheckIn checkIn(String text, int visitor) {
+        return new CheckIn(text, Decisions.visitor(visitor), Decisions.AGENCY, Role.GUEST, null, null);
+    }
+
+    @Test
+    void offlineCheckIns_syncWithTheWayTheyCameIn_rotatingCodeForeignPosterPrintedCodeOrDesk() throws IOException {
+        start();
+        Lease lease = lease(4);
+        KeyPair screen = ed25519();
+        DisplayGrant grant = issuer.grantDisplay(screen.getPublic(), printed(MORNING.minus(Duration.ofDays(1))),
+                DisplayGrant.DEFAULT_STEP);
+        String poster = "NZCOVIDTRACER:eyJnbG4iOiI5NDI5MDU2MTAwMjYwMSIsInZlciI6ImMxOS4xIn0=";
+        TrustList trust = TrustList.builder().trust(issuer.publicKey()).grant(grant)
+                .registerForeign(poster, printed(MORNING.minus(Duration.ofDays(2)))).build();
+        List<TicketId> tickets = new ArrayList<>();
+        try (Journal journal = journal()) {
+            Kiosk kiosk = kiosk(journal, lease, trust);
+            tickets.add(admitted(kiosk.checkIn(checkIn(Display.of(grant, screen.getPrivate())
+                    .codeAt(clock.instant()), 70))));
+            tickets.add(admitted(kiosk.checkIn(checkIn(poster, 71))));
+            tickets.add(admitted(kiosk.checkIn(checkIn(issuer.sign(printed(MORNING.minus(Duration.ofDays(1)))),
+                    72))));
+            tickets.add(admitted(kiosk.walkIn(walkIn(73))));
+        }
+
+        Reconciliation report = sync(trust).upload("kiosk-a", reopen(1), List.of(lease), false);
+
+        assertThat(report.admittedOffline()).isEqualTo(4);
+        assertThat(report.conflicts()).isEmpty();
+        assertThat(tickets).extracting(t -> visits.find(t).orElseThrow().channel()).as("the central visit log")
+                .containsExactly(EntryChannel.ROTATING_CODE, EntryChannel.REGISTERED_FOREIGN_CODE,
+                        EntryChannel.PRINTED_CODE, EntryChannel.WALK_IN);
+        Map<TicketId, EntryChannel> stays = new HashMap<>();
+        ledger.openStays(clock.instant().plusSeconds(1)).forEach(t -> stays.put(t.id(), t.channel()));
+        assertThat(tickets).extracting(stays::get).as("the central ledger's stays")
+                .containsExactly(EntryChannel.ROTATING_CODE, EntryChannel.REGISTERED_FOREIGN_CODE,
+                        EntryChannel.PRINTED_CODE, EntryChannel.WALK_IN);
+    }
+
+    @Test
+    void aCheckInUnderACodeIssuedBeforeItsSitesCutOff_isFlaggedRevoked_andOneIssuedAtOrAfterItIsNot()
+            throws IOException {
+        start();
+        Lease lease = lease(3);
+        Instant cutOff = MORNING.minus(Duration.ofHours(12));
+        try (Journal journal = journal()) {
+            Kiosk kiosk = kiosk(journal, lease);
+            admitted(kiosk.checkIn(checkIn(issuer.sign(printed(cutOff.minusSeconds(1))), 80)));
+            admitted(kiosk.checkIn(checkIn(issuer.sign(printed(cutOff)), 81)));
+            admitted(kiosk.checkIn(checkIn(issuer.sign(printed(cutOff.plus(Duration.ofHours(6)))), 82)));
+        }
+        TrustList centre = TrustList.builder().trust(issuer.publicKey()).revokeSiteBefore(SITE, cutOff).build();
+
+        Reconciliation report = sync(centre).upload("kiosk-a", reopen(1), List.of(lease), false);
+        Reconciliation retried = sync(centre).upload("kiosk-a", reopen(1), List.of(lease), false);
+
+        assertThat(report.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(Reconciliation.Kind.REVOKED_CODE);
+            assertThat(c.sequence()).isEqualTo(1);
+            assertThat(c.decision().visitor()).isEqualTo(Decisions.visitor(80));
+        });
+        assertThat(retried.conflicts()).as("kept on a retry").extracting(Reconciliation.Conflict::kind)
+                .containsExactly(Reconciliation.Kind.REVOKED_CODE);
+        assertThat(report.admittedOffline()).as("the admission stands").isEqualTo(3);
+        assertThat(visits.openVisitOf(Decisions.visitor(80))).isPresent();
+        assertThat(sync().upload("kiosk-a", reopen(1), List.of(lease), false).conflicts())
+                .as("a centre without the cut-off flags nothing").isEmpty();
     }
 
     @Test
@@ -427,7 +523,7 @@ public abstract class SyncContract {
         }
         List<Journal.Entry> entries = reopen(1);
         Journal.Entry real = entries.get(0);
-        Sync sync = sync(Set.of());
+        Sync sync = sync();
 
         assertThatThrownBy(() -> sync.upload("Kiosk A!", entries, List.of(lease), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("Kiosk A!");
@@ -487,7 +583,7 @@ public abstract class SyncContract {
             uploads.add(reopen(k + 1));
         }
         Gate gate = gate();
-        Sync sync = sync(Set.of());
+        Sync sync = sync();
         ExecutorService pool = Executors.newFixedThreadPool(kiosks + 1);
         CyclicBarrier barrier = new CyclicBarrier(kiosks + 1);
         AtomicInteger centralAdmitted = new AtomicInteger();
