@@ -294,16 +294,22 @@ class JournalTest {
         }
     }
 
-    @Test
-    void open_onAnUnknownRecordType_throwsRatherThanSkippingIt() throws IOException {
+    /** Writes two records and sets one byte of the second's header, its checksums made right again. */
+    private int twoRecordsWithTheSecondsHeaderByte(int offset, byte value) throws IOException {
         write(2);
         byte[] bytes = Files.readAllBytes(file());
         int second = MAGIC.length + RECORD;
-        bytes[second + 4] = 9;
+        bytes[second + offset] = value;
         ByteBuffer b = ByteBuffer.wrap(bytes);
         b.putInt(second + 6, crc(bytes, second, 6));
         b.putInt(second + RECORD - 4, crc(bytes, second, RECORD - 4));
         Files.write(file(), bytes);
+        return second;
+    }
+
+    @Test
+    void open_onAnUnknownRecordType_throwsRatherThanSkippingIt() throws IOException {
+        int second = twoRecordsWithTheSecondsHeaderByte(4, (byte) 9);
         assertThatThrownBy(() -> Journal.open(file())).isInstanceOfSatisfying(JournalException.class, e -> {
             assertThat(e.position()).isEqualTo(second);
             assertThat(e).hasMessageContaining("record type 9");
@@ -312,14 +318,7 @@ class JournalTest {
 
     @Test
     void open_onAVersionOneRecord_throwsAnUnknownRecordVersion() throws IOException {
-        write(2);
-        byte[] bytes = Files.readAllBytes(file());
-        int second = MAGIC.length + RECORD;
-        bytes[second + 5] = 1;
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        b.putInt(second + 6, crc(bytes, second, 6));
-        b.putInt(second + RECORD - 4, crc(bytes, second, RECORD - 4));
-        Files.write(file(), bytes);
+        int second = twoRecordsWithTheSecondsHeaderByte(5, (byte) 1);
         assertThatThrownBy(() -> Journal.open(file())).isInstanceOfSatisfying(JournalException.class, e -> {
             assertThat(e.position()).isEqualTo(second);
             assertThat(decisions(e.intact())).isEqualTo(admitted(1, 1));

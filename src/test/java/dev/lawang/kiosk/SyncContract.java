@@ -205,12 +205,7 @@ public abstract class SyncContract {
     void uploadingTwice_orAfterALostAcknowledgement_changesNothing() throws IOException {
         start();
         Lease lease = lease(3);
-        try (Journal journal = journal()) {
-            Kiosk kiosk = kiosk(journal, lease);
-            for (int i = 0; i < 3; i++) {
-                admitted(kiosk.walkIn(walkIn(10 + i)));
-            }
-        }
+        walkInsOffline(lease, 10, 3);
         List<Journal.Entry> entries = reopen(1);
         Sync sync = sync();
         sync.upload("kiosk-a", entries, List.of(lease), false); // its acknowledgement lost
@@ -226,6 +221,16 @@ public abstract class SyncContract {
         assertThat(admittedToday()).isEqualTo(admitted).isEqualTo(3);
     }
 
+    /** A kiosk on the lease, with a journal of its own, admits {@code count} walk-ins from visitor {@code first} on. */
+    private void walkInsOffline(Lease lease, int first, int count) throws IOException {
+        try (Journal journal = journal()) {
+            Kiosk kiosk = kiosk(journal, lease);
+            for (int i = 0; i < count; i++) {
+                admitted(kiosk.walkIn(walkIn(first + i)));
+            }
+        }
+    }
+
     private List<Journal.Entry> reopen(int journal) throws IOException {
         try (Journal reopened = Journal.open(dir.resolve("kiosk-" + journal + ".journal"))) {
             return reopened.recovered();
@@ -236,12 +241,7 @@ public abstract class SyncContract {
     void aLongLease_isOfferedInWindows_acrossUploads_andItsUnusedPlacesComeBack() throws IOException {
         start();
         Lease lease = lease(3 * Sync.WINDOW);
-        try (Journal journal = journal()) {
-            Kiosk kiosk = kiosk(journal, lease);
-            for (int i = 0; i < 2 * Sync.WINDOW + 5; i++) {
-                admitted(kiosk.walkIn(walkIn(100 + i)));
-            }
-        }
+        walkInsOffline(lease, 100, 2 * Sync.WINDOW + 5);
         List<Journal.Entry> entries = reopen(1);
         Sync sync = sync();
 
@@ -319,12 +319,7 @@ public abstract class SyncContract {
     void aLeaseThatRunsOut_unusedAndNeverGivenBack_returnsItsPlacesAndItsQuota() throws IOException {
         start();
         Lease lease = lease(30);
-        try (Journal journal = journal()) {
-            Kiosk kiosk = kiosk(journal, lease);
-            for (int i = 0; i < 10; i++) {
-                admitted(kiosk.walkIn(walkIn(300 + i)));
-            }
-        }
+        walkInsOffline(lease, 300, 10);
         sync().upload("kiosk-a", reopen(1), List.of(lease), false);
         assertThat(present()).as("10 visitors and 20 unused places").isEqualTo(30);
         assertThat(admittedToday()).isEqualTo(30);
