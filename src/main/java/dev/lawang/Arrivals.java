@@ -1,11 +1,12 @@
 package dev.lawang;
 
+import dev.lawang.booking.ServiceId;
+import dev.lawang.booking.BookingId;
 import dev.lawang.booking.BookingDesk;
 import dev.lawang.booking.Door;
 import dev.lawang.booking.Outcome;
 import dev.lawang.directory.SiteId;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -20,14 +21,14 @@ final class Arrivals {
     private Arrivals() {
     }
 
-    static Outcome arrive(BookingDesk desk, UUID booking, CheckIn request, AtSite gate) {
+    static Outcome arrive(BookingDesk desk, BookingId booking, CheckIn request, AtSite gate) {
         Objects.requireNonNull(desk, "desk");
         Objects.requireNonNull(request, "request");
         return desk.arrive(booking, request.visitor(), request.agency(),
                 site -> entry(gate.decide(request, site)));
     }
 
-    static Outcome arrive(BookingDesk desk, UUID booking, WalkIn request, Function<WalkIn, Decision> gate) {
+    static Outcome arrive(BookingDesk desk, BookingId booking, WalkIn request, Function<WalkIn, Decision> gate) {
         Objects.requireNonNull(desk, "desk");
         Objects.requireNonNull(request, "request");
         return desk.arrive(booking, request.visitor(), request.agency(), site -> site.equals(request.site())
@@ -36,7 +37,7 @@ final class Arrivals {
                         + "; the service is at site " + site + "."));
     }
 
-    static Outcome walkIn(BookingDesk desk, String service, WalkIn request,
+    static Outcome walkIn(BookingDesk desk, ServiceId service, WalkIn request,
             Function<WalkIn, Decision> gate) {
         Objects.requireNonNull(desk, "desk");
         Objects.requireNonNull(request, "request");

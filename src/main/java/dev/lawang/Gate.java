@@ -1,5 +1,7 @@
 package dev.lawang;
 
+import dev.lawang.booking.ServiceId;
+import dev.lawang.booking.BookingId;
 import dev.lawang.booking.BookingDesk;
 import dev.lawang.booking.Outcome;
 import dev.lawang.capacity.Admission;
@@ -25,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,7 +133,7 @@ public final class Gate {
      * @param request the check-in, with the visitor and agency of the booking
      * @return the desk's outcome: the booking arrived with the gate's ticket, or why not
      */
-    public Outcome arrive(BookingDesk desk, UUID booking, CheckIn request) {
+    public Outcome arrive(BookingDesk desk, BookingId booking, CheckIn request) {
         return Arrivals.arrive(desk, booking, request, this::decide);
     }
 
@@ -145,7 +146,7 @@ public final class Gate {
      * @param request the walk-in, with the visitor and agency of the booking, at the service's site
      * @return the desk's outcome: the booking arrived with the gate's ticket, or why not
      */
-    public Outcome arrive(BookingDesk desk, UUID booking, WalkIn request) {
+    public Outcome arrive(BookingDesk desk, BookingId booking, WalkIn request) {
         return Arrivals.arrive(desk, booking, request, this::walkIn);
     }
 
@@ -157,7 +158,7 @@ public final class Gate {
      * @param request the walk-in, at the service's site
      * @return the desk's outcome: the walk-in arrived with the gate's ticket, or why not
      */
-    public Outcome walkIn(BookingDesk desk, String service, WalkIn request) {
+    public Outcome walkIn(BookingDesk desk, ServiceId service, WalkIn request) {
         return Arrivals.walkIn(desk, service, request, this::walkIn);
     }
 

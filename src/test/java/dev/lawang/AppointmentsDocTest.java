@@ -7,6 +7,8 @@ import static java.time.DayOfWeek.TUESDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lawang.booking.BookingId;
+import dev.lawang.booking.ServiceId;
 import dev.lawang.booking.Booking;
 import dev.lawang.booking.BookingDesk;
 import dev.lawang.booking.BookingStore;
@@ -31,7 +33,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,8 @@ class AppointmentsDocTest {
 
         // appointments: reserve
         Directory dir = Directory.readGeoJson(Files.newBufferedReader(Path.of("docs/examples/sragen.geojson")));
-        Service familyCard = Service.builder("family-card", SiteId.of("dispendukcapil"), AgencyId.of("dispendukcapil"))
+        Service familyCard = Service.builder(ServiceId.of("family-card"), SiteId.of("dispendukcapil"),
+                        AgencyId.of("dispendukcapil"))
                 .bookedPerDay(100).walkInsPerDay(50).daysAhead(14).serviceTime(Duration.ofMinutes(8))
                 .open(LocalTime.of(8, 0), LocalTime.of(14, 0), MONDAY, TUESDAY, WEDNESDAY, THURSDAY)
                 .open(LocalTime.of(8, 0), LocalTime.of(11, 0), FRIDAY)
@@ -60,13 +62,13 @@ class AppointmentsDocTest {
                 .services(familyCard).holidays(LocalDate.of(2021, 12, 24)).clock(clock).build();
         Gate gate = Gate.builder().directory(dir).verifier(verifier).clock(clock).build();
 
-        Outcome held = desk.reserve("family-card", visitor, LocalDate.of(2021, 12, 16));
-        UUID booking = ((Outcome.Done) held).booking().id();
+        Outcome held = desk.reserve(familyCard.id(), visitor, LocalDate.of(2021, 12, 16));
+        BookingId booking = ((Outcome.Done) held).booking().id();
         Outcome confirmed = desk.confirm(booking);           // within 30 minutes of the hold
         // appointments: reserved
 
         assertThat(confirmed).isInstanceOf(Outcome.Done.class);
-        assertThat(desk.reserve("family-card", visitor, LocalDate.of(2021, 12, 24)))
+        assertThat(desk.reserve(ServiceId.of("family-card"), visitor, LocalDate.of(2021, 12, 24)))
                 .isInstanceOfSatisfying(Outcome.Refused.class,
                         r -> assertThat(r.reason()).isEqualTo(Outcome.Reason.HOLIDAY));
         clock.set(Sragen.wib("2021-12-16T08:15"));
@@ -75,7 +77,7 @@ class AppointmentsDocTest {
         Fix fix = Fix.of(Sragen.IN_DUKCAPIL_OFFICE, 10).at(clock.instant());  // the phone's position at the door
         Outcome arrival = gate.arrive(desk, booking,
                 new CheckIn(code, visitor, AgencyId.of("dispendukcapil"), Role.GUEST, fix, null));
-        Duration wait = desk.waitEstimate("family-card", 3);             // with 3 counters open
+        Duration wait = desk.waitEstimate(familyCard.id(), 3);             // with 3 counters open
         // appointments: arrived
 
         assertThat(arrival).isInstanceOfSatisfying(Outcome.Done.class,

@@ -1,6 +1,8 @@
 package dev.lawang.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lawang.booking.BookingId;
+import dev.lawang.booking.ServiceId;
 import dev.lawang.booking.Booking;
 import dev.lawang.booking.BookingStore;
 import dev.lawang.visit.VisitorRef;
@@ -47,7 +49,7 @@ import org.openjdk.jmh.annotations.Threads;
 public class JdbcBookingBenchmark {
     static final int CLIENTS = 8;
     static final int QUOTA = 150;
-    static final String SERVICE = "face-to-face";
+    static final ServiceId SERVICE = ServiceId.of("face-to-face");
     static final LocalDate FIRST_DAY = LocalDate.of(2021, 12, 15);
     private static final byte[] SECRET = "the booking benchmark's secret, 32+ bytes".getBytes(
             java.nio.charset.StandardCharsets.US_ASCII);
@@ -108,7 +110,7 @@ public class JdbcBookingBenchmark {
         Booking hold(LocalDate on) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             VisitorRef visitor = VisitorRef.pseudonymise("v" + visitors.incrementAndGet(), SECRET);
-            return new Booking(UUID.randomUUID(), SERVICE, visitor, on, Booking.Channel.BOOKED, Booking.State.HELD,
+            return new Booking(BookingId.random(), SERVICE, visitor, on, Booking.Channel.BOOKED, Booking.State.HELD,
                     now, now.plus(Duration.ofMinutes(30)), null, null, null);
         }
     }
@@ -140,7 +142,7 @@ public class JdbcBookingBenchmark {
             c.setAutoCommit(true);
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM lawang_booking WHERE service_id = ?"
                     + " AND day = ? AND channel = 'BOOKED' AND (place_until IS NULL OR place_until > ?)")) {
-                ps.setString(1, SERVICE);
+                ps.setString(1, SERVICE.value());
                 ps.setObject(2, hold.day());
                 Rows.setInstant(ps, 3, hold.created());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -154,10 +156,10 @@ public class JdbcBookingBenchmark {
                     + " VALUES (?, ?) ON CONFLICT DO NOTHING;"
                     + " INSERT INTO lawang_booking (booking_id, service_id, visitor_ref, day, channel, state,"
                     + " created_at, place_until) VALUES (?, ?, ?, ?, 'BOOKED', 'HELD', ?, ?)")) {
-                ps.setString(1, SERVICE);
+                ps.setString(1, SERVICE.value());
                 ps.setObject(2, hold.day());
-                ps.setObject(3, hold.id());
-                ps.setString(4, SERVICE);
+                ps.setObject(3, hold.id().toUuid());
+                ps.setString(4, SERVICE.value());
                 ps.setString(5, hold.visitor().toText());
                 ps.setObject(6, hold.day());
                 Rows.setInstant(ps, 7, hold.created());

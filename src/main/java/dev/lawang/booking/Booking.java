@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param ended when it was served, cancelled or marked a no-show; otherwise null
  * @param ticket the gate's ticket of the visit, for an arrived or served booking; otherwise null
  */
-public record Booking(UUID id, String service, VisitorRef visitor, LocalDate day, Channel channel, State state,
+public record Booking(BookingId id, ServiceId service, VisitorRef visitor, LocalDate day, Channel channel, State state,
         Instant created, @Nullable Instant placeUntil, @Nullable Instant arrived, @Nullable Instant ended,
         @Nullable TicketId ticket) {
 
@@ -66,7 +65,7 @@ public record Booking(UUID id, String service, VisitorRef visitor, LocalDate day
      * Checks the booking.
      *
      * @param id the booking's id
-     * @param service a well-formed service id
+     * @param service the service
      * @param visitor the visitor's pseudonym
      * @param day the day
      * @param channel the channel
@@ -76,7 +75,7 @@ public record Booking(UUID id, String service, VisitorRef visitor, LocalDate day
      * @param arrived set for arrived and served bookings only
      * @param ended set for served, no-show and cancelled bookings only
      * @param ticket set for arrived and served bookings only
-     * @throws IllegalArgumentException if the service id is malformed, or the times do not fit the state: a hold or
+     * @throws IllegalArgumentException if the times do not fit the state: a hold or
      *     cancellation without {@code placeUntil}, an arrived or served booking without its arrival and ticket, an
      *     ended one without {@code ended}, a walk-in that is held or cancelled
      */
@@ -88,9 +87,6 @@ public record Booking(UUID id, String service, VisitorRef visitor, LocalDate day
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(created, "created");
-        if (!Service.isValidId(service)) {
-            throw new IllegalArgumentException("malformed service id: " + service);
-        }
         boolean placeTimed = state == State.HELD || state == State.CANCELLED;
         if (placeTimed != (placeUntil != null)) {
             throw new IllegalArgumentException("placeUntil is set exactly for held and cancelled bookings: " + state);
@@ -111,14 +107,14 @@ public record Booking(UUID id, String service, VisitorRef visitor, LocalDate day
     }
 
     /** A new hold on a booked place. */
-    static Booking hold(String service, VisitorRef visitor, LocalDate day, Instant now, Instant until) {
-        return new Booking(UUID.randomUUID(), service, visitor, day, Channel.BOOKED, State.HELD, now, until, null,
+    static Booking hold(ServiceId service, VisitorRef visitor, LocalDate day, Instant now, Instant until) {
+        return new Booking(BookingId.random(), service, visitor, day, Channel.BOOKED, State.HELD, now, until, null,
                 null, null);
     }
 
     /** A new walk-in, given its place before it goes through the gate. */
-    static Booking walkIn(String service, VisitorRef visitor, LocalDate day, Instant now) {
-        return new Booking(UUID.randomUUID(), service, visitor, day, Channel.WALK_IN, State.CONFIRMED, now, null,
+    static Booking walkIn(ServiceId service, VisitorRef visitor, LocalDate day, Instant now) {
+        return new Booking(BookingId.random(), service, visitor, day, Channel.WALK_IN, State.CONFIRMED, now, null,
                 null, null, null);
     }
 

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +66,8 @@ public final class BookingDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(BookingDesk.class);
 
-    private final Map<String, Service> services;
-    private final Map<String, ZoneId> zones;
+    private final Map<ServiceId, Service> services;
+    private final Map<ServiceId, ZoneId> zones;
     private final Set<LocalDate> holidays;
     private final BookingStore store;
     private final Clock clock;
@@ -108,7 +107,7 @@ public final class BookingDesk {
      * @param id the service's id
      * @return the service, or empty if the desk has none of that id
      */
-    public Optional<Service> service(String id) {
+    public Optional<Service> service(ServiceId id) {
         return Optional.ofNullable(services.get(Objects.requireNonNull(id, "id")));
     }
 
@@ -118,7 +117,7 @@ public final class BookingDesk {
      * @param id the booking's id
      * @return the booking as stored now, or empty
      */
-    public Optional<Booking> booking(UUID id) {
+    public Optional<Booking> booking(BookingId id) {
         return store.find(Objects.requireNonNull(id, "id"));
     }
 
@@ -144,7 +143,7 @@ public final class BookingDesk {
      *     {@link Reason#TOO_FAR_AHEAD}, {@link Reason#HOLIDAY}, {@link Reason#CLOSED}, {@link Reason#DAY_FULL} with
      *     the next day that has room, {@link Reason#TOO_MANY_ACTIVE})
      */
-    public Outcome reserve(String service, VisitorRef visitor, LocalDate day) {
+    public Outcome reserve(ServiceId service, VisitorRef visitor, LocalDate day) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(visitor, "visitor");
         Objects.requireNonNull(day, "day");
@@ -188,7 +187,7 @@ public final class BookingDesk {
      * @param after the day after which to look
      * @return the day, or empty if none has room or the service is unknown
      */
-    public Optional<LocalDate> nextDayWithRoom(String service, LocalDate after) {
+    public Optional<LocalDate> nextDayWithRoom(ServiceId service, LocalDate after) {
         Objects.requireNonNull(after, "after");
         Service s = services.get(Objects.requireNonNull(service, "service"));
         if (s == null) {
@@ -216,7 +215,7 @@ public final class BookingDesk {
      *     {@link Reason#ALREADY_CONFIRMED}, {@link Reason#HOLD_EXPIRED}, {@link Reason#NOT_CONFIRMED} for a booking
      *     past its hold)
      */
-    public Outcome confirm(UUID booking) {
+    public Outcome confirm(BookingId booking) {
         Objects.requireNonNull(booking, "booking");
         Optional<Booking> found = store.find(booking);
         if (found.isEmpty()) {
@@ -248,7 +247,7 @@ public final class BookingDesk {
      * @return {@link Done} with the cancelled booking, or {@link Refused} ({@link Reason#UNKNOWN_BOOKING},
      *     {@link Reason#ALREADY_ENDED} for one arrived, served, marked a no-show or cancelled)
      */
-    public Outcome cancel(UUID booking) {
+    public Outcome cancel(BookingId booking) {
         Objects.requireNonNull(booking, "booking");
         Optional<Booking> found = store.find(booking);
         if (found.isEmpty()) {
@@ -279,7 +278,7 @@ public final class BookingDesk {
      *     {@link Reason#TOO_EARLY}, {@link Reason#TOO_LATE}, {@link Reason#OTHER_SITE},
      *     {@link Reason#GATE_REFUSED})
      */
-    public Outcome arrive(UUID booking, VisitorRef visitor, AgencyId agency, Door door) {
+    public Outcome arrive(BookingId booking, VisitorRef visitor, AgencyId agency, Door door) {
         Objects.requireNonNull(booking, "booking");
         Objects.requireNonNull(visitor, "visitor");
         Objects.requireNonNull(agency, "agency");
@@ -349,7 +348,7 @@ public final class BookingDesk {
      *     {@link Reason#OTHER_SITE}, {@link Reason#HOLIDAY}, {@link Reason#CLOSED}, {@link Reason#TOO_EARLY},
      *     {@link Reason#TOO_LATE}, {@link Reason#WALK_INS_FULL}, {@link Reason#GATE_REFUSED})
      */
-    public Outcome walkIn(String service, VisitorRef visitor, AgencyId agency, SiteId site, Door door) {
+    public Outcome walkIn(ServiceId service, VisitorRef visitor, AgencyId agency, SiteId site, Door door) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(visitor, "visitor");
         Objects.requireNonNull(agency, "agency");
@@ -398,7 +397,7 @@ public final class BookingDesk {
      * @return {@link Done} with the served booking, or {@link Refused} ({@link Reason#UNKNOWN_BOOKING},
      *     {@link Reason#NOT_ARRIVED})
      */
-    public Outcome served(UUID booking) {
+    public Outcome served(BookingId booking) {
         Objects.requireNonNull(booking, "booking");
         Optional<Booking> found = store.find(booking);
         if (found.isEmpty()) {
@@ -451,7 +450,7 @@ public final class BookingDesk {
      * @return the counts, all zero for an unknown service
      * @throws IllegalArgumentException if {@code until} is before {@code from}
      */
-    public ServiceReport report(String service, LocalDate from, LocalDate until) {
+    public ServiceReport report(ServiceId service, LocalDate from, LocalDate until) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
@@ -488,7 +487,7 @@ public final class BookingDesk {
      * @return the estimate
      * @throws IllegalArgumentException if the service is unknown or {@code openCounters} is not positive
      */
-    public Duration waitEstimate(String service, int openCounters) {
+    public Duration waitEstimate(ServiceId service, int openCounters) {
         Objects.requireNonNull(service, "service");
         Service s = services.get(service);
         if (s == null) {
@@ -522,7 +521,7 @@ public final class BookingDesk {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private ZoneId zone(String service) {
+    private ZoneId zone(ServiceId service) {
         return Objects.requireNonNull(zones.get(service), "zone");
     }
 

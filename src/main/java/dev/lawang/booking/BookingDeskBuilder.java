@@ -21,8 +21,8 @@ import java.util.Set;
 public final class BookingDeskBuilder {
     private final Directory directory;
     final BookingStore store;
-    final Map<String, Service> services = new LinkedHashMap<>();
-    final Map<String, ZoneId> zones = new LinkedHashMap<>();
+    final Map<ServiceId, Service> services = new LinkedHashMap<>();
+    final Map<ServiceId, ZoneId> zones = new LinkedHashMap<>();
     final Set<LocalDate> holidays = new HashSet<>();
     Clock clock = Clock.systemUTC();
     Duration hold = BookingDesk.DEFAULT_HOLD;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Where bookings are kept: in memory ({@link #inMemory()}) or in PostgreSQL ({@code dev.lawang.jdbc.JdbcBookingStore}).
@@ -95,7 +94,7 @@ public interface BookingStore {
      * @param id its id
      * @return the booking, or empty
      */
-    Optional<Booking> find(UUID id);
+    Optional<Booking> find(BookingId id);
 
     /**
      * Returns every booking and walk-in of a service-day.
@@ -104,7 +103,7 @@ public interface BookingStore {
      * @param day the day
      * @return the bookings, oldest first
      */
-    List<Booking> day(String service, LocalDate day);
+    List<Booking> day(ServiceId service, LocalDate day);
 
     /**
      * Counts the booked places of a service-day taken at an instant ({@link Booking#takesPlaceAt}).
@@ -114,5 +113,5 @@ public interface BookingStore {
      * @param now the instant
      * @return the places taken
      */
-    int placesTaken(String service, LocalDate day, Instant now);
+    int placesTaken(ServiceId service, LocalDate day, Instant now);
 }

@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /** {@link BookingStore#inMemory()}: one lock over every map, which keeps each check and write one step. */
 final class InMemoryBookingStore implements BookingStore {
-    private final Map<UUID, Booking> byId = new HashMap<>();
+    private final Map<BookingId, Booking> byId = new HashMap<>();
 
     @Override
     public synchronized Reserve reserve(Booking hold, int quota, int maxActive, Instant now) {
@@ -91,12 +90,12 @@ final class InMemoryBookingStore implements BookingStore {
     }
 
     @Override
-    public synchronized Optional<Booking> find(UUID id) {
+    public synchronized Optional<Booking> find(BookingId id) {
         return Optional.ofNullable(byId.get(Objects.requireNonNull(id, "id")));
     }
 
     @Override
-    public synchronized List<Booking> day(String service, LocalDate day) {
+    public synchronized List<Booking> day(ServiceId service, LocalDate day) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(day, "day");
         List<Booking> out = new ArrayList<>();
@@ -110,7 +109,7 @@ final class InMemoryBookingStore implements BookingStore {
     }
 
     @Override
-    public synchronized int placesTaken(String service, LocalDate day, Instant now) {
+    public synchronized int placesTaken(ServiceId service, LocalDate day, Instant now) {
         Objects.requireNonNull(now, "now");
         return (int) day(service, day).stream().filter(b -> b.takesPlaceAt(now)).count();
     }

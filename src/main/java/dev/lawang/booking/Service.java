@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,11 +23,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  */
 public final class Service {
-    /** The longest service id. */
-    public static final int MAX_ID_LENGTH = 64;
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0," + (MAX_ID_LENGTH - 1) + "}");
-
-    private final String id;
+    private final ServiceId id;
     private final SiteId site;
     private final AgencyId agency;
     private final int bookedPerDay;
@@ -52,24 +47,13 @@ public final class Service {
      * Returns a builder for a service; by default it has no places, no window, opens bookings 14 days ahead and
      * takes 10 minutes a person.
      *
-     * @param id the service's id: 1 to 64 lower-case letters, digits and hyphens, not starting with a hyphen
+     * @param id the service's id
      * @param site the site where it is given
      * @param agency the agency that gives it
      * @return a new builder
-     * @throws IllegalArgumentException if the id is malformed
      */
-    public static Builder builder(String id, SiteId site, AgencyId agency) {
+    public static Builder builder(ServiceId id, SiteId site, AgencyId agency) {
         return new Builder(id, site, agency);
-    }
-
-    /**
-     * Returns whether a text is a well-formed service id.
-     *
-     * @param id the text
-     * @return whether {@link #builder} accepts it
-     */
-    public static boolean isValidId(String id) {
-        return ID.matcher(Objects.requireNonNull(id, "id")).matches();
     }
 
     /**
@@ -77,7 +61,7 @@ public final class Service {
      *
      * @return the id, unique among the services of a {@link BookingDesk}
      */
-    public String id() {
+    public ServiceId id() {
         return id;
     }
 
@@ -188,7 +172,7 @@ public final class Service {
 
     /** Builds a {@link Service}. Not thread-safe; {@link #build()} copies the state. */
     public static final class Builder {
-        private final String id;
+        private final ServiceId id;
         private final SiteId site;
         private final AgencyId agency;
         private int bookedPerDay;
@@ -197,11 +181,8 @@ public final class Service {
         private Duration serviceTime = Duration.ofMinutes(10);
         private final Map<DayOfWeek, Window> windows = new EnumMap<>(DayOfWeek.class);
 
-        private Builder(String id, SiteId site, AgencyId agency) {
-            if (!isValidId(id)) {
-                throw new IllegalArgumentException("malformed service id: " + id);
-            }
-            this.id = id;
+        private Builder(ServiceId id, SiteId site, AgencyId agency) {
+            this.id = Objects.requireNonNull(id, "id");
             this.site = Objects.requireNonNull(site, "site");
             this.agency = Objects.requireNonNull(agency, "agency");
         }

@@ -1,5 +1,7 @@
 package dev.lawang.jdbc;
 
+import dev.lawang.booking.ServiceId;
+import dev.lawang.booking.BookingId;
 import dev.lawang.booking.Booking;
 import dev.lawang.booking.BookingStore;
 import dev.lawang.visit.TicketId;
@@ -52,7 +54,7 @@ public final class JdbcBookingStore implements BookingStore {
         }
     }
 
-    private Semaphore dayGate(String service, LocalDate day) {
+    private Semaphore dayGate(ServiceId service, LocalDate day) {
         int h = (service.hashCode() * 31 + day.hashCode()) * 0x9E3779B9;
         return dayGates[(h ^ (h >>> 16)) & (DAY_GATES - 1)];
     }
@@ -129,7 +131,7 @@ public final class JdbcBookingStore implements BookingStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE channel = 'WALK_IN')"
                     + " - count(*) FILTER (WHERE state = 'NO_SHOW') FROM lawang_booking"
                     + " WHERE service_id = ? AND day = ?")) {
-                ps.setString(1, walkIn.service());
+                ps.setString(1, walkIn.service().value());
                 ps.setObject(2, walkIn.day());
                 if (count(ps) >= quota) {
                     return false;
@@ -169,7 +171,7 @@ public final class JdbcBookingStore implements BookingStore {
         return transactions.run("remove a walk-in", c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM lawang_booking WHERE booking_id = ?"
                     + " AND channel = 'WALK_IN'")) {
-                ps.setObject(1, walkIn.id());
+                ps.setObject(1, walkIn.id().toUuid());
                 return ps.executeUpdate() == 1;
             }
         }, r -> r, (c, r) -> stored(c, walkIn.id()) == null, false);
@@ -181,7 +183,7 @@ public final class JdbcBookingStore implements BookingStore {
      * @throws DatabaseUnavailableException if the database cannot be reached or fails
      */
     @Override
-    public Optional<Booking> find(UUID id) {
+    public Optional<Booking> find(BookingId id) {
         Objects.requireNonNull(id, "id");
         return transactions.read("find a booking", c -> Optional.ofNullable(stored(c, id)));
     }
@@ -192,13 +194,13 @@ public final class JdbcBookingStore implements BookingStore {
      * @throws DatabaseUnavailableException if the database cannot be reached or fails
      */
     @Override
-    public List<Booking> day(String service, LocalDate day) {
+    public List<Booking> day(ServiceId service, LocalDate day) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(day, "day");
         return transactions.read("read a day's bookings", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM lawang_booking"
                     + " WHERE service_id = ? AND day = ? ORDER BY created_at, booking_id")) {
-                ps.setString(1, service);
+                ps.setString(1, service.value());
                 ps.setObject(2, day);
                 List<Booking> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -217,7 +219,7 @@ public final class JdbcBookingStore implements BookingStore {
      * @throws DatabaseUnavailableException if the database cannot be reached or fails
      */
     @Override
-    public int placesTaken(String service, LocalDate day, Instant now) {
+    public int placesTaken(ServiceId service, LocalDate day, Instant now) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(now, "now");
@@ -228,8 +230,8 @@ public final class JdbcBookingStore implements BookingStore {
     static String callReserve(Connection c, Booking hold, int quota, int maxActive, Instant now,
             boolean repeat) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT lawang_reserve(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setObject(1, hold.id());
-            ps.setString(2, hold.service());
+            ps.setObject(1, hold.id().toUuid());
+            ps.setString(2, hold.service().value());
             ps.setString(3, hold.visitor().toText());
             ps.setObject(4, hold.day());
             ps.setString(5, hold.channel().name());
@@ -246,16 +248,16 @@ public final class JdbcBookingStore implements BookingStore {
         }
     }
 
-    private static void lockDay(Connection c, String service, LocalDate day) throws SQLException {
+    private static void lockDay(Connection c, ServiceId service, LocalDate day) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT lawang_lock_booking_day(?, ?)")) {
-            ps.setString(1, service);
+            ps.setString(1, service.value());
             ps.setObject(2, day);
             ps.executeQuery().close();
         }
     }
 
     /** Runs a quota check of a service-day through the day's gate. */
-    private <T> T throughGate(String service, LocalDate day, Supplier<T> check) {
+    private <T> T throughGate(ServiceId service, LocalDate day, Supplier<T> check) {
         Semaphore gate = dayGate(service, day);
         gate.acquireUninterruptibly();
         try {
@@ -265,10 +267,10 @@ public final class JdbcBookingStore implements BookingStore {
         }
     }
 
-    private static int taken(Connection c, String service, LocalDate day, Instant now) throws SQLException {
+    private static int taken(Connection c, ServiceId service, LocalDate day, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM lawang_booking WHERE service_id = ?"
                 + " AND day = ? AND " + TAKES_PLACE)) {
-            ps.setString(1, service);
+            ps.setString(1, service.value());
             ps.setObject(2, day);
             Rows.setInstant(ps, 3, now);
             return (int) count(ps);
@@ -285,8 +287,8 @@ public final class JdbcBookingStore implements BookingStore {
     private static void insert(Connection c, Booking b) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO lawang_booking (" + COLUMNS + ")"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setObject(1, b.id());
-            ps.setString(2, b.service());
+            ps.setObject(1, b.id().toUuid());
+            ps.setString(2, b.service().value());
             ps.setString(3, b.visitor().toText());
             ps.setObject(4, b.day());
             ps.setString(5, b.channel().name());
@@ -308,16 +310,16 @@ public final class JdbcBookingStore implements BookingStore {
             Rows.setInstant(ps, 3, next.arrived());
             Rows.setInstant(ps, 4, next.ended());
             ps.setObject(5, next.ticket() == null ? null : next.ticket().toUuid());
-            ps.setObject(6, next.id());
+            ps.setObject(6, next.id().toUuid());
             ps.setString(7, expected.state().name());
             return ps.executeUpdate() == 1;
         }
     }
 
-    private static @Nullable Booking stored(Connection c, UUID id) throws SQLException {
+    private static @Nullable Booking stored(Connection c, BookingId id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM lawang_booking"
                 + " WHERE booking_id = ?")) {
-            ps.setObject(1, id);
+            ps.setObject(1, id.toUuid());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? booking(rs) : null;
             }
@@ -326,7 +328,8 @@ public final class JdbcBookingStore implements BookingStore {
 
     private static Booking booking(ResultSet rs) throws SQLException {
         UUID ticket = rs.getObject(11, UUID.class);
-        return new Booking(rs.getObject(1, UUID.class), rs.getString(2), VisitorRef.parse(rs.getString(3)),
+        return new Booking(BookingId.of(rs.getObject(1, UUID.class)), ServiceId.of(rs.getString(2)),
+                VisitorRef.parse(rs.getString(3)),
                 rs.getObject(4, LocalDate.class), Booking.Channel.valueOf(rs.getString(5)),
                 Booking.State.valueOf(rs.getString(6)), Rows.instant(rs, 7), nullableInstant(rs, 8),
                 nullableInstant(rs, 9), nullableInstant(rs, 10),

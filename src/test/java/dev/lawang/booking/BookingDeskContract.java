@@ -33,7 +33,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,7 +49,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class BookingDeskContract {
     /** The service every test books. */
-    protected static final String FAMILY_CARD = "family-card";
+    protected static final ServiceId FAMILY_CARD = ServiceId.of("family-card");
     /** The report day, a Wednesday. */
     protected static final LocalDate WEDNESDAY = Sragen.REPORT_DAY;
     private static final LocalDate THURSDAY = WEDNESDAY.plusDays(1);
@@ -173,7 +172,7 @@ public abstract class BookingDeskContract {
 
     @Test
     void reserve_refusesUnknownServicesPastDaysHolidaysClosedDaysAndDaysTooFarAhead_storingNothing() {
-        refused(desk.reserve("passport", visitor(1), THURSDAY), Reason.UNKNOWN_SERVICE);
+        refused(desk.reserve(ServiceId.of("passport"), visitor(1), THURSDAY), Reason.UNKNOWN_SERVICE);
         refused(desk.reserve(FAMILY_CARD, visitor(1), WEDNESDAY.minusDays(1)), Reason.PAST_DAY);
         refused(desk.reserve(FAMILY_CARD, visitor(1), HOLIDAY), Reason.HOLIDAY);
         refused(desk.reserve(FAMILY_CARD, visitor(1), WEDNESDAY.plusDays(4)), Reason.CLOSED);
@@ -242,7 +241,7 @@ public abstract class BookingDeskContract {
 
     @Test
     void unknownBookings_areRefusedByEveryStep() {
-        UUID nobody = UUID.randomUUID();
+        BookingId nobody = BookingId.random();
 
         refused(desk.confirm(nobody), Reason.UNKNOWN_BOOKING);
         refused(desk.cancel(nobody), Reason.UNKNOWN_BOOKING);
@@ -321,7 +320,7 @@ public abstract class BookingDeskContract {
         clock.set(Sragen.at(7, 29));
         refused(gate.arrive(desk, b.id(), walkIn(1, 36.6)), Reason.TOO_EARLY);
         clock.set(Sragen.at(8, 0));
-        refused(gate.arrive(desk, UUID.randomUUID(), walkIn(1, 36.6)), Reason.UNKNOWN_BOOKING);
+        refused(gate.arrive(desk, BookingId.random(), walkIn(1, 36.6)), Reason.UNKNOWN_BOOKING);
         refused(gate.arrive(desk, b.id(), walkIn(2, 36.6)), Reason.OTHER_VISITOR);
         refused(gate.arrive(desk, held.id(), walkIn(3, 36.6)), Reason.NOT_CONFIRMED);
         Refused elsewhere = refused(gate.arrive(desk, b.id(), atKejari), Reason.OTHER_SITE);
@@ -400,7 +399,7 @@ public abstract class BookingDeskContract {
         clock.set(Sragen.at(15, 0));
         refused(gate.walkIn(desk, FAMILY_CARD, walkIn(10, 36.6)), Reason.TOO_LATE);
         clock.set(Sragen.at(9, 0));
-        refused(gate.walkIn(desk, "passport", walkIn(10, 36.6)), Reason.UNKNOWN_SERVICE);
+        refused(gate.walkIn(desk, ServiceId.of("passport"), walkIn(10, 36.6)), Reason.UNKNOWN_SERVICE);
         refused(gate.walkIn(desk, FAMILY_CARD, new WalkIn(KEJARI_OFFICE, KEJARI, visitor(10), Role.GUEST,
                 Screening.of(36.6, true, true))), Reason.OTHER_SITE);
         clock.set(Sragen.wib("2021-12-17T09:00"));

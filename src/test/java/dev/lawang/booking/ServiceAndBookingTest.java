@@ -22,11 +22,21 @@ class ServiceAndBookingTest {
 
     @Test
     void service_refusesMalformedIdsAndNegativeOrZeroValues_namingThem() {
-        for (String id : new String[] {"", "-card", "Family", "family card", "a".repeat(65), "kartu_keluarga"}) {
-            assertThatThrownBy(() -> Service.builder(id, DUKCAPIL_OFFICE, DUKCAPIL)).as(id)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed service id");
+        for (String id : new String[] {"", "-card", "Family", "family card", "a".repeat(65), "kartu_keluarga",
+                "ktp\n", "k\u0000p", "ktp-el\u200b"}) {
+            assertThatThrownBy(() -> ServiceId.of(id)).as(id)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("service id must be");
+            assertThat(ServiceId.isValid(id)).as(id).isFalse();
         }
-        Service.Builder b = Service.builder("a".repeat(64), DUKCAPIL_OFFICE, DUKCAPIL);
+        assertThatThrownBy(() -> ServiceId.of("x".repeat(10_000))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("x".repeat(40) + "...").hasMessageNotContaining("x".repeat(41));
+        assertThatThrownBy(() -> ServiceId.of(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Service.builder(null, DUKCAPIL_OFFICE, DUKCAPIL))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(ServiceId.of("ktp-el")).isEqualTo(ServiceId.of("ktp-el")).hasToString("ktp-el")
+                .isLessThan(ServiceId.of("ktp-em"));
+        assertThat(ServiceId.of("a".repeat(64)).value()).hasSize(64);
+        Service.Builder b = Service.builder(ServiceId.of("a".repeat(64)), DUKCAPIL_OFFICE, DUKCAPIL);
         assertThatThrownBy(() -> b.bookedPerDay(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
         assertThatThrownBy(() -> b.walkInsPerDay(-2)).isInstanceOf(IllegalArgumentException.class)
@@ -36,52 +46,76 @@ class ServiceAndBookingTest {
         assertThatThrownBy(() -> b.serviceTime(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.open(LocalTime.NOON, LocalTime.NOON, DayOfWeek.MONDAY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12:00");
-        assertThatThrownBy(() -> Service.builder("x", null, DUKCAPIL)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> Service.builder(ServiceId.of("x"), null, DUKCAPIL)).isInstanceOf(NullPointerException.class)
                 .hasMessage("site");
         assertThat(b.build().window(DayOfWeek.MONDAY)).isEmpty();
     }
 
     @Test
     void service_laterWindowForADay_replacesTheEarlierOne() {
-        Service s = Service.builder("id-card", DUKCAPIL_OFFICE, DUKCAPIL)
+        Service s = Service.builder(ServiceId.of("id-card"), DUKCAPIL_OFFICE, DUKCAPIL)
                 .open(LocalTime.of(8, 0), LocalTime.of(14, 0), DayOfWeek.FRIDAY)
                 .open(LocalTime.of(8, 0), LocalTime.of(11, 0), DayOfWeek.FRIDAY).build();
 
         assertThat(s.window(DayOfWeek.FRIDAY)).contains(new Service.Window(LocalTime.of(8, 0), LocalTime.of(11, 0)));
-        assertThat(s).isEqualTo(Service.builder("id-card", DUKCAPIL_OFFICE, DUKCAPIL)
+        assertThat(s).isEqualTo(Service.builder(ServiceId.of("id-card"), DUKCAPIL_OFFICE, DUKCAPIL)
                 .open(LocalTime.of(8, 0), LocalTime.of(11, 0), DayOfWeek.FRIDAY).build());
     }
 
     @Test
     void booking_refusesTimesThatDoNotFitItsState() {
-        UUID id = UUID.randomUUID();
-        assertThatThrownBy(() -> new Booking(id, "id-card", Sragen.visitor(1), Sragen.REPORT_DAY,
+        BookingId id = BookingId.random();
+        assertThatThrownBy(() -> new Booking(id, ServiceId.of("id-card"), Sragen.visitor(1), Sragen.REPORT_DAY,
                 Booking.Channel.BOOKED, Booking.State.HELD, NOW, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("placeUntil");
-        assertThatThrownBy(() -> new Booking(id, "id-card", Sragen.visitor(1), Sragen.REPORT_DAY,
+        assertThatThrownBy(() -> new Booking(id, ServiceId.of("id-card"), Sragen.visitor(1), Sragen.REPORT_DAY,
                 Booking.Channel.BOOKED, Booking.State.ARRIVED, NOW, null, NOW, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ticket");
-        assertThatThrownBy(() -> new Booking(id, "id-card", Sragen.visitor(1), Sragen.REPORT_DAY,
+        assertThatThrownBy(() -> new Booking(id, ServiceId.of("id-card"), Sragen.visitor(1), Sragen.REPORT_DAY,
                 Booking.Channel.BOOKED, Booking.State.SERVED, NOW, null, NOW, null, TicketId.random()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ended");
-        assertThatThrownBy(() -> new Booking(id, "id-card", Sragen.visitor(1), Sragen.REPORT_DAY,
+        assertThatThrownBy(() -> new Booking(id, ServiceId.of("id-card"), Sragen.visitor(1), Sragen.REPORT_DAY,
                 Booking.Channel.WALK_IN, Booking.State.HELD, NOW, NOW, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("walk-in");
-        assertThatThrownBy(() -> new Booking(id, "ID card", Sragen.visitor(1), Sragen.REPORT_DAY,
+        assertThatThrownBy(() -> new Booking(null, ServiceId.of("id-card"), Sragen.visitor(1), Sragen.REPORT_DAY,
                 Booking.Channel.BOOKED, Booking.State.CONFIRMED, NOW, null, null, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("service id");
+                .isInstanceOf(NullPointerException.class).hasMessage("id");
+        assertThatThrownBy(() -> new Booking(id, null, Sragen.visitor(1), Sragen.REPORT_DAY,
+                Booking.Channel.BOOKED, Booking.State.CONFIRMED, NOW, null, null, null, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("service");
+    }
+
+    @Test
+    void bookingId_parsesOnlyItsOwnPrintedForm() {
+        BookingId id = BookingId.random();
+        assertThat(BookingId.parse(id.toString())).isEqualTo(id);
+        assertThat(BookingId.of(id.toUuid())).isEqualTo(id).hasSameHashCodeAs(id);
+        assertThat(BookingId.parse("3f0c2a4e-7b1d-4c7a-9e35-0d2b6f1a8c44").toUuid())
+                .isEqualTo(new UUID(0x3f0c2a4e7b1d4c7aL, 0x9e350d2b6f1a8c44L));
+        for (String text : new String[] {"", "1-1-1-1-1", "3F0C2A4E-7B1D-4C7A-9E35-0D2B6F1A8C44",
+                "3f0c2a4e7b1d4c7a9e350d2b6f1a8c44", "3f0c2a4e-7b1d-4c7a-9e35-0d2b6f1a8c44 ",
+                "{3f0c2a4e-7b1d-4c7a-9e35-0d2b6f1a8c44}", "3f0c2a4e-7b1d-4c7a-9e35-0d2b6f1a8c4g",
+                "3f0c2a4e-7b1d-4c7a-9e35-0d2b6f1a8c44\n", "x".repeat(10_000)}) {
+            assertThatThrownBy(() -> BookingId.parse(text)).as(text).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("booking id must be").hasMessageNotContaining("x".repeat(41));
+        }
+        assertThatThrownBy(() -> BookingId.parse(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> BookingId.of(null)).isInstanceOf(NullPointerException.class);
+        BookingId low = BookingId.parse("00000000-0000-4000-8000-000000000001");
+        BookingId high = BookingId.parse("00000000-0000-4000-8000-000000000002");
+        assertThat(low).isLessThan(high);
     }
 
     @Test
     void booking_toString_namesNoVisitor() {
-        Booking b = Booking.hold("id-card", Sragen.visitor(1), Sragen.REPORT_DAY, NOW, NOW.plusSeconds(60));
+        Booking b = Booking.hold(ServiceId.of("id-card"), Sragen.visitor(1), Sragen.REPORT_DAY, NOW, NOW.plusSeconds(60));
 
         assertThat(b.toString()).doesNotContain(Sragen.visitor(1).toText()).contains("id-card", "HELD");
     }
 
     @Test
     void booking_takesAPlaceWhileHeldAndAfterACancellationUntilTheDelay() {
-        Booking held = Booking.hold("id-card", Sragen.visitor(1), Sragen.REPORT_DAY, NOW, NOW.plusSeconds(60));
+        Booking held = Booking.hold(ServiceId.of("id-card"), Sragen.visitor(1), Sragen.REPORT_DAY, NOW, NOW.plusSeconds(60));
 
         assertThat(held.takesPlaceAt(NOW.plusSeconds(59))).isTrue();
         assertThat(held.takesPlaceAt(NOW.plusSeconds(60))).isFalse();
@@ -90,15 +124,15 @@ class ServiceAndBookingTest {
         assertThat(cancelled.takesPlaceAt(NOW.plusSeconds(1799))).isTrue();
         assertThat(cancelled.takesPlaceAt(NOW.plusSeconds(1800))).isFalse();
         assertThat(cancelled.isActiveAt(NOW)).isFalse();
-        assertThat(Booking.walkIn("id-card", Sragen.visitor(2), Sragen.REPORT_DAY, NOW).takesPlaceAt(NOW)).isFalse();
+        assertThat(Booking.walkIn(ServiceId.of("id-card"), Sragen.visitor(2), Sragen.REPORT_DAY, NOW).takesPlaceAt(NOW)).isFalse();
     }
 
     @Test
     void deskBuilder_refusesServicesAtUnknownSitesForAbsentAgenciesOrWithTakenIds() {
         BookingDeskBuilder b = BookingDesk.builder(Sragen.directory(), BookingStore.inMemory());
-        Service elsewhere = Service.builder("x", SiteId.of("nowhere"), DUKCAPIL).build();
-        Service wrongAgency = Service.builder("y", DUKCAPIL_OFFICE, KEJARI).build();
-        Service first = Service.builder("z", DUKCAPIL_OFFICE, DUKCAPIL).build();
+        Service elsewhere = Service.builder(ServiceId.of("x"), SiteId.of("nowhere"), DUKCAPIL).build();
+        Service wrongAgency = Service.builder(ServiceId.of("y"), DUKCAPIL_OFFICE, KEJARI).build();
+        Service first = Service.builder(ServiceId.of("z"), DUKCAPIL_OFFICE, DUKCAPIL).build();
 
         assertThatThrownBy(() -> b.services(elsewhere)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nowhere");
@@ -112,12 +146,12 @@ class ServiceAndBookingTest {
         assertThatThrownBy(() -> b.maxActive(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0");
         BookingDesk desk = b.build();
-        assertThat(desk.service("z")).contains(first);
-        assertThatThrownBy(() -> desk.waitEstimate("z", 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> desk.waitEstimate("nope", 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> desk.report("z", Sragen.REPORT_DAY, Sragen.REPORT_DAY.minusDays(1)))
+        assertThat(desk.service(ServiceId.of("z"))).contains(first);
+        assertThatThrownBy(() -> desk.waitEstimate(ServiceId.of("z"), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> desk.waitEstimate(ServiceId.of("nope"), 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> desk.report(ServiceId.of("z"), Sragen.REPORT_DAY, Sragen.REPORT_DAY.minusDays(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> desk.reserve("z", null, Sragen.REPORT_DAY)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> desk.reserve(ServiceId.of("z"), null, Sragen.REPORT_DAY)).isInstanceOf(NullPointerException.class)
                 .hasMessage("visitor");
     }
 }

@@ -23,6 +23,8 @@ import dev.lawang.GateEvent;
 import dev.lawang.RefusalReason;
 import dev.lawang.Screening;
 import dev.lawang.WalkIn;
+import dev.lawang.booking.BookingId;
+import dev.lawang.booking.ServiceId;
 import dev.lawang.booking.Booking;
 import dev.lawang.booking.BookingDesk;
 import dev.lawang.booking.BookingStore;
@@ -81,7 +83,6 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -104,7 +105,7 @@ public final class SragenDemo {
     static final int BOOKED = 100;
     /** The booked visitors who do not come. */
     static final int NO_SHOWS = 20;
-    private static final String FACE_TO_FACE = "face-to-face";
+    private static final ServiceId FACE_TO_FACE = ServiceId.of("face-to-face");
     private static final int COUNTERS = 3;
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
@@ -393,7 +394,7 @@ public final class SragenDemo {
             VisitorRef resident = visitor(++person);
             int n = b;
             Outcome held = desk.reserve(FACE_TO_FACE, resident, REPORT_DAY);
-            UUID booking = ((Outcome.Done) held).booking().id();
+            BookingId booking = ((Outcome.Done) held).booking().id();
             desk.confirm(booking);
             if (b > BOOKED - NO_SHOWS) {
                 continue;

@@ -6,6 +6,7 @@ import static dev.lawang.testing.Sragen.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lawang.booking.ServiceId;
 import dev.lawang.booking.Booking;
 import dev.lawang.booking.BookingDesk;
 import dev.lawang.booking.BookingStore;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * and a visitor's last active booking from many threads at once: never more than the quotas.
  */
 class JdbcBookingConcurrencyTest {
-    private static final String SERVICE = "id-card";
+    private static final ServiceId SERVICE = ServiceId.of("id-card");
     private static final LocalDate DAY = Sragen.REPORT_DAY.plusDays(1);
     private static final int QUOTA = 20;
     private static final int THREADS = 16;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lawang.booking.BookingId;
+import dev.lawang.booking.ServiceId;
 import dev.lawang.booking.Booking;
 import dev.lawang.booking.BookingDeskContract;
 import dev.lawang.booking.BookingStore;
@@ -44,7 +46,7 @@ class JdbcBookingStoreTest extends BookingDeskContract {
 
     private static Booking hold(String visitorName) {
         VisitorRef visitor = VisitorRef.pseudonymise(visitorName, SECRET);
-        return new Booking(UUID.randomUUID(), "family-card", visitor, DAY, Booking.Channel.BOOKED,
+        return new Booking(BookingId.random(), ServiceId.of("family-card"), visitor, DAY, Booking.Channel.BOOKED,
                 Booking.State.HELD, NOW, NOW.plus(Duration.ofMinutes(30)), null, null, null);
     }
 
@@ -53,14 +55,14 @@ class JdbcBookingStoreTest extends BookingDeskContract {
         BookingStore store = newStore();
         Booking first = hold("3314010101010001");
         assertThat(store.reserve(first, 5, 3, NOW)).isEqualTo(BookingStore.Reserve.RESERVED);
-        Booking sameId = new Booking(first.id(), "family-card", VisitorRef.pseudonymise("3314010101010002", SECRET),
+        Booking sameId = new Booking(first.id(), ServiceId.of("family-card"), VisitorRef.pseudonymise("3314010101010002", SECRET),
                 DAY, Booking.Channel.BOOKED, Booking.State.HELD, NOW, NOW.plus(Duration.ofMinutes(30)), null, null,
                 null);
 
         assertThatThrownBy(() -> store.reserve(sameId, 5, 3, NOW)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("in use");
         assertThatThrownBy(() -> store.reserve(first, 5, 3, NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(store.day("family-card", DAY)).containsExactly(first);
+        assertThat(store.day(ServiceId.of("family-card"), DAY)).containsExactly(first);
     }
 
     /** What {@link Transactions#autoCommit} does after a lost connection: it repeats the reservation, told so. */
@@ -73,12 +75,12 @@ class JdbcBookingStoreTest extends BookingDeskContract {
         try (Connection c = pool.getConnection()) {
             assertThat(callReserve(c, hold, true)).isEqualTo("RESERVED");
             assertThat(callReserve(c, hold, false)).isEqualTo("ID_IN_USE");
-            Booking other = new Booking(hold.id(), "ktp", hold.visitor(), DAY, Booking.Channel.BOOKED,
+            Booking other = new Booking(hold.id(), ServiceId.of("ktp"), hold.visitor(), DAY, Booking.Channel.BOOKED,
                     Booking.State.HELD, NOW, NOW.plus(Duration.ofMinutes(30)), null, null, null);
             assertThat(callReserve(c, other, true)).isEqualTo("ID_IN_USE");
         }
-        assertThat(store.day("family-card", DAY)).containsExactly(hold);
-        assertThat(store.placesTaken("family-card", DAY, NOW)).isEqualTo(1);
+        assertThat(store.day(ServiceId.of("family-card"), DAY)).containsExactly(hold);
+        assertThat(store.placesTaken(ServiceId.of("family-card"), DAY, NOW)).isEqualTo(1);
     }
 
     private static String callReserve(Connection c, Booking hold, boolean repeat) throws SQLException {
