@@ -1,10 +1,10 @@
 package dev.lawang;
 
-import dev.lawang.booking.ServiceId;
-import dev.lawang.booking.BookingId;
 import dev.lawang.booking.BookingDesk;
+import dev.lawang.booking.BookingId;
 import dev.lawang.booking.Door;
 import dev.lawang.booking.Outcome;
+import dev.lawang.booking.ServiceId;
 import dev.lawang.directory.SiteId;
 import java.util.Objects;
 import java.util.function.Function;

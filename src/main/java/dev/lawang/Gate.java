@@ -1,9 +1,9 @@
 package dev.lawang;
 
-import dev.lawang.booking.ServiceId;
-import dev.lawang.booking.BookingId;
 import dev.lawang.booking.BookingDesk;
+import dev.lawang.booking.BookingId;
 import dev.lawang.booking.Outcome;
+import dev.lawang.booking.ServiceId;
 import dev.lawang.capacity.Admission;
 import dev.lawang.capacity.AdmitRequest;
 import dev.lawang.capacity.CapacityPolicy;
@@ -515,7 +515,7 @@ public final class Gate {
         }
 
         /**
-         * Sets the location locationRule.
+         * Sets the location rule.
          *
          * @param locationRule the location rule
          * @return this builder
@@ -526,7 +526,7 @@ public final class Gate {
         }
 
         /**
-         * Sets the health healthRule.
+         * Sets the health rule.
          *
          * @param healthRule the health rule
          * @return this builder

@@ -7,13 +7,13 @@ import static java.time.DayOfWeek.TUESDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lawang.booking.BookingId;
-import dev.lawang.booking.ServiceId;
 import dev.lawang.booking.Booking;
 import dev.lawang.booking.BookingDesk;
+import dev.lawang.booking.BookingId;
 import dev.lawang.booking.BookingStore;
 import dev.lawang.booking.Outcome;
 import dev.lawang.booking.Service;
+import dev.lawang.booking.ServiceId;
 import dev.lawang.code.Issuer;
 import dev.lawang.code.SharedCode;
 import dev.lawang.code.TrustList;

@@ -1,10 +1,10 @@
 package dev.lawang.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lawang.booking.BookingId;
-import dev.lawang.booking.ServiceId;
 import dev.lawang.booking.Booking;
+import dev.lawang.booking.BookingId;
 import dev.lawang.booking.BookingStore;
+import dev.lawang.booking.ServiceId;
 import dev.lawang.visit.VisitorRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

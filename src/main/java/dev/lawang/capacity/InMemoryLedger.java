@@ -269,8 +269,7 @@ final class InMemoryLedger implements OccupancyLedger {
             byVisitor.remove(lease);
             Departure departure = close(lease, ticket, now, Departure.Cause.RELEASED);
             if (unusedIn != null) {
-                lease.site.refresh(policy, unusedIn, now);
-                lease.site.unadmitIfToday(policy, lease, now);
+                lease.site.unadmitIfToday(policy, lease, now, unusedIn);
             }
             return Optional.of(departure);
         }

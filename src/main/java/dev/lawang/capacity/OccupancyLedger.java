@@ -2,12 +2,13 @@ package dev.lawang.capacity;
 
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
+import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
 import dev.lawang.visit.VisitLog;
-import dev.lawang.visit.Ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -253,7 +254,7 @@ public interface OccupancyLedger {
      * @throws UnsupportedOperationException if the ledger cannot apply offline decisions
      */
     default List<OfflineEffect.Applied> applyOffline(List<OfflineEffect> effects) {
-        List<OfflineEffect.Applied> results = new java.util.ArrayList<>(effects.size());
+        List<OfflineEffect.Applied> results = new ArrayList<>(effects.size());
         for (OfflineEffect effect : effects) {
             results.add(applyOffline(effect));
         }

@@ -52,16 +52,19 @@ final class SiteState extends Counts {
         return last;
     }
 
-    /**
-     * Takes a stay's admission off today's counts, as a place never used, if it counted today: in the zone of the
-     * site's latest refresh, which is brought up to date first (a day that ended starts the next). The caller holds
-     * the site's lock.
-     */
+    /** {@link #unadmitIfToday(CapacityPolicy, Lease, long, ZoneId)} in the zone of the site's latest refresh. */
     void unadmitIfToday(CapacityPolicy policy, Lease stay, long now) {
         ZoneId zone = zoneFrom;
-        if (zone == null) {
-            return;
+        if (zone != null) {
+            unadmitIfToday(policy, stay, now, zone);
         }
+    }
+
+    /**
+     * Takes a stay's admission off today's counts, as a place never used, if it counted today in {@code zone}; the
+     * day is brought up to date first (a day that ended starts the next). The caller holds the site's lock.
+     */
+    void unadmitIfToday(CapacityPolicy policy, Lease stay, long now, ZoneId zone) {
         refresh(policy, zone, now);
         if (countsToday(stay.startMicros, zone)) {
             unadmit(stay.role);

@@ -1,10 +1,9 @@
 package dev.lawang.jdbc;
 
-import dev.lawang.booking.ServiceId;
-import dev.lawang.booking.BookingId;
 import dev.lawang.booking.Booking;
+import dev.lawang.booking.BookingId;
 import dev.lawang.booking.BookingStore;
-import dev.lawang.visit.TicketId;
+import dev.lawang.booking.ServiceId;
 import dev.lawang.visit.VisitorRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -327,13 +326,12 @@ public final class JdbcBookingStore implements BookingStore {
     }
 
     private static Booking booking(ResultSet rs) throws SQLException {
-        UUID ticket = rs.getObject(11, UUID.class);
         return new Booking(BookingId.of(rs.getObject(1, UUID.class)), ServiceId.of(rs.getString(2)),
                 VisitorRef.parse(rs.getString(3)),
                 rs.getObject(4, LocalDate.class), Booking.Channel.valueOf(rs.getString(5)),
                 Booking.State.valueOf(rs.getString(6)), Rows.instant(rs, 7), nullableInstant(rs, 8),
                 nullableInstant(rs, 9), nullableInstant(rs, 10),
-                ticket == null ? null : TicketId.of(ticket.getMostSignificantBits(), ticket.getLeastSignificantBits()));
+                Rows.nullableTicketId(rs, 11));
     }
 
     private static @Nullable Instant nullableInstant(ResultSet rs, int index) throws SQLException {

@@ -3,7 +3,6 @@ package dev.lawang.jdbc;
 import dev.lawang.capacity.OfflineEffect;
 import dev.lawang.directory.AgencyId;
 import dev.lawang.directory.SiteId;
-import dev.lawang.visit.EntryChannel;
 import dev.lawang.visit.Role;
 import dev.lawang.visit.Ticket;
 import dev.lawang.visit.TicketId;
@@ -175,15 +174,11 @@ final class JdbcOffline {
     private static OfflineEffect.Applied applied(ResultSet rs) throws SQLException {
         OfflineEffect.Outcome outcome = OfflineEffect.Outcome.valueOf(rs.getString("outcome"));
         OfflineEffect.Outcome first = OfflineEffect.Outcome.valueOf(rs.getString("first_outcome"));
-        UUID placeholder = rs.getObject("placeholder_id", UUID.class);
-        Ticket stay = null;
-        if (rs.getObject("visit_id") != null) {
-            stay = new Ticket(Rows.ticketId(rs, "visit_id"), SiteId.of(rs.getString("site_id")),
-                    AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")),
-                    EntryChannel.valueOf(rs.getString("channel")), Rows.instant(rs, "started_at"),
-                    Rows.instant(rs, "due_at"));
-        }
-        return new OfflineEffect.Applied(outcome, stay, placeholder == null ? null
-                : TicketId.of(placeholder.getMostSignificantBits(), placeholder.getLeastSignificantBits()), first);
+        TicketId visit = Rows.nullableTicketId(rs, rs.findColumn("visit_id"));
+        Ticket stay = visit == null ? null : new Ticket(visit, SiteId.of(rs.getString("site_id")),
+                AgencyId.of(rs.getString("agency_id")), Role.valueOf(rs.getString("role")), Rows.channel(rs, "channel"),
+                Rows.instant(rs, "started_at"), Rows.instant(rs, "due_at"));
+        return new OfflineEffect.Applied(outcome, stay, Rows.nullableTicketId(rs, rs.findColumn("placeholder_id")),
+                first);
     }
 }

@@ -264,8 +264,7 @@ public final class JdbcVisitLog implements VisitLog {
     }
 
     private static Visit visit(ResultSet rs) throws SQLException {
-        UUID ticket = rs.getObject(1, UUID.class);
-        Visit visit = Visit.open(TicketId.of(ticket.getMostSignificantBits(), ticket.getLeastSignificantBits()),
+        Visit visit = Visit.open(Rows.ticketId(rs, 1),
                 VisitorRef.parse(rs.getString(2)), SiteId.of(rs.getString(3)), AgencyId.of(rs.getString(4)),
                 Role.valueOf(rs.getString(5)), Rows.channel(rs, "channel"),
                 Rows.instant(rs, 6).plusNanos(rs.getShort(7)));

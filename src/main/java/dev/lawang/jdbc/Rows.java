@@ -46,10 +46,19 @@ final class Rows {
     }
 
     static TicketId ticketId(ResultSet rs, String column) throws SQLException {
-        UUID id = rs.getObject(column, UUID.class);
+        return ticketId(rs, rs.findColumn(column));
+    }
+
+    static TicketId ticketId(ResultSet rs, int column) throws SQLException {
+        TicketId id = nullableTicketId(rs, column);
         if (id == null) {
             throw new SQLException("unexpected NULL id in column " + column, "XX000");
         }
-        return TicketId.of(id.getMostSignificantBits(), id.getLeastSignificantBits());
+        return id;
+    }
+
+    static @Nullable TicketId nullableTicketId(ResultSet rs, int column) throws SQLException {
+        UUID id = rs.getObject(column, UUID.class);
+        return id == null ? null : TicketId.of(id.getMostSignificantBits(), id.getLeastSignificantBits());
     }
 }

@@ -210,6 +210,20 @@ public final class Sync {
             return free;
         }
 
+        /**
+         * Marks the placeholder an admission took as seen, and those before it in the window it was offered: the
+         * ledger takes the first open one, so they were not open.
+         */
+        void taken(List<TicketId> window, TicketId placeholder) {
+            for (TicketId t : window) {
+                if (t.equals(placeholder)) {
+                    break;
+                }
+                seen(t);
+            }
+            seen(placeholder);
+        }
+
         void seen(TicketId placeholder) {
             Integer at = index.get(placeholder);
             if (at != null) {
@@ -250,10 +264,7 @@ public final class Sync {
         return effects;
     }
 
-    /**
-     * Marks the placeholder an admission took as seen, and those before it in the window it was offered: the ledger
-     * takes the first open one, so they were not open.
-     */
+    /** Moves the lease's cursor past the placeholder an admission of a batch took ({@link Cursor#taken}). */
     private static void taken(Pending p, OfflineEffect offered, OfflineEffect.Applied result,
             Map<Lease, Cursor> cursors) {
         Lease lease = p.lease();
@@ -261,14 +272,7 @@ public final class Sync {
         if (lease == null || placeholder == null) {
             return;
         }
-        Cursor cursor = cursors.computeIfAbsent(lease, Cursor::new);
-        for (TicketId t : offered.placeholders()) {
-            cursor.seen(t);
-            if (t.equals(placeholder)) {
-                return;
-            }
-        }
-        cursor.seen(placeholder);
+        cursors.computeIfAbsent(lease, Cursor::new).taken(offered.placeholders(), placeholder);
     }
 
     /**
@@ -286,13 +290,9 @@ public final class Sync {
                     effect.stay(), effect.at(), window);
             OfflineEffect.Applied result = ledger.applyOffline(offered);
             if (result.outcome() != OfflineEffect.Outcome.NO_OPEN_PLACEHOLDER) {
-                if (result.placeholder() != null) {
-                    for (TicketId t : window) {
-                        cursor.seen(t);
-                        if (t.equals(result.placeholder())) {
-                            break;
-                        }
-                    }
+                TicketId taken = result.placeholder();
+                if (taken != null) {
+                    cursor.taken(window, taken);
                 }
                 return result;
             }

@@ -6,12 +6,12 @@ import static dev.lawang.testing.Sragen.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lawang.booking.ServiceId;
 import dev.lawang.booking.Booking;
 import dev.lawang.booking.BookingDesk;
 import dev.lawang.booking.BookingStore;
 import dev.lawang.booking.Outcome;
 import dev.lawang.booking.Service;
+import dev.lawang.booking.ServiceId;
 import dev.lawang.testing.Sragen;
 import dev.lawang.testing.TestClock;
 import java.time.DayOfWeek;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lawang.booking.BookingId;
-import dev.lawang.booking.ServiceId;
 import dev.lawang.booking.Booking;
 import dev.lawang.booking.BookingDeskContract;
+import dev.lawang.booking.BookingId;
 import dev.lawang.booking.BookingStore;
+import dev.lawang.booking.ServiceId;
 import dev.lawang.visit.VisitorRef;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

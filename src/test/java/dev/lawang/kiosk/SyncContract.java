@@ -2,6 +2,7 @@ package dev.lawang.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.lawang.CheckIn;
 import dev.lawang.Decision;
@@ -276,7 +277,7 @@ public abstract class SyncContract {
         Reconciliation report = sync().upload("kiosk-a", entries, List.of(lease), false);
 
         assertThat(report.conflicts()).extracting(Reconciliation.Conflict::kind, Reconciliation.Conflict::sequence)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Reconciliation.Kind.TICKET_IN_USE, 5L));
+                .containsExactly(tuple(Reconciliation.Kind.TICKET_IN_USE, 5L));
         assertThat(present()).as("100 visitors in the lease's 100 places").isEqualTo(100);
         assertThat(admittedToday()).isEqualTo(100);
         for (int i = 0; i <= Sync.BATCH; i++) {
@@ -347,7 +348,7 @@ public abstract class SyncContract {
         assertThat(gate.expireStays()).as("everyone's stay ran out").isEqualTo(95);
         assertThat(admittedToday()).as("real visits stay counted when they run out").isEqualTo(100);
         for (Visit v : visits.visitsOf(Decisions.visitor(305))) {
-            assertThat(v.channel()).isEqualTo(dev.lawang.visit.EntryChannel.WALK_IN);
+            assertThat(v.channel()).isEqualTo(EntryChannel.WALK_IN);
         }
     }
 

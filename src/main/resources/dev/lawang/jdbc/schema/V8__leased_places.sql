@@ -79,8 +79,9 @@ CREATE OR REPLACE FUNCTION lawang_expire_stays(p_site varchar, p_clock timestamp
 #variable_conflict use_column
 DECLARE
     g record;
+    v_day date;
 BEGIN
-    PERFORM lawang_lock_site(p_site);
+    v_day := (lawang_lock_site(p_site)).last_day;
     FOR g IN
         WITH visitors AS MATERIALIZED (
             SELECT st.visit_id, st.visitor_key, st.channel, st.quota_until FROM lawang_stay st
@@ -96,9 +97,7 @@ BEGIN
             UPDATE lawang_admitted d
                 SET admitted_staff = greatest(d.admitted_staff - CASE g.role WHEN 'STAFF' THEN 1 ELSE 0 END, 0),
                     admitted_guest = greatest(d.admitted_guest - CASE g.role WHEN 'STAFF' THEN 0 ELSE 1 END, 0)
-                WHERE d.site_id = g.site_id
-                  AND d.day = (SELECT s.last_day FROM lawang_site s WHERE s.site_id = g.site_id)
-                  AND d.agency_id IN ('', g.agency_id);
+                WHERE d.site_id = p_site AND d.day = v_day AND d.agency_id IN ('', g.agency_id);
         END IF;
         visit_id := g.visit_id; visitor_ref := g.visitor_key; site_id := g.site_id; agency_id := g.agency_id;
         role := g.role; started_at := g.started_at; due_at := g.due_at; ended_at := g.ended_at;
